@@ -1,0 +1,23 @@
+/** The router's contract, used by every adapter. Implementation in bot.ts. */
+import type { Actor, CommandDecl, Invocation } from './command.ts';
+import type { Reply } from './reply.ts';
+
+export interface AskResult {
+  invocation: Invocation | null;
+  confidence: number;
+  reply: Reply;
+}
+
+export interface Bot {
+  readonly commands: readonly CommandDecl[];
+  /** Parses a command line such as "performance 1m vs:nasdaq" (a leading "/smallcaps" is accepted). Throws InputError. */
+  parse(line: string, via?: Invocation['via'], actor?: Actor): Invocation;
+  /** Builds an Invocation from already-typed options (Discord/Slack); validates them. Throws InputError. */
+  invocation(command: string, options: Record<string, string | undefined>, via: Invocation['via'], actor?: Actor): Invocation;
+  /** Runs an invocation. Never throws: bad input and failures become friendly ephemeral replies. */
+  handle(inv: Invocation): Promise<Reply>;
+  /** Parses a command line and runs it; never throws. */
+  run(line: string, via?: Invocation['via'], actor?: Actor): Promise<Reply>;
+  /** Answers a free question (mention). Never throws. */
+  ask(text: string, actor?: Actor): Promise<AskResult>;
+}

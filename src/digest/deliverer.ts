@@ -1,0 +1,23 @@
+/** How the digest fan-out reaches a platform; adapters implement it. */
+import type { Reply } from '../reply.ts';
+
+export type Platform = 'discord' | 'slack';
+
+export interface Deliverer {
+  platform: Platform;
+  /** Posts a reply (chart included) to a channel. Throws DeliveryError on failure. */
+  send(channelId: string, reply: Reply): Promise<void>;
+}
+
+export type DeliveryErrorKind = 'gone' | 'forbidden' | 'rate_limited' | 'transient';
+
+export class DeliveryError extends Error {
+  constructor(
+    readonly kind: DeliveryErrorKind,
+    message: string,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'DeliveryError';
+  }
+}

@@ -1,0 +1,117 @@
+/** The MarketData port: what commands may ask for, independent of any vendor. */
+
+export interface Provenance {
+  /** Human name of the source, e.g. "Yahoo Finance", "Benzinga (LSEG, Bloomberg, Barclays)". */
+  source: string;
+  /** Provider id that answered: 'yahoo' | 'stooq' | 'nyfed' | 'fred' | 'curated' | 'snapshot' | ... */
+  provider: string;
+  /** ISO date (YYYY-MM-DD) or date-time of the data itself. */
+  asOf: string;
+  /** ISO date-time when it was fetched (absent for curated/snapshot). */
+  fetchedAt?: string;
+  stale: boolean;
+  /** A provider other than the first in the chain answered. */
+  fallback: boolean;
+  snapshot: boolean;
+}
+
+export interface Bar {
+  /** Trading date in exchange local time, YYYY-MM-DD. */
+  date: string;
+  close: number;
+}
+
+export interface DailySeries {
+  symbol: string;
+  /** Ascending by date, no duplicates. */
+  bars: Bar[];
+  provenance: Provenance;
+}
+
+export interface FuturesQuote {
+  /** Contract month, YYYY-MM. */
+  month: string;
+  /** Settlement or last price, e.g. 96.105. */
+  price: number;
+}
+
+export interface FuturesStrip {
+  /** Trade date of the prices, YYYY-MM-DD. */
+  tradeDate: string;
+  quotes: FuturesQuote[];
+  provenance: Provenance;
+}
+
+export interface PolicyRates {
+  /** Effective fed funds rate in percent, e.g. 4.33. */
+  effr: number;
+  /** Target range in percent, e.g. [4.25, 4.5]. */
+  target: [number, number];
+  asOf: string;
+  provenance: Provenance;
+}
+
+export interface CuratedFigure {
+  key: string;
+  label: string;
+  value: number;
+  unit: string;
+  source: string;
+  asOf: string;
+}
+
+/** A published period return, used when no bars are available (offline snapshot). */
+export interface PublishedReturn {
+  symbol: string;
+  period: string;
+  /** Percent, e.g. 7.29. */
+  value: number;
+  /** Last close where published, in dollars. */
+  close?: number;
+  source: string;
+  asOf: string;
+}
+
+export interface DatasetStatus {
+  dataset: string;
+  provider: string | null;
+  asOf: string | null;
+  fetchedAt: string | null;
+  stale: boolean;
+  lastError: string | null;
+}
+
+export interface MarketData {
+  /** Daily closes covering [from, to] (inclusive, YYYY-MM-DD), with a few days of slack before `from`. */
+  dailyBars(symbol: string, from: string, to: string): Promise<DailySeries>;
+  /** Latest fed funds futures strip (ZQ by contract month). */
+  futuresStrip(): Promise<FuturesStrip>;
+  /** The strip as of the trading day before `tradeDate`, when history exists. */
+  previousFuturesStrip?(tradeDate: string): Promise<FuturesStrip | null>;
+  policyRates(): Promise<PolicyRates>;
+  curated(key: string): Promise<CuratedFigure & { provenance: Provenance }>;
+  curatedAll(): Promise<CuratedFigure[]>;
+  /** Published returns from the snapshot (offline fallback for performance). */
+  publishedReturns(): Promise<PublishedReturn[]>;
+  status(): Promise<DatasetStatus[]>;
+}
+
+/** Raised by a provider for anything it cannot turn into our types. */
+export class ProviderError extends Error {
+  constructor(
+    readonly provider: string,
+    message: string,
+    readonly kind: 'http' | 'timeout' | 'invalid' | 'empty' | 'not_found' | 'rate_limited' = 'invalid',
+  ) {
+    super(`${provider}: ${message}`);
+    this.name = 'ProviderError';
+  }
+}
+
+/** Raised when a symbol is unknown to every provider. */
+export class UnknownSymbolError extends Error {
+  constructor(readonly symbol: string) {
+    super(`Unknown symbol "${symbol}"`);
+    this.name = 'UnknownSymbolError';
+  }
+}
