@@ -43,8 +43,8 @@ export interface FuturesStrip {
 }
 
 export interface PolicyRates {
-  /** Effective fed funds rate in percent, e.g. 4.33. */
-  effr: number;
+  /** Effective fed funds rate in percent, e.g. 4.33; null when only the target range is known. */
+  effr: number | null;
   /** Target range in percent, e.g. [4.25, 4.5]. */
   target: [number, number];
   asOf: string;
