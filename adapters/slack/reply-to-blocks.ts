@@ -54,7 +54,7 @@ function sectionBlocks(section: Section): Block[] {
 }
 
 /** Columns padded to their widest cell; rows dropped from the end (and counted) when the block would overflow. */
-export function tableText(table: Table, max = LIMITS.text): string {
+export function tableText(table: Table, max: number = LIMITS.text): string {
   const widths = table.columns.map((c, i) => Math.max(c.length, ...table.rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) =>
     widths.map((w, i) => (cells[i] ?? '').padEnd(w)).join('  ').trimEnd();
