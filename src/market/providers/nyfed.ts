@@ -1,0 +1,56 @@
+/** New York Fed markets API: the effective fed funds rate and the target range it was set in. */
+import type { KyInstance } from 'ky';
+import { z } from 'zod';
+import { getText, parseJson } from '../http.ts';
+import { ProviderError } from '../types.ts';
+import type { Fetched, Rates, RatesProvider } from './provider.ts';
+
+export const NYFED_SOURCE = 'Federal Reserve Bank of New York (EFFR)';
+const ID = 'nyfed';
+
+const RefRate = z.object({
+  effectiveDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  type: z.string(),
+  percentRate: z.number(),
+  targetRateFrom: z.number(),
+  targetRateTo: z.number(),
+});
+
+const Body = z.object({ refRates: z.array(z.unknown()) });
+
+export interface NyFedOptions {
+  baseUrl: string;
+  http: KyInstance;
+}
+
+export function createNyFedProvider(opts: NyFedOptions): RatesProvider {
+  const base = opts.baseUrl.replace(/\/+$/, '');
+  return {
+    id: ID,
+    async policyRates(): Promise<Fetched<Rates>> {
+      const res = await getText(opts.http, ID, `${base}/api/rates/unsecured/effr/last/1.json`);
+      if (res.status === 404) throw new ProviderError(ID, 'EFFR endpoint not found (HTTP 404)', 'not_found');
+      return parseNyFed(parseJson(ID, res));
+    },
+  };
+}
+
+/** The newest EFFR observation of a `{"refRates":[...]}` body (last/N.json and search.json alike). */
+export function parseNyFed(body: unknown): Fetched<Rates> {
+  const parsed = Body.safeParse(body);
+  if (!parsed.success) throw new ProviderError(ID, 'payload has no refRates array', 'invalid');
+  const rows = parsed.data.refRates.filter((r) => (r as { type?: unknown })?.type === 'EFFR');
+  if (rows.length === 0) throw new ProviderError(ID, 'no EFFR observation in the answer', 'empty');
+  const rates = rows.map((r) => {
+    const row = RefRate.safeParse(r);
+    if (!row.success) throw new ProviderError(ID, `malformed EFFR row: ${row.error.issues[0]?.path.join('.')} ${row.error.issues[0]?.message}`, 'invalid');
+    return row.data;
+  });
+  const newest = rates.reduce((a, b) => (b.effectiveDate > a.effectiveDate ? b : a));
+  if (newest.targetRateFrom > newest.targetRateTo) throw new ProviderError(ID, 'target range upside down', 'invalid');
+  return {
+    value: { effr: newest.percentRate, target: [newest.targetRateFrom, newest.targetRateTo] },
+    source: NYFED_SOURCE,
+    asOf: newest.effectiveDate,
+  };
+}
