@@ -1,0 +1,60 @@
+/** Pieces every chart shares: the headline title, the source caption, the date axis. */
+import type { TopLevelSpec } from 'vega-lite';
+import { fontSize, palette, vegaConfig } from './theme.ts';
+import { shortDate } from './format.ts';
+
+/** Any Vega-Lite view (single, layered or concatenated) without top-level-only keys. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ViewSpec = Record<string, any>;
+
+export function caption(source: string, asOf: string, extra?: string): string {
+  const parts = [`Source: ${source}`, `as of ${shortDate(asOf)}`];
+  if (extra) parts.push(extra);
+  return parts.join(' · ');
+}
+
+/**
+ * Wraps the chart body so the headline sits on top and the caption (source, as-of)
+ * underneath, both declared in the spec itself.
+ */
+export function framed(title: string, subtitle: string, body: ViewSpec, captionText: string): TopLevelSpec {
+  return {
+    config: vegaConfig,
+    title: { text: title, subtitle },
+    vconcat: [
+      {
+        ...body,
+        title: {
+          text: captionText,
+          orient: 'bottom',
+          anchor: 'start',
+          fontSize: fontSize.caption,
+          fontWeight: 'normal',
+          color: palette.muted,
+          offset: 16,
+        },
+      },
+    ],
+  } as TopLevelSpec;
+}
+
+/** A panel heading smaller than the chart title. */
+export function panelTitle(text: string): ViewSpec {
+  return { text, fontSize: fontSize.panelTitle, fontWeight: 'bold', color: palette.ink, anchor: 'start', offset: 10 };
+}
+
+/** Day span between two ISO dates. */
+export function daySpan(first: string, last: string): number {
+  return Math.round((Date.parse(last) - Date.parse(first)) / 86_400_000);
+}
+
+/** Temporal x encoding in UTC, so output never depends on the host time zone. */
+export function dateAxis(spanDays: number): ViewSpec {
+  const format = spanDays > 540 ? '%b %Y' : '%b %-d';
+  return {
+    field: 'date',
+    type: 'temporal',
+    scale: { type: 'utc' },
+    axis: { title: null, format, grid: false, tickCount: 6, labelOverlap: true, labelFlush: true },
+  };
+}
