@@ -1,0 +1,277 @@
+/**
+ * A local Discord: HTTP REST (under /api/v10) and a WebSocket gateway on one 127.0.0.1 port.
+ * The real discord.js client connects to it with `rest: { api: emulator.apiUrl }`; every REST request
+ * is recorded for assertions, and failures (429, 403, 404, 5xx) can be injected per route.
+ */
+import { EventEmitter } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CommandStore } from './commands-store.ts';
+import { Gateway } from './gateway.ts';
+import { decodeBody, readBody, sendJson, sendNoContent, type RecordedRequest } from './http.ts';
+import { interactionPayload, InteractionType, type InteractionPayload, type SlashSpec } from './interactions.ts';
+import { guildCreate, message, user, type EmuUser } from './objects.ts';
+import { route, type EmulatorState, type EmuMessage, type InteractionRecord, type RestResult } from './rest.ts';
+import { snowflake } from './snowflake.ts';
+
+export interface FailureRule {
+  method?: string;
+  /** Matched against the unversioned path, e.g. "/channels/123/messages" or /\/callback$/. */
+  path: string | RegExp;
+  status: number;
+  /** How many matching requests fail; default 1. */
+  times?: number;
+  /** For 429: seconds to wait (body retry_after and Retry-After header). */
+  retryAfter?: number;
+  global?: boolean;
+  code?: number;
+  message?: string;
+}
+
+export interface DiscordEmulatorOptions {
+  token?: string;
+  applicationId?: string;
+  heartbeatIntervalMs?: number;
+}
+
+const API_PREFIX = /^\/api(?:\/v\d+)?/;
+
+export class DiscordEmulator extends EventEmitter {
+  readonly requests: RecordedRequest[] = [];
+  readonly state: EmulatorState;
+  readonly gateway: Gateway;
+  readonly alice: EmuUser;
+  readonly otherBot: EmuUser;
+  private readonly failures: (FailureRule & { remaining: number })[] = [];
+  private server: Server | null = null;
+  private port = 0;
+
+  private constructor(opts: DiscordEmulatorOptions) {
+    super();
+    const token = opts.token ?? 'emulator-bot-token';
+    const applicationId = opts.applicationId ?? snowflake();
+    const botUser = user(applicationId, 'capwatch', true);
+    this.alice = user(snowflake(), 'alice');
+    this.otherBot = user(snowflake(), 'otherbot', true);
+    const guildId = snowflake();
+    this.state = {
+      token,
+      applicationId,
+      botUser,
+      gatewayUrl: '',
+      guild: {
+        id: guildId,
+        name: 'Capwatch Test Guild',
+        ownerId: this.alice.id,
+        channels: [
+          { id: snowflake(), name: 'general' },
+          { id: snowflake(), name: 'markets' },
+        ],
+      },
+      users: new Map([botUser, this.alice, this.otherBot].map((u) => [u.id, u])),
+      forbiddenChannels: new Set(),
+      commands: new CommandStore(),
+      interactions: new Map(),
+      channelMessages: new Map(),
+    };
+    this.gateway = new Gateway({
+      token,
+      heartbeatIntervalMs: opts.heartbeatIntervalMs ?? 41_250,
+      onIdentify: (sessionId) => ({
+        ready: {
+          v: 10,
+          user: { ...botUser, verified: true, mfa_enabled: false, flags: 0 },
+          guilds: [{ id: guildId, unavailable: true }],
+          session_id: sessionId,
+          resume_gateway_url: `ws://127.0.0.1:${this.port}/resume`,
+          shard: [0, 1],
+          application: { id: applicationId, flags: 0 },
+          private_channels: [],
+          relationships: [],
+          presences: [],
+          guild_join_requests: [],
+          geo_ordered_rtc_regions: [],
+          user_settings: {},
+          _trace: ['emulator'],
+        },
+        guilds: [guildCreate({ ...this.state.guild, botUser })],
+      }),
+    });
+  }
+
+  static async start(opts: DiscordEmulatorOptions = {}): Promise<DiscordEmulator> {
+    const emu = new DiscordEmulator(opts);
+    await emu.listen();
+    return emu;
+  }
+
+  get token(): string { return this.state.token; }
+  get applicationId(): string { return this.state.applicationId; }
+  get botUser(): EmuUser { return this.state.botUser; }
+  get guildId(): string { return this.state.guild.id; }
+  /** The first text channel ("general"). */
+  get channelId(): string { return this.state.guild.channels[0]?.id ?? ''; }
+  get channelIds(): string[] { return this.state.guild.channels.map((c) => c.id); }
+  /** REST base to give discord.js (`rest.api`) or DISCORD_API_URL. */
+  get apiUrl(): string { return `http://127.0.0.1:${this.port}/api`; }
+
+  failNext(rule: FailureRule): void {
+    this.failures.push({ ...rule, remaining: rule.times ?? 1 });
+  }
+
+  /** The bot loses access to a channel: sends there answer 403 Missing Access. */
+  forbidChannel(channelId: string): void {
+    this.state.forbiddenChannels.add(channelId);
+  }
+
+  /** Dispatches a slash command; returns the payload (id and token included). */
+  sendSlash(spec: Partial<SlashSpec> & { subcommand?: string }): InteractionPayload {
+    return this.dispatchInteraction(spec, InteractionType.ApplicationCommand);
+  }
+
+  sendAutocomplete(spec: Partial<SlashSpec> & { focused: string }): InteractionPayload {
+    return this.dispatchInteraction(spec, InteractionType.Autocomplete);
+  }
+
+  /** Dispatches MESSAGE_CREATE in a guild channel. */
+  sendMessage(spec: { content: string; author?: EmuUser; channelId?: string; mentions?: EmuUser[] }): EmuMessage {
+    const msg = message({
+      channelId: spec.channelId ?? this.channelId,
+      guildId: this.guildId,
+      author: spec.author ?? this.alice,
+      content: spec.content,
+      mentions: spec.mentions ?? [],
+    });
+    this.gateway.dispatch('MESSAGE_CREATE', { ...msg, member: { roles: [], joined_at: '2024-01-02T03:04:05.000000+00:00', deaf: false, mute: false, flags: 0 } });
+    return msg;
+  }
+
+  interaction(id: string): InteractionRecord | undefined {
+    return this.state.interactions.get(id);
+  }
+
+  messagesIn(channelId: string): EmuMessage[] {
+    return this.state.channelMessages.get(channelId) ?? [];
+  }
+
+  /** Resolves with the first recorded request (past or future) matching the predicate. */
+  waitForRequest(match: (r: RecordedRequest) => boolean, timeoutMs = 5000): Promise<RecordedRequest> {
+    const found = this.requests.find(match);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.off('request', onRequest);
+        reject(new Error(`No matching request within ${timeoutMs} ms; saw: ${this.requests.map((r) => `${r.method} ${r.path}`).join(', ')}`));
+      }, timeoutMs);
+      const onRequest = (r: RecordedRequest) => {
+        if (!match(r)) return;
+        clearTimeout(timer);
+        this.off('request', onRequest);
+        resolve(r);
+      };
+      this.on('request', onRequest);
+    });
+  }
+
+  /** Resolves on the next gateway event ('identify', 'resume', 'connection', 'disconnect', 'heartbeat'). */
+  waitForGateway(event: string, timeoutMs = 10_000): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`No gateway ${event} within ${timeoutMs} ms`)), timeoutMs);
+      this.gateway.once(event, () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.gateway.close();
+    const server = this.server;
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    this.server = null;
+  }
+
+  private dispatchInteraction(spec: Partial<SlashSpec>, type: number): InteractionPayload {
+    const payload = interactionPayload(
+      {
+        command: spec.command ?? 'smallcaps',
+        subcommand: spec.subcommand,
+        options: spec.options,
+        focused: spec.focused,
+        user: spec.user ?? this.alice,
+        permissions: spec.permissions,
+        guildId: 'guildId' in spec ? spec.guildId : this.guildId,
+        channelId: spec.channelId ?? this.channelId,
+        applicationId: this.applicationId,
+        commandId: spec.commandId,
+      },
+      type,
+    );
+    this.state.interactions.set(payload.id, { payload, response: null, original: null, followups: [] });
+    this.gateway.dispatch('INTERACTION_CREATE', payload);
+    return payload;
+  }
+
+  private async listen(): Promise<void> {
+    const server = createServer((req, res) => void this.onRequest(req, res));
+    server.on('upgrade', (req, socket, head) => this.gateway.handleUpgrade(req, socket, head));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    this.server = server;
+    this.port = (server.address() as AddressInfo).port;
+    this.state.gatewayUrl = `ws://127.0.0.1:${this.port}/gateway`;
+  }
+
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://emulator.local');
+    const path = decodeURIComponent(url.pathname).replace(API_PREFIX, '');
+    const method = (req.method ?? 'GET').toUpperCase();
+    const contentType = req.headers['content-type'];
+    const decoded = await decodeBody(contentType, await readBody(req));
+    const call = { method, path, query: Object.fromEntries(url.searchParams), authorization: req.headers.authorization, ...decoded };
+    const result = this.injectedFailure(method, path) ?? route(this.state, call);
+    const recorded: RecordedRequest = { ...call, contentType, status: result.status };
+    this.requests.push(recorded);
+    this.emit('request', recorded);
+    if (result.status === 204) sendNoContent(res);
+    else sendJson(res, result.status, result.body ?? {}, result.headers);
+  }
+
+  private injectedFailure(method: string, path: string): RestResult | null {
+    const rule = this.failures.find(
+      (f) => f.remaining > 0 && (!f.method || f.method === method) && (typeof f.path === 'string' ? f.path === path : f.path.test(path)),
+    );
+    if (!rule) return null;
+    rule.remaining -= 1;
+    if (rule.status === 429) {
+      const retryAfter = rule.retryAfter ?? 1;
+      return {
+        status: 429,
+        body: { message: 'You are being rate limited.', retry_after: retryAfter, global: rule.global ?? false, code: rule.global ? 0 : 20028 },
+        headers: {
+          'retry-after': String(Math.ceil(retryAfter)),
+          'x-ratelimit-limit': '5',
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-reset-after': String(retryAfter),
+          'x-ratelimit-bucket': 'emulator-bucket',
+          'x-ratelimit-scope': rule.global ? 'global' : 'user',
+          ...(rule.global ? { 'x-ratelimit-global': 'true' } : {}),
+        },
+      };
+    }
+    const defaults: Record<number, [number, string]> = {
+      403: [50001, 'Missing Access'],
+      404: [10003, 'Unknown Channel'],
+      500: [0, '500: Internal Server Error'],
+      502: [0, '502: Bad Gateway'],
+    };
+    const [code, message] = defaults[rule.status] ?? [0, `${rule.status}`];
+    return { status: rule.status, body: { code: rule.code ?? code, message: rule.message ?? message } };
+  }
+}
+
+export type { RecordedRequest, RecordedFile } from './http.ts';
+export type { EmuMessage, InteractionRecord } from './rest.ts';
+export type { EmuUser } from './objects.ts';
+export { MANAGER_PERMISSIONS, MEMBER_PERMISSIONS, PERMISSIONS } from './objects.ts';

@@ -1,0 +1,172 @@
+/** The gateway half of the emulator: HELLO, IDENTIFY -> READY, heartbeats, dispatches, RESUME -> RESUMED. */
+import { EventEmitter } from 'node:events';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+export const Op = {
+  Dispatch: 0,
+  Heartbeat: 1,
+  Identify: 2,
+  Resume: 6,
+  Reconnect: 7,
+  InvalidSession: 9,
+  Hello: 10,
+  HeartbeatAck: 11,
+} as const;
+
+interface GatewayPayload {
+  op: number;
+  d: unknown;
+  s?: number | null;
+  t?: string | null;
+}
+
+export interface GatewaySession {
+  id: string;
+  seq: number;
+  /** Every dispatch of this session, kept for replay on RESUME. */
+  log: { s: number; t: string; d: unknown }[];
+  socket: WebSocket | null;
+  identify: Record<string, unknown>;
+}
+
+export interface ConnectionRecord {
+  path: string;
+  query: Record<string, string>;
+}
+
+export interface GatewayOptions {
+  token: string;
+  heartbeatIntervalMs: number;
+  /** What to send after a successful IDENTIFY: the READY body and the GUILD_CREATE bodies. */
+  onIdentify(sessionId: string): { ready: Record<string, unknown>; guilds: unknown[] };
+}
+
+export class Gateway extends EventEmitter {
+  readonly sessions = new Map<string, GatewaySession>();
+  readonly connections: ConnectionRecord[] = [];
+  readonly received: GatewayPayload[] = [];
+  identifyCount = 0;
+  resumeCount = 0;
+  private readonly wss = new WebSocketServer({ noServer: true });
+  private current: GatewaySession | null = null;
+  private nextSession = 1;
+
+  constructor(private readonly opts: GatewayOptions) {
+    super();
+  }
+
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const url = new URL(req.url ?? '/', 'http://emulator.local');
+    this.connections.push({ path: url.pathname, query: Object.fromEntries(url.searchParams) });
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws));
+  }
+
+  /** The session the bot currently holds (last IDENTIFY), if any. */
+  get session(): GatewaySession | null {
+    return this.current;
+  }
+
+  /** Sends a dispatch to the current session; while it is disconnected the event waits for RESUME. */
+  dispatch(t: string, d: unknown): number {
+    const session = this.current;
+    if (!session) throw new Error('No gateway session: the bot has not identified');
+    session.seq += 1;
+    const s = session.seq;
+    session.log.push({ s, t, d });
+    if (session.socket && session.socket.readyState === session.socket.OPEN) {
+      this.send(session.socket, { op: Op.Dispatch, s, t, d });
+    }
+    return s;
+  }
+
+  /** Drops the bot's socket. Without a code the TCP connection is cut (the client sees 1006 and resumes). */
+  drop(code?: number): void {
+    const socket = this.current?.socket;
+    if (!socket) throw new Error('No connected gateway socket to drop');
+    if (this.current) this.current.socket = null;
+    if (code === undefined) socket.terminate();
+    else socket.close(code, 'emulator drop');
+  }
+
+  async close(): Promise<void> {
+    for (const client of this.wss.clients) client.terminate();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+  }
+
+  private onConnection(ws: WebSocket): void {
+    this.emit('connection');
+    this.send(ws, { op: Op.Hello, d: { heartbeat_interval: this.opts.heartbeatIntervalMs, _trace: ['emulator'] } });
+    ws.on('message', (raw) => {
+      let payload: GatewayPayload;
+      try {
+        payload = JSON.parse(String(raw)) as GatewayPayload;
+      } catch {
+        ws.close(4002, 'Error while decoding payload.');
+        return;
+      }
+      this.received.push(payload);
+      this.onPayload(ws, payload);
+    });
+    ws.on('close', () => {
+      for (const session of this.sessions.values()) if (session.socket === ws) session.socket = null;
+      this.emit('disconnect');
+    });
+  }
+
+  private onPayload(ws: WebSocket, payload: GatewayPayload): void {
+    switch (payload.op) {
+      case Op.Heartbeat:
+        this.send(ws, { op: Op.HeartbeatAck, d: null });
+        this.emit('heartbeat');
+        return;
+      case Op.Identify:
+        this.onIdentify(ws, payload.d as Record<string, unknown>);
+        return;
+      case Op.Resume:
+        this.onResume(ws, payload.d as { token: string; session_id: string; seq: number | null });
+        return;
+      default:
+        // Presence/voice updates and the like: accepted and recorded, nothing to answer.
+        return;
+    }
+  }
+
+  private onIdentify(ws: WebSocket, d: Record<string, unknown>): void {
+    if (d.token !== this.opts.token) {
+      ws.close(4004, 'Authentication failed.');
+      return;
+    }
+    this.identifyCount += 1;
+    const id = `session_${this.nextSession++}`;
+    const session: GatewaySession = { id, seq: 0, log: [], socket: ws, identify: d };
+    this.sessions.set(id, session);
+    this.current = session;
+    const { ready, guilds } = this.opts.onIdentify(id);
+    this.dispatch('READY', ready);
+    for (const guild of guilds) this.dispatch('GUILD_CREATE', guild);
+    this.emit('identify', session);
+  }
+
+  private onResume(ws: WebSocket, d: { token: string; session_id: string; seq: number | null }): void {
+    const session = this.sessions.get(d.session_id);
+    if (d.token !== this.opts.token || !session) {
+      this.send(ws, { op: Op.InvalidSession, d: false });
+      return;
+    }
+    this.resumeCount += 1;
+    session.socket = ws;
+    this.current = session;
+    const from = d.seq ?? 0;
+    for (const event of session.log) {
+      if (event.s > from) this.send(ws, { op: Op.Dispatch, s: event.s, t: event.t, d: event.d });
+    }
+    this.dispatch('RESUMED', { _trace: ['emulator'] });
+    this.emit('resume', session);
+  }
+
+  private send(ws: WebSocket, payload: GatewayPayload): void {
+    ws.send(JSON.stringify({ s: null, t: null, ...payload }));
+  }
+}
