@@ -1,0 +1,297 @@
+/**
+ * A local Slack Web API for tests: @slack/web-api (and Bolt) call it through
+ * `slackApiUrl: emulator.url`. It records every call, the external file uploads, and the
+ * posts to response_url, and can be told to fail like Slack does.
+ */
+import { once } from 'node:events';
+import { EventEmitter } from 'node:events';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { blockProblem } from './block-validator.ts';
+
+export interface SlackCall {
+  method: string;
+  /** Form parameters; JSON-valued ones (blocks, attachments, files) parsed. */
+  params: Record<string, unknown>;
+  token?: string;
+}
+
+export interface SlackUpload {
+  fileId: string;
+  bytes: Uint8Array;
+  filename?: string;
+}
+
+export interface ResponseUrlPost {
+  id: string;
+  body: Record<string, unknown>;
+}
+
+export interface SlackUser {
+  id: string;
+  name: string;
+  is_admin: boolean;
+  is_owner: boolean;
+  is_bot: boolean;
+}
+
+export interface SlackChannel {
+  id: string;
+  name: string;
+  creator: string;
+  is_archived: boolean;
+  is_private: boolean;
+}
+
+/** A Web API error string (`channel_not_found`…), or an HTTP 429 with Retry-After seconds. */
+export type Failure = { error: string } | { status: 429; retryAfter: number };
+
+export interface SlackApiEmulatorOptions {
+  /** When set, calls with another token fail with invalid_auth. */
+  token?: string;
+  botUserId?: string;
+  botId?: string;
+  teamId?: string;
+}
+
+const JSON_PARAMS = new Set(['blocks', 'attachments', 'files']);
+/** Methods whose `channel` / `channel_id` a failChannel() error applies to. */
+const CHANNEL_METHODS = new Set(['chat.postMessage', 'chat.postEphemeral', 'files.completeUploadExternal', 'conversations.info']);
+
+export class SlackApiEmulator {
+  readonly calls: SlackCall[] = [];
+  readonly uploads: SlackUpload[] = [];
+  readonly responses: ResponseUrlPost[] = [];
+  readonly users = new Map<string, SlackUser>();
+  readonly channels = new Map<string, SlackChannel>();
+  readonly botUserId: string;
+  readonly botId: string;
+  readonly teamId: string;
+  private readonly failures = new Map<string, Failure[]>();
+  private readonly channelFailures = new Map<string, string>();
+  private readonly pendingUploads = new Map<string, string | undefined>();
+  private readonly events = new EventEmitter();
+  private readonly server = createServer((req, res) => void this.route(req, res));
+  private seq = 0;
+  private port = 0;
+
+  constructor(private readonly opts: SlackApiEmulatorOptions = {}) {
+    this.botUserId = opts.botUserId ?? 'U0CAPWATCH';
+    this.botId = opts.botId ?? 'B0CAPWATCH';
+    this.teamId = opts.teamId ?? 'T0TEAM';
+  }
+
+  async start(): Promise<this> {
+    this.server.listen(0, '127.0.0.1');
+    await once(this.server, 'listening');
+    this.port = (this.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  get origin(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** Base URL for `slackApiUrl` (ends with /api/). */
+  get url(): string {
+    return `${this.origin}/api/`;
+  }
+
+  /** A response_url whose posts land in `responses` under this id. */
+  responseUrl(id = `r${++this.seq}`): string {
+    return `${this.origin}/respond/${id}`;
+  }
+
+  setUser(id: string, user: Partial<SlackUser> = {}): void {
+    this.users.set(id, { id, name: id.toLowerCase(), is_admin: false, is_owner: false, is_bot: false, ...user });
+  }
+
+  setChannel(id: string, channel: Partial<SlackChannel> = {}): void {
+    this.channels.set(id, { id, name: id.toLowerCase(), creator: 'U0NOBODY', is_archived: false, is_private: false, ...channel });
+  }
+
+  /** The next `times` calls of method fail this way. */
+  failNext(method: string, failure: Failure, times = 1): void {
+    const queue = this.failures.get(method) ?? [];
+    for (let i = 0; i < times; i++) queue.push(failure);
+    this.failures.set(method, queue);
+  }
+
+  /** Every call aimed at this channel fails with this error (channel_not_found, not_in_channel, is_archived…). */
+  failChannel(channelId: string, error: string): void {
+    this.channelFailures.set(channelId, error);
+  }
+
+  callsTo(method: string): SlackCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Resolves once check() returns a value other than undefined/false; rejects after timeoutMs (a hang guard, not a timing assertion). */
+  async waitFor<T>(check: () => T | undefined | false, timeoutMs = 5000): Promise<T> {
+    const first = check();
+    if (first !== undefined && first !== false) return first;
+    return new Promise<T>((resolve, reject) => {
+      const onRecord = () => {
+        const value = check();
+        if (value === undefined || value === false) return;
+        cleanup();
+        resolve(value);
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error('SlackApiEmulator.waitFor: condition not met'));
+      }, timeoutMs);
+      const cleanup = () => {
+        clearTimeout(timer);
+        this.events.off('record', onRecord);
+      };
+      this.events.on('record', onRecord);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private record(): void {
+    this.events.emit('record');
+  }
+
+  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks);
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    try {
+      if (path.startsWith('/api/')) return await this.api(path.slice(5), req, raw, res);
+      if (path.startsWith('/upload/')) return await this.upload(path.slice(8), req, raw, res);
+      if (path.startsWith('/respond/')) {
+        this.responses.push({ id: path.slice(9), body: JSON.parse(raw.toString('utf8')) as Record<string, unknown> });
+        res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+        this.record();
+        return;
+      }
+      res.writeHead(404).end();
+    } catch (err) {
+      res.writeHead(500, { 'content-type': 'text/plain' }).end(String(err));
+    }
+  }
+
+  private async api(method: string, req: IncomingMessage, raw: Buffer, res: ServerResponse): Promise<void> {
+    const params = await parseParams(req, raw);
+    const auth = req.headers.authorization;
+    const token = auth?.startsWith('Bearer ') ? auth.slice(7) : typeof params.token === 'string' ? params.token : undefined;
+    delete params.token;
+    this.calls.push({ method, params, token });
+    const send = (status: number, body: Record<string, unknown>, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify(body));
+      this.record();
+    };
+    const failure = this.failures.get(method)?.shift();
+    if (failure) {
+      if ('status' in failure) return send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(failure.retryAfter) });
+      return send(200, { ok: false, error: failure.error });
+    }
+    if (!token) return send(200, { ok: false, error: 'not_authed' });
+    if (this.opts.token && token !== this.opts.token) return send(200, { ok: false, error: 'invalid_auth' });
+    const channel = String(params.channel ?? params.channel_id ?? '');
+    const channelError = CHANNEL_METHODS.has(method) ? this.channelFailures.get(channel) : undefined;
+    if (channelError) return send(200, { ok: false, error: channelError });
+    const body = this.answer(method, params, channel);
+    send(200, body);
+  }
+
+  private answer(method: string, params: Record<string, unknown>, channel: string): Record<string, unknown> {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, url: 'https://emulated.slack.test/', team: 'Emulated', user: 'capwatch', team_id: this.teamId, user_id: this.botUserId, bot_id: this.botId };
+      case 'chat.postMessage':
+      case 'chat.postEphemeral': {
+        if (!channel) return { ok: false, error: 'channel_not_found' };
+        if (params.text === undefined && params.blocks === undefined) return { ok: false, error: 'no_text' };
+        if (params.blocks !== undefined) {
+          const problem = blockProblem(params.blocks);
+          if (problem) return { ok: false, error: 'invalid_blocks', errors: [problem] };
+        }
+        const ts = this.nextTs();
+        if (method === 'chat.postEphemeral') return { ok: true, message_ts: ts };
+        return { ok: true, channel, ts, message: { type: 'message', text: params.text, blocks: params.blocks, bot_id: this.botId, ts, thread_ts: params.thread_ts } };
+      }
+      case 'files.getUploadURLExternal': {
+        if (!params.filename || !params.length) return { ok: false, error: 'invalid_arguments' };
+        const fileId = `F${String(++this.seq).padStart(8, '0')}`;
+        this.pendingUploads.set(fileId, String(params.filename));
+        return { ok: true, upload_url: `${this.origin}/upload/${fileId}`, file_id: fileId };
+      }
+      case 'files.completeUploadExternal': {
+        const files = Array.isArray(params.files) ? (params.files as { id: string; title?: string }[]) : [];
+        if (files.length === 0) return { ok: false, error: 'invalid_arguments' };
+        for (const f of files) {
+          if (!this.uploads.some((u) => u.fileId === f.id)) return { ok: false, error: 'file_not_found' };
+        }
+        return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title, name: this.pendingUploads.get(f.id) })) };
+      }
+      case 'users.info': {
+        const user = this.users.get(String(params.user));
+        return user ? { ok: true, user: { ...user, deleted: false, team_id: this.teamId } } : { ok: false, error: 'user_not_found' };
+      }
+      case 'conversations.info': {
+        const c = this.channels.get(channel);
+        return c ? { ok: true, channel: { ...c, is_channel: !c.is_private, is_group: false, is_im: false } } : { ok: false, error: 'channel_not_found' };
+      }
+      default:
+        return { ok: false, error: 'unknown_method' };
+    }
+  }
+
+  private async upload(fileId: string, req: IncomingMessage, raw: Buffer, res: ServerResponse): Promise<void> {
+    if (!this.pendingUploads.has(fileId)) {
+      res.writeHead(404).end();
+      return;
+    }
+    let bytes: Uint8Array = raw;
+    let filename: string | undefined;
+    const type = req.headers['content-type'] ?? '';
+    if (type.startsWith('multipart/form-data')) {
+      const form = await new Response(raw, { headers: { 'content-type': type } }).formData();
+      for (const value of form.values()) {
+        if (typeof value !== 'string') {
+          bytes = new Uint8Array(await value.arrayBuffer());
+          filename = value.name;
+        }
+      }
+    }
+    this.uploads.push({ fileId, bytes, filename });
+    res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${bytes.length}`);
+    this.record();
+  }
+
+  private nextTs(): string {
+    const n = ++this.seq;
+    return `${1_763_700_000 + n}.${String(n).padStart(6, '0')}`;
+  }
+}
+
+async function parseParams(req: IncomingMessage, raw: Buffer): Promise<Record<string, unknown>> {
+  const type = req.headers['content-type'] ?? '';
+  const out: Record<string, unknown> = {};
+  if (type.startsWith('application/json')) return raw.length ? (JSON.parse(raw.toString('utf8')) as Record<string, unknown>) : {};
+  const entries = type.startsWith('multipart/form-data')
+    ? [...(await new Response(raw, { headers: { 'content-type': type } }).formData()).entries()].map(([k, v]) => [k, typeof v === 'string' ? v : '[binary]'] as const)
+    : [...new URLSearchParams(raw.toString('utf8')).entries()];
+  for (const [k, v] of entries) out[k] = JSON_PARAMS.has(k) ? safeJson(v) : v;
+  return out;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+export async function startSlackApi(opts?: SlackApiEmulatorOptions): Promise<SlackApiEmulator> {
+  return new SlackApiEmulator(opts).start();
+}
