@@ -68,7 +68,8 @@ export function rangeOdds(current: readonly [number, number], dist: StepDistribu
   for (const n of [...dist.keys()].sort((a, b) => a - b)) {
     const p = dist.get(n) ?? 0;
     if (p <= 0) continue;
-    const pct = p * 100;
+    // Rounding in the tree can leave a sure outcome at 1.0000000000000002.
+    const pct = Math.min(100, p * 100);
     probabilities[rangeLabel(current, n)] = pct;
     if (n < 0) pCut += pct;
     else if (n > 0) pHike += pct;
