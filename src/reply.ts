@@ -62,6 +62,8 @@ export interface Reply {
   data?: unknown;
   /** Extra short lines shown under the commentary, e.g. "Assumed period: 1m (default)". */
   notes?: string[];
+  /** Set when the reply reports a problem instead of an answer (the CLI maps it to an exit code). */
+  error?: { kind: 'input' | 'unavailable' | 'internal' | 'permission' };
 }
 
 export function direction(value: number, epsilon = 1e-9): Direction {
@@ -71,6 +73,10 @@ export function direction(value: number, epsilon = 1e-9): Direction {
 }
 
 /** A short friendly error, ephemeral where the platform has it. */
-export function errorReply(title: string, message: string): Reply {
-  return { title, commentary: message, sections: [], sources: [], visibility: 'ephemeral', tone: 'neutral' };
+export function errorReply(
+  title: string,
+  message: string,
+  kind: NonNullable<Reply['error']>['kind'] = 'input',
+): Reply {
+  return { title, commentary: message, sections: [], sources: [], visibility: 'ephemeral', tone: 'neutral', error: { kind } };
 }

@@ -1,0 +1,32 @@
+/** Reply -> plain text for terminals. Pure. */
+import type { Reply, SourceRef, Table } from '../../src/reply.ts';
+
+export function sourceLine(s: SourceRef): string {
+  const flags = [s.snapshot ? 'snapshot' : '', s.fallback && !s.snapshot ? 'fallback' : '', s.stale ? 'stale' : '']
+    .filter(Boolean)
+    .join(', ');
+  return `${s.name}, as of ${s.asOf}${flags ? ` [${flags}]` : ''}`;
+}
+
+export function tableToText(table: Table): string[] {
+  const widths = table.columns.map((c, i) => Math.max(c.length, ...table.rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  return [line(table.columns), line(widths.map((w) => '-'.repeat(w))), ...table.rows.map(line)];
+}
+
+export function replyToText(reply: Reply): string {
+  const out: string[] = [reply.title, '='.repeat(Math.min(reply.title.length, 72)), reply.commentary];
+  for (const note of reply.notes ?? []) out.push(`  ${note}`);
+  for (const section of reply.sections) {
+    out.push('', `${section.title}:`);
+    const width = Math.max(...section.fields.map((f) => f.label.length));
+    for (const f of section.fields) out.push(`  ${f.label.padEnd(width)}  ${f.display}`);
+  }
+  if (reply.table) out.push('', ...tableToText(reply.table).map((l) => `  ${l}`));
+  if (reply.chart) out.push('', `Chart: ${reply.chart.path ?? reply.chart.name} (${reply.chart.alt})`);
+  if (reply.sources.length) {
+    out.push('', 'Sources:');
+    for (const s of reply.sources) out.push(`  - ${sourceLine(s)}`);
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,26 @@
+import type { Period } from '../src/analytics/periods.ts';
+import { defineCommand } from '../src/command.ts';
+import { DataUnavailableError } from '../src/metrics/errors.ts';
+import { computePerformance } from '../src/metrics/performance.ts';
+import { periodOption, smallOption, vsOption } from './options.ts';
+import { performanceReply, withChart } from './performance.ts';
+
+export default defineCommand({
+  name: 'chart',
+  description: 'Chart of small caps against large caps, rebased to 100',
+  options: [periodOption, vsOption, smallOption],
+  examples: ['chart 6m', 'chart ytd vs:nasdaq'],
+  keywords: ['chart', 'plot', 'graph', 'picture', 'visual'],
+  async run(ctx, options) {
+    const result = await computePerformance(
+      ctx.market,
+      { period: options.period as Period, small: options.small!, vs: options.vs! },
+      ctx.now(),
+    );
+    if (!result.series) {
+      throw new DataUnavailableError('A chart needs daily prices, and only published figures are available right now.');
+    }
+    const reply = await withChart(ctx, result, performanceReply(result));
+    return { ...reply, title: `Chart: ${reply.title}` };
+  },
+});

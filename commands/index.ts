@@ -1,0 +1,12 @@
+/** Every command, in the order help lists them. */
+import type { CommandDecl } from '../src/command.ts';
+import chart from './chart.ts';
+import digest from './digest.ts';
+import earnings from './earnings.ts';
+import help from './help.ts';
+import performance from './performance.ts';
+import ratecuts from './ratecuts.ts';
+import sources from './sources.ts';
+import valuation from './valuation.ts';
+
+export const allCommands: readonly CommandDecl[] = [performance, valuation, earnings, ratecuts, chart, digest, sources, help];

@@ -1,0 +1,95 @@
+import { describePeriod, type Period } from '../src/analytics/periods.ts';
+import type { ChartService } from '../src/charts/types.ts';
+import { defineCommand, type CommandContext } from '../src/command.ts';
+import { performanceCommentary, performanceVerb } from '../src/commentary/performance.ts';
+import { display, round } from '../src/format.ts';
+import { computePerformance, type PerformanceResult } from '../src/metrics/performance.ts';
+import { sourceRef, uniqueSources } from '../src/metrics/sources.ts';
+import { direction, type Field, type Reply } from '../src/reply.ts';
+import { periodOption, smallOption, vsOption } from './options.ts';
+
+export default defineCommand({
+  name: 'performance',
+  description: 'Small caps against large caps over a period',
+  options: [periodOption, vsOption, smallOption],
+  examples: ['performance 1m', 'performance ytd vs:nasdaq', 'performance since:2025-07-01 small:rut'],
+  keywords: ['performance', 'perform', 'doing', 'return', 'returns', 'outperform', 'lag', 'vs', 'versus'],
+  async run(ctx, options) {
+    const result = await computePerformance(
+      ctx.market,
+      { period: options.period as Period, small: options.small!, vs: options.vs! },
+      ctx.now(),
+    );
+    const reply = performanceReply(result);
+    return withChart(ctx, result, reply);
+  },
+});
+
+export function performanceFields(r: PerformanceResult): Field[] {
+  const field = (key: string, label: string, value: number, unit: Field['unit']): Field => ({
+    key,
+    label,
+    value: round(value),
+    unit,
+    display: display(value, unit),
+    direction: direction(value),
+  });
+  const fields = [field('small', r.small.symbol, r.small.return, '%')];
+  if (r.large) fields.push(field('large', r.large.symbol, r.large.return, '%'));
+  if (r.spreadPp !== null) fields.push(field('spread', 'Spread', r.spreadPp, 'pp'));
+  if (r.relativePct !== null) fields.push(field('relative', 'Relative growth', r.relativePct, '%'));
+  return fields;
+}
+
+export function performanceData(r: PerformanceResult) {
+  return {
+    period: r.period,
+    start: r.start,
+    end: r.end,
+    small: { symbol: r.small.symbol, return: round(r.small.return) },
+    large: r.large ? { symbol: r.large.symbol, return: round(r.large.return) } : null,
+    spreadPp: r.spreadPp === null ? null : round(r.spreadPp),
+    relativePct: r.relativePct === null ? null : round(r.relativePct),
+  };
+}
+
+export function performanceReply(r: PerformanceResult): Reply {
+  const periodText = describePeriod(r.period);
+  const span = r.start ? `${r.start} to ${r.end}` : `to ${r.end}`;
+  const sources = [sourceRef(`${r.small.symbol} closes`, r.small.provenance)];
+  if (r.large) sources.push(sourceRef(`${r.large.symbol} closes`, r.large.provenance));
+  return {
+    title: `Small caps vs large caps, ${r.period} (${span})`,
+    commentary: performanceCommentary({
+      smallLabel: r.small.label,
+      largeLabel: r.large?.label ?? r.largeAsked.label,
+      periodText,
+      smallPct: r.small.return,
+      largePct: r.large?.return ?? null,
+    }),
+    sections: [{ title: 'Returns', fields: performanceFields(r) }],
+    sources: uniqueSources(sources),
+    visibility: 'public',
+    tone: r.spreadPp === null ? 'neutral' : toneOf(r.spreadPp),
+    data: performanceData(r),
+    notes: r.notes.length ? [...r.notes] : undefined,
+  };
+}
+
+function toneOf(spreadPp: number): Reply['tone'] {
+  const verb = performanceVerb(spreadPp);
+  return verb === 'outperformed' ? 'positive' : verb === 'lagged' ? 'negative' : 'neutral';
+}
+
+export async function withChart(ctx: CommandContext, r: PerformanceResult, reply: Reply): Promise<Reply> {
+  const charts = ctx.services.charts as ChartService | undefined;
+  if (!charts || !r.series || !r.large) return reply;
+  const chart = await charts.performance({
+    period: r.period,
+    small: { symbol: r.small.symbol, label: r.small.label, points: r.series.small },
+    large: { symbol: r.large.symbol, label: r.large.label, points: r.series.large },
+    source: r.small.provenance.source,
+    asOf: r.end,
+  });
+  return { ...reply, chart };
+}

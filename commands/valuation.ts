@@ -1,0 +1,76 @@
+import type { ChartService } from '../src/charts/types.ts';
+import { defineCommand } from '../src/command.ts';
+import { evEbitdaSentence, forwardPeSentence } from '../src/commentary/valuation.ts';
+import { display, round } from '../src/format.ts';
+import { sourceRef } from '../src/metrics/sources.ts';
+import { computeValuation, type ValuationResult } from '../src/metrics/valuation.ts';
+import { direction, type Field, type Reply } from '../src/reply.ts';
+
+export default defineCommand({
+  name: 'valuation',
+  description: 'Valuation gaps: forward P/E and EV/EBITDA, small against large, against history',
+  options: [],
+  examples: ['valuation'],
+  keywords: ['valuation', 'cheap', 'expensive', 'pe', 'p/e', 'multiple', 'ebitda', 'discount', 'premium', 'valued'],
+  async run(ctx) {
+    const v = await computeValuation(ctx.market);
+    const reply = valuationReply(v);
+    const charts = ctx.services.charts as ChartService | undefined;
+    if (!charts) return reply;
+    const chart = await charts.valuation({
+      bars: [{ metric: 'Forward P/E', small: v.forwardPE.small, large: v.forwardPE.large }],
+      smallLabel: 'Russell 2000',
+      largeLabel: 'S&P 500',
+      source: v.provenance.forwardPE.source,
+      asOf: v.provenance.forwardPE.asOf,
+    });
+    return { ...reply, chart };
+  },
+});
+
+export function valuationFields(v: ValuationResult): Field[] {
+  const f = (key: string, label: string, value: number, unit: Field['unit']): Field => ({
+    key,
+    label,
+    value: round(value),
+    unit,
+    display: display(value, unit),
+    direction: direction(value),
+  });
+  return [
+    f('forwardPE.small', 'Russell 2000 fwd P/E', v.forwardPE.small, 'x'),
+    f('forwardPE.large', 'S&P 500 fwd P/E', v.forwardPE.large, 'x'),
+    f('forwardPE.gap', 'P/E gap', v.forwardPE.gapPct, '%'),
+    f('evEbitda.premium', 'EV/EBITDA premium', v.evEbitda.premiumPct, '%'),
+    f('evEbitda.median', '10-yr median premium', v.evEbitda.medianPct, '%'),
+  ];
+}
+
+export function valuationData(v: ValuationResult) {
+  return {
+    forwardPE: { small: v.forwardPE.small, large: v.forwardPE.large, gapPct: round(v.forwardPE.gapPct) },
+    evEbitda: { premiumPct: v.evEbitda.premiumPct, medianPct: v.evEbitda.medianPct },
+  };
+}
+
+export function valuationCommentary(v: ValuationResult): string {
+  return [
+    forwardPeSentence({ smallLabel: 'The Russell 2000', largeLabel: 'the S&P 500', ...v.forwardPE }),
+    evEbitdaSentence({ ...v.evEbitda, comparedWith: 'the S&P 490 (ex financials)' }),
+  ].join(' ');
+}
+
+function valuationReply(v: ValuationResult): Reply {
+  return {
+    title: 'Valuation: small caps vs large caps',
+    commentary: valuationCommentary(v),
+    sections: [{ title: 'Multiples', fields: valuationFields(v) }],
+    sources: [
+      sourceRef('Forward P/E', v.provenance.forwardPE),
+      sourceRef('EV/EBITDA premium and 10-year median', v.provenance.evEbitda),
+    ],
+    visibility: 'public',
+    tone: v.forwardPE.gapPct < 0 ? 'positive' : 'neutral',
+    data: valuationData(v),
+  };
+}

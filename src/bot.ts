@@ -1,0 +1,111 @@
+/** Routes an Invocation to its command; every failure becomes a friendly reply. */
+import type { AskResult, Bot } from './bot-types.ts';
+import { InputError, type Actor, type CommandDecl, type Invocation } from './command.ts';
+import { keywordRouter, type Understand } from './keyword-router.ts';
+import type { Logger } from './logger.ts';
+import { silentLogger } from './logger.ts';
+import type { MarketData } from './market/types.ts';
+import { UnknownSymbolError } from './market/types.ts';
+import { DataUnavailableError } from './metrics/errors.ts';
+import { buildInvocation, findCommand, parseLine } from './parse-line.ts';
+import { errorReply, type Reply } from './reply.ts';
+
+export interface BotDeps {
+  commands: readonly CommandDecl[];
+  market: MarketData;
+  now?: () => Date;
+  services?: Record<string, unknown>;
+  understand?: Understand;
+  /** Below this confidence a question gets "here is what I understood" instead of an answer. */
+  confidenceThreshold?: number;
+  offline?: boolean;
+  logger?: Logger;
+}
+
+export function createBot(deps: BotDeps): Bot {
+  const now = deps.now ?? (() => new Date());
+  const logger = deps.logger ?? silentLogger;
+  const services = { ...deps.services, commands: deps.commands };
+  const understand = deps.understand ?? keywordRouter(deps.commands);
+  const threshold = deps.confidenceThreshold ?? 0.6;
+
+  const withActor = (inv: Invocation, actor?: Actor): Invocation => (actor ? { ...inv, actor } : inv);
+
+  async function handle(inv: Invocation): Promise<Reply> {
+    try {
+      const decl = findCommand(deps.commands, inv.command);
+      if (decl.permission === 'manage' && inv.actor && !inv.actor.canManage) {
+        return errorReply(
+          'Not allowed',
+          inv.actor.platform === 'slack'
+            ? 'Only workspace admins and the channel creator can manage digests here.'
+            : 'You need the Manage Server permission to manage digests here.',
+          'permission',
+        );
+      }
+      const reply = await decl.run(
+        { market: deps.market, now, services, invocation: inv, offline: deps.offline ?? false },
+        inv.options,
+      );
+      const notes = [...(inv.notes ?? []), ...(reply.notes ?? [])];
+      return notes.length ? { ...reply, notes } : reply;
+    } catch (error) {
+      return failureReply(error, logger, inv);
+    }
+  }
+
+  const bot: Bot = {
+    commands: deps.commands,
+    parse: (line, via = 'cli', actor) => withActor(parseLine(deps.commands, line, via), actor),
+    invocation: (command, options, via, actor) =>
+      withActor(buildInvocation(findCommand(deps.commands, command), options, via), actor),
+    handle,
+    async run(line, via = 'cli', actor) {
+      let inv: Invocation;
+      try {
+        inv = bot.parse(line, via, actor);
+      } catch (error) {
+        return failureReply(error, logger);
+      }
+      return handle(inv);
+    },
+    async ask(text, actor): Promise<AskResult> {
+      const understood = understand(text, now());
+      if (!understood.command || understood.confidence < threshold) {
+        return { invocation: null, confidence: understood.confidence, reply: notUnderstood(understood.suggestions) };
+      }
+      let inv: Invocation;
+      try {
+        inv = withActor(buildInvocation(findCommand(deps.commands, understood.command), understood.options, 'mention'), actor);
+      } catch (error) {
+        return { invocation: null, confidence: understood.confidence, reply: failureReply(error, logger) };
+      }
+      const assumed = (inv.defaulted ?? []).map((name) => `Assumed ${name}: ${inv.options[name]} (default).`);
+      inv = { ...inv, notes: [...understood.notes, ...assumed] };
+      return { invocation: inv, confidence: understood.confidence, reply: await handle(inv) };
+    },
+  };
+  return bot;
+}
+
+function notUnderstood(suggestions: string[]): Reply {
+  const tries = suggestions.slice(0, 3).map((s) => `/smallcaps ${s}`);
+  return {
+    ...errorReply(
+      "I'm not sure what you're asking",
+      `I answer questions about small caps against large caps: performance, valuation, earnings and rate cuts. Try ${tries.join(', ')}.`,
+      'input',
+    ),
+    visibility: 'public',
+  };
+}
+
+export function failureReply(error: unknown, logger: Logger, inv?: Invocation): Reply {
+  if (error instanceof InputError) {
+    return errorReply("I couldn't read that", error.hint ? `${error.message} ${error.hint}` : error.message, 'input');
+  }
+  if (error instanceof UnknownSymbolError) return errorReply('Unknown symbol', `${error.message}. Check the ticker.`, 'input');
+  if (error instanceof DataUnavailableError) return errorReply('Data unavailable', error.message, 'unavailable');
+  logger.error('command failed', { command: inv?.command, error: (error as Error)?.stack ?? String(error) });
+  return errorReply('Something went wrong', 'That answer failed on my side; it has been logged. Please try again shortly.', 'internal');
+}
