@@ -1,0 +1,39 @@
+/** One-letter typo tolerance for keywords: "russel" -> "russell", "valuaton" -> "valuation". */
+
+/** True when a and b differ by at most one insertion, deletion, substitution or swap of neighbours. */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i++;
+  if (la === lb) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swap
+  }
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** Short words have too many one-edit neighbours to correct safely. */
+const MIN_LENGTH = 5;
+
+/** Real words one edit away from a keyword; never "corrected". */
+const PROTECTED = new Set([
+  'dates', 'data', 'later', 'rated', 'rater', 'share', 'shart', 'fares', 'cute', 'cuter', 'hikers',
+  'chant', 'chat', 'heart', 'plots', 'spread', 'sources', 'course', 'source', 'prices', 'price', 'smell',
+  'mall', 'stall', 'still', 'value', 'valued', 'return', 'returns', 'where', 'there', 'these', 'those',
+  'month', 'months', 'weeks', 'years', 'today', 'cheat', 'cheaper', 'learning', 'yearning',
+  'russ', 'graphs', 'charts', 'helps', 'helped', 'digests', 'summer', 'number', 'numbers', 'member',
+  'market', 'markets', 'marker', 'nasty', 'stock', 'catch', 'match', 'watch', 'eight', 'height',
+  'likes', 'eating', 'weigh', 'rained', 'points', 'pints', 'grape', 'start', 'smart',
+]);
+
+/** The keyword the token was meant to be, or the token itself. */
+export function correctToken(token: string, vocabulary: ReadonlySet<string>): string {
+  if (token.length < MIN_LENGTH || vocabulary.has(token) || PROTECTED.has(token) || /\d/.test(token)) return token;
+  for (const word of vocabulary) {
+    if (word.length >= MIN_LENGTH && withinOneEdit(token, word)) return word;
+  }
+  return token;
+}

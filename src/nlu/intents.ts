@@ -1,0 +1,119 @@
+/** Intent evidence: phrase patterns with weights, summed per command (each pattern counts once). */
+
+export const INTENTS = ['performance', 'valuation', 'earnings', 'ratecuts', 'digest', 'sources', 'help', 'chart'] as const;
+export type Intent = (typeof INTENTS)[number];
+
+interface Rule {
+  intent: Intent;
+  pattern: RegExp;
+  weight: number;
+}
+
+// "small cap value" / "russell 2000 growth" name funds, not valuation or earnings questions.
+const NOT_STYLE = String.raw`(?<!caps? |2000 |russell |small )`;
+
+const RULES: Rule[] = [
+  { intent: 'performance', weight: 1.0, pattern: /\b(?:out|under)?perform(?:ance|ances|ing|ed|s|ers?)?\b/ },
+  { intent: 'performance', weight: 0.9, pattern: /\breturn(?:s|ed|ing)?\b|\byear to date\b|\bytd\b/ },
+  {
+    intent: 'performance',
+    weight: 0.8,
+    pattern:
+      /\bhow(?:'s| is| are| did| has| have| was| were| do| does| much)\b.*\b(?:do|doing|done|fare|fared|faring|go|going|gone|held up|holding up|trade|trading|traded|look|looking|gain|gained|move|moved|rise|rose|fall|fell)\b/,
+  },
+  {
+    intent: 'performance',
+    weight: 0.55,
+    pattern:
+      /\b(?:gains?|gained|lost|loss|losses|losing|rall(?:y|ied|ies|ying)|beat(?:en|ing|s)?|lag(?:s|ged|ging)?|trail(?:s|ed|ing)?|leading|led|ahead|behind|outpac\w*|up|down|rise|rose|risen|fell|fallen|drop(?:ped|s)?|jump(?:ed)?|surg(?:e|ed)|slump(?:ed)?|tank(?:ed)?|moved?|moves|winning|winners?|change|changed|catch(?:ing)? up|keep(?:ing)? up|momentum|leadership|rotation)\b/,
+  },
+  { intent: 'performance', weight: 0.25, pattern: /\b(?:relative|spread|head to head|compared?|comparison|vs|versus|against)\b/ },
+
+  {
+    intent: 'valuation',
+    weight: 1.0,
+    pattern:
+      /\b(?:valuations?|valued|valuing|overvalued|undervalued|cheap(?:er|est|ness|ly)?|expensive|pric(?:ey|ier|iest)|richer|bargains?|stretched|multiples?|p\/es?|pe|pes|ev\/ebitda|ebitda)\b/,
+  },
+  { intent: 'valuation', weight: 1.5, pattern: /\b(?:price to earnings|pe ratio|earnings multiples?|earnings yield|forward pe|ev to ebitda)\b/ },
+  { intent: 'valuation', weight: 0.6, pattern: new RegExp(String.raw`\b(?:discount|premium|fair value|rich|mean reversion|${NOT_STYLE}value)\b`) },
+
+  { intent: 'earnings', weight: 1.0, pattern: /(?<!price to |forward )\bearnings\b(?! multiples?\b| yield\b)/ },
+  {
+    intent: 'earnings',
+    weight: 0.9,
+    pattern: /\b(?:eps|profits?|profitability|revenues?|sales|margins?|bottom line|top line|net income|guidance|reporting season)\b/,
+  },
+  { intent: 'earnings', weight: 0.5, pattern: new RegExp(String.raw`${NOT_STYLE}\bgrowth\b`) },
+  { intent: 'earnings', weight: 0.35, pattern: /\b(?:estimates?|forecasts?|projected|projections?|outlook)\b/ },
+
+  { intent: 'ratecuts', weight: 1.0, pattern: /\b(?:cuts?|cutting)\b/ },
+  { intent: 'ratecuts', weight: 1.0, pattern: /\b(?:fed|feds|fomc|fedwatch|powell|federal reserve|fed funds|ffr|effr|central bank)\b/ },
+  { intent: 'ratecuts', weight: 0.8, pattern: /\b(?:hikes?|hiking|easing|ease|bps|basis points?|dovish|hawkish|pivot|rate decision|rate path)\b/ },
+  { intent: 'ratecuts', weight: 0.6, pattern: /\b(?:interest rates?|rates?)\b/ },
+  { intent: 'ratecuts', weight: 0.5, pattern: /\bmeetings?\b/ },
+  { intent: 'ratecuts', weight: 0.3, pattern: /\b(?:odds|probabilit(?:y|ies)|chances?|likelihood|priced(?: in)?)\b/ },
+
+  {
+    intent: 'digest',
+    weight: 1.0,
+    pattern: /\b(?:digest|recap|summary|summari[sz]e|rundown|run down|overview|briefing|brief|tl;?dr|wrap(?: up)?|round ?up|highlights)\b/,
+  },
+  { intent: 'digest', weight: 0.9, pattern: /\b(?:catch me up|what did i miss|big picture|morning note|daily note|daily update|market update|everything)\b/ },
+  { intent: 'digest', weight: 0.6, pattern: /\bwhat(?:'s| is| are)? (?:happening|going on|new|the latest)\b/ },
+  { intent: 'digest', weight: 0.4, pattern: /\b(?:update|latest)\b/ },
+
+  { intent: 'sources', weight: 1.0, pattern: /\b(?:sources?|sourced|citations?|cite|provenance|attribution)\b/ },
+  {
+    intent: 'sources',
+    weight: 0.9,
+    pattern: /\bwhere (?:do|does|did|are|is)\b.*\b(?:data|numbers|figures|stats|info|information|get|come|comes|pull)\b/,
+  },
+  { intent: 'sources', weight: 0.7, pattern: /\b(?:data providers?|who provides|how fresh|stale|how old is|how current)\b/ },
+
+  { intent: 'help', weight: 1.0, pattern: /\bhelp\b/ },
+  {
+    intent: 'help',
+    weight: 0.9,
+    pattern:
+      /\b(?:commands?|what can you do|what do you do|how (?:do|does|can) (?:i|you|this|it) (?:use|work)|how to use|usage|instructions|manual|syntax|capabilities|who are you|what are you)\b/,
+  },
+  { intent: 'help', weight: 1.5, pattern: /\b(?:subscribe|unsubscribe|subscriptions?|sign up|stop sending|turn off)\b/ },
+
+  {
+    intent: 'chart',
+    weight: 1.3,
+    pattern: /\b(?:charts?|charting|charted|plot|plots|plotted|plotting|graphs?|graphed|visuali[sz]e|visual|draw|picture|image|diagram|sparkline)\b/,
+  },
+];
+
+export interface IntentScore {
+  intent: Intent;
+  score: number;
+}
+
+/** Every intent with evidence in the text, strongest first. */
+export function scoreIntents(text: string): IntentScore[] {
+  const scores = new Map<Intent, number>();
+  for (const rule of RULES) {
+    if (rule.pattern.test(text)) scores.set(rule.intent, (scores.get(rule.intent) ?? 0) + rule.weight);
+  }
+  return [...scores.entries()]
+    .map(([intent, score]) => ({ intent, score }))
+    .sort((a, b) => b.score - a.score || INTENTS.indexOf(a.intent) - INTENTS.indexOf(b.intent));
+}
+
+/** Single words the patterns look for, used to correct one-letter typos. */
+export const INTENT_WORDS: readonly string[] = [
+  'performance', 'performing', 'performed', 'outperform', 'outperforming', 'underperform', 'underperforming',
+  'returns', 'return', 'returned', 'rallied', 'trailing', 'lagging', 'behind', 'gained',
+  'valuation', 'valuations', 'valued', 'overvalued', 'undervalued', 'cheap', 'cheaper', 'cheapest',
+  'expensive', 'pricey', 'pricier', 'multiple', 'multiples', 'ebitda', 'discount', 'premium', 'stretched', 'bargain',
+  'earnings', 'profits', 'profit', 'revenue', 'revenues', 'margins', 'growth', 'guidance', 'estimates', 'forecast',
+  'cutting', 'federal', 'reserve', 'fedwatch', 'powell', 'hikes', 'hiking', 'easing', 'basis', 'points', 'dovish',
+  'hawkish', 'interest', 'rates', 'meeting', 'meetings', 'probability', 'chances', 'likelihood', 'priced',
+  'digest', 'recap', 'summary', 'summarize', 'summarise', 'rundown', 'overview', 'briefing', 'highlights', 'update', 'latest',
+  'sources', 'source', 'citation', 'citations', 'provenance', 'provides',
+  'commands', 'command', 'usage', 'instructions', 'subscribe', 'unsubscribe', 'subscription',
+  'chart', 'charts', 'graph', 'graphs', 'plotted', 'visualize', 'visualise', 'picture', 'diagram',
+];

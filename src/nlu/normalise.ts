@@ -1,0 +1,57 @@
+/** Chat text -> clean lower-case segments of tokens: no mention tokens, emoji, stray punctuation or one-letter typos. */
+import { correctToken } from './fuzzy.ts';
+
+/** Discord <@123> <@!123> <@&9> <#9>, Slack <@U123ABC> <@U1|name> <#C1|chan> <!here>. */
+const MENTION = /<[@#!][^>\s]*>/g;
+/** Slack links <https://x|label> keep their label; bare links go. */
+const SLACK_LINK = /<(https?:[^>|]+)(?:\|([^>]*))?>/g;
+/** Slack/Discord emoji shortcodes such as :rocket: or :chart_with_upwards_trend:. */
+const SHORTCODE = /:[a-z0-9_+-]+:/g;
+const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}\u{FE0F}\u{200D}\u{20E3}]/gu;
+
+export function cleanText(raw: string): string {
+  return raw
+    .replace(SLACK_LINK, (_m, _url: string, label?: string) => ` ${label ?? ''} `)
+    .replace(MENTION, ' ')
+    .replace(SHORTCODE, ' ')
+    .replace(EMOJI, ' ')
+    .normalize('NFKC')
+    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/[\u2013\u2014]/g, ' - ')
+    .toLowerCase()
+    .replace(/\bs\s*(?:&|and|n)\s*p\b/g, 's&p')
+    .replace(/\bs&p(?=\d)/g, 's&p ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Sentences or questions, split on ? ! ; new lines and full stops that end a sentence. */
+export function splitSegments(clean: string): string[] {
+  return clean
+    .split(/[?!;\n]+|\.(?=\s|$)(?<!\b(?:vs|etc|st|mr|dr|approx|u\.s)\.)/)
+    .map((s) => s.trim())
+    .filter((s) => /[a-z0-9]/.test(s));
+}
+
+const MONTH_ABBREVIATIONS: Record<string, string> = {
+  jan: 'january', feb: 'february', mar: 'march', apr: 'april', jun: 'june', jul: 'july', aug: 'august',
+  sep: 'september', sept: 'september', oct: 'october', nov: 'november', dec: 'december',
+};
+
+/** Words of one segment: hyphenated words split, possessives dropped, $TICKER -> ticker. */
+export function tokenize(segment: string): string[] {
+  return segment
+    .replace(/(?<=[a-z])-(?=[a-z])/g, ' ')
+    .split(/[\s,()"[\]{}*_~|]+/)
+    .map((t) => t.replace(/^[^a-z0-9&^]+/, '').replace(/[^a-z0-9&%]+$/, '').replace(/'s$/, ''))
+    .filter((t) => t.length > 0)
+    .map((t) => MONTH_ABBREVIATIONS[t] ?? t);
+}
+
+/** A segment as a single spaced string of corrected tokens, ready for phrase patterns. */
+export function normaliseSegment(segment: string, vocabulary: ReadonlySet<string>): string {
+  return tokenize(segment)
+    .map((t) => correctToken(t, vocabulary))
+    .join(' ');
+}

@@ -1,0 +1,35 @@
+/** Signs that a message asks something the bot does not answer: advice, other assets, small talk. */
+
+const SMALL_TALK =
+  /\b(?:weather|rain|snow|joke|jokes|funny|recipe|cook|movie|movies|song|songs|poem|lottery|football|soccer|nba|nfl|sports?|dinner|lunch|pizza|horoscope|translate|girlfriend|boyfriend|birthday|vacation|traffic)\b/;
+const ADVICE =
+  /\b(?:should i|should we|buy|buying|sell|selling|shorting|invest in|put my|my portfolio|my 401k|retire|retirement|price target|all in|options? trade|calls|puts)\b/;
+const OTHER_ASSETS =
+  /\b(?:bitcoin|btc|crypto|ethereum|eth|dogecoin|gold|oil|silver|forex|tesla|apple|nvidia|amazon|microsoft|google|meta|netflix|gamestop|real estate|housing|mortgage)\b/;
+
+/** Upper-case tickers and abbreviations this bot knows; any other looks like a single stock. */
+const KNOWN_CAPS = new Set([
+  'IWM', 'SPY', 'QQQ', 'IJR', 'MDY', 'RSP', 'RUT', 'SPX', 'NDX', 'R2K', 'IWN', 'IWO', 'GSPC', 'FOMC', 'FED', 'EPS', 'YTD',
+  'ETF', 'ETFS', 'EV', 'EBITDA', 'PE', 'CME', 'US', 'USA', 'AI', 'OK', 'TLDR', 'NTM', 'YOY', 'BPS', 'BP', 'MTD', 'WTD',
+  'EOY', 'ASAP', 'LOL', 'PLS', 'PLZ', 'THX', 'FYI', 'IMO', 'TBH', 'NYSE', 'CPI', 'GDP', 'EFFR', 'FFR', 'SP', 'SMID', 'LSEG', 'BOA',
+  'NYFED', 'FRED', 'AM', 'PM', 'EST', 'ET', 'UTC', 'IIRC', 'OMG', 'HI', 'HEY', 'MID', 'CAP', 'CAPS', 'P/E', 'Q1', 'Q2', 'Q3', 'Q4',
+]);
+
+/** Tickers written as $ABC or ABC (in otherwise mixed-case text) that the bot does not cover. */
+export function unknownTickers(raw: string): string[] {
+  const dollar = [...raw.matchAll(/\$([A-Za-z]{1,5})\b/g)].map((m) => (m[1] ?? '').toUpperCase());
+  const letters = raw.replace(/<[^>]*>/g, '').replace(/[^A-Za-z]/g, '');
+  const mostlyUpper = letters.length > 0 && letters.replace(/[^A-Z]/g, '').length / letters.length > 0.6;
+  const bare = mostlyUpper ? [] : [...raw.matchAll(/\b([A-Z]{2,5})\b/g)].map((m) => m[1] ?? '');
+  return [...dollar, ...bare].filter((t) => t && !KNOWN_CAPS.has(t));
+}
+
+/** A short reason when the text looks off-topic, else null. */
+export function offTopicReason(text: string, raw: string): string | null {
+  if (SMALL_TALK.test(text)) return 'small talk';
+  if (ADVICE.test(text)) return 'investment advice';
+  if (OTHER_ASSETS.test(text)) return 'an asset this bot does not cover';
+  const tickers = unknownTickers(raw);
+  if (tickers.length > 0) return `a ticker this bot does not cover (${tickers.join(', ')})`;
+  return null;
+}

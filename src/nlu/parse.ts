@@ -1,0 +1,102 @@
+/** A mention question -> command, options, confidence, and what to say when unsure. */
+import { extractEntities, helpTopic, performanceEntities } from './entities.ts';
+import type { Entities } from './entities.ts';
+import { scoreIntents } from './intents.ts';
+import type { Intent, IntentScore } from './intents.ts';
+import { cleanText } from './normalise.ts';
+import { offTopicReason } from './off-topic.ts';
+import { questionGroups } from './segments.ts';
+import { describeUnderstanding, optionsFor, suggestCommands } from './suggest.ts';
+
+export interface ParsedQuestion {
+  /** One of performance valuation earnings ratecuts digest sources help chart; null when not understood. */
+  command: string | null;
+  /** Canonical option values, only those the text names. */
+  options: Record<string, string>;
+  /** 0..1; below CONFIDENCE_THRESHOLD the bot answers with what it understood plus suggestions. */
+  confidence: number;
+  entities: Entities;
+  notes: string[];
+  /** Two or three exact command lines when confidence is low. */
+  suggestions: string[];
+}
+
+export const CONFIDENCE_THRESHOLD = 0.5;
+
+/** Small caps, large caps, indexes: the bot's subject, which makes a weak intent more believable. */
+const DOMAIN = /\b(?:small ?caps?|smallcaps?|large ?caps?|big ?caps?|mega ?caps?|mid ?caps?|russell|iwm|ijr|rut|r2k|s&p|spy|spx|qqq|nasdaq|markets?|stocks|equities|indexe?s|etfs?)\b/;
+
+/** Turns summed evidence into 0..1: one strong keyword is about 0.8, two about 0.97. */
+function strength(score: number): number {
+  return 1 - Math.exp(-1.7 * score);
+}
+
+interface Choice {
+  intent: Intent | null;
+  score: number;
+  rival: number;
+}
+
+function choose(scores: IntentScore[], text: string, now: Date): Choice {
+  let ranked = scores;
+  // A chart is a performance chart: "chart of how the russell performed" is one chart request.
+  if (ranked.some((s) => s.intent === 'chart') && ranked[0] && ['chart', 'performance'].includes(ranked[0].intent)) {
+    const chart = ranked.find((s) => s.intent === 'chart')?.score ?? 0;
+    ranked = [{ intent: 'chart', score: Math.max(chart, ranked[0].score) }, ...ranked.filter((s) => s.intent !== 'chart' && s.intent !== 'performance')];
+  }
+  const top = ranked[0];
+  const strongOther = top && !['performance', 'chart'].includes(top.intent) && top.score >= 0.9;
+  // Named periods and benchmarks are evidence of a performance question unless another intent is clear.
+  const evidence = strongOther ? 0 : Math.min(0.6, 0.2 * Object.keys(performanceEntities(text, now)).length);
+  if (!top || top.score < 0.3) {
+    return evidence > 0 ? { intent: 'performance', score: evidence + (top?.intent === 'performance' ? top.score : 0), rival: 0 } : { intent: top?.intent ?? null, score: top?.score ?? 0, rival: 0 };
+  }
+  const boost = top.intent === 'performance' || top.intent === 'chart' ? evidence : 0;
+  return { intent: top.intent, score: top.score + boost, rival: ranked[1]?.score ?? 0 };
+}
+
+function confidenceOf(choice: Choice, text: string, raw: string): { confidence: number; offTopic: string | null } {
+  const offTopic = offTopicReason(text, raw);
+  if (!choice.intent) return { confidence: offTopic ? 0.02 : DOMAIN.test(text) ? 0.25 : 0.08, offTopic };
+  let c = strength(choice.score);
+  if (choice.rival > 0) c *= 1 - 0.6 * Math.min(1, choice.rival / choice.score);
+  if (DOMAIN.test(text)) c += 0.08;
+  if (offTopic) c *= 0.35;
+  return { confidence: Math.round(Math.min(0.98, Math.max(0, c)) * 100) / 100, offTopic };
+}
+
+export function parseQuestion(text: string, now: Date): ParsedQuestion {
+  const groups = questionGroups(cleanText(text));
+  const answerable = groups.findIndex((g) => scoreIntents(g).length > 0);
+  const mainIndex = answerable >= 0 ? answerable : 0;
+  const main = groups[mainIndex] ?? '';
+
+  const choice = choose(scoreIntents(main), main, now);
+  const { confidence, offTopic } = confidenceOf(choice, main, text);
+  const entities = extractEntities(main, choice.intent, now);
+  const options = choice.intent ? optionsFor(choice.intent, entities) : {};
+  if (choice.intent === 'help') {
+    const topic = helpTopic(main);
+    if (topic) options.command = topic;
+  }
+
+  const notes: string[] = [];
+  if (groups.length > 1) {
+    notes.push(mainIndex === 0
+      ? `You asked ${groups.length} questions; this answers the first.`
+      : `You asked ${groups.length} questions; this answers the one about ${choice.intent ?? 'the market'}.`);
+  }
+  const understood = confidence >= CONFIDENCE_THRESHOLD;
+  if (!understood && offTopic) notes.push(`That looks like ${offTopic}, which I don't cover.`);
+  if (!understood) notes.push(describeUnderstanding(choice.intent, entities));
+
+  const candidates = choice.intent && !offTopic ? [choice.intent, ...scoreIntents(main).map((s) => s.intent)] : [];
+  return {
+    command: choice.intent,
+    options,
+    confidence,
+    entities,
+    notes,
+    suggestions: understood ? [] : suggestCommands(candidates, entities),
+  };
+}

@@ -1,0 +1,61 @@
+/** One message -> its separate questions, each as normalised text. */
+import { scoreIntents } from './intents.ts';
+import type { Intent } from './intents.ts';
+import { normaliseSegment, splitSegments } from './normalise.ts';
+import { offTopicReason } from './off-topic.ts';
+import { VOCABULARY } from './vocabulary.ts';
+
+/** Evidence strong enough for a clause to count as a question of its own. */
+const OWN_QUESTION = 0.8;
+
+function topIntent(text: string): { intent: Intent; score: number } | undefined {
+  return scoreIntents(text)[0];
+}
+
+/** Performance and chart in one breath ask for one chart. */
+function sameRequest(a: Intent, b: Intent): boolean {
+  return a === b || (['chart', 'performance'].includes(a) && ['chart', 'performance'].includes(b));
+}
+
+/** "how did small caps do and what are the odds of a cut" -> two clauses; "valuation and returns" of one subject stay apart too. */
+function splitConjoined(segment: string): string[] {
+  const parts = segment.split(/\s+\b(?:and|also|plus|as well as|then)\b\s+/);
+  const out: string[] = [];
+  for (const part of parts) {
+    const last = out[out.length - 1];
+    const mine = topIntent(part);
+    const theirs = last === undefined ? undefined : topIntent(last);
+    const separate = last === undefined || (mine && theirs && mine.score >= OWN_QUESTION && theirs.score >= OWN_QUESTION && !sameRequest(mine.intent, theirs.intent));
+    if (separate) out.push(part);
+    else out[out.length - 1] = `${last} and ${part}`;
+  }
+  return out;
+}
+
+/**
+ * Clauses with their own intent start a question; follow-ups without one ("over the past month?")
+ * join the question before them, and leading greetings join the first question.
+ */
+export function questionGroups(clean: string): string[] {
+  const clauses = splitSegments(clean)
+    .map((s) => normaliseSegment(s, VOCABULARY))
+    .flatMap(splitConjoined)
+    .filter((s) => s.length > 0);
+  const groups: string[] = [];
+  let pending = '';
+  for (const clause of clauses) {
+    const hasIntent = scoreIntents(clause).some((s) => s.score >= 0.5);
+    const standsAlone = hasIntent || offTopicReason(clause, clause) !== null;
+    if (standsAlone || groups.length === 0) {
+      if (standsAlone) {
+        groups.push(pending ? `${pending} ${clause}` : clause);
+        pending = '';
+      } else pending = pending ? `${pending} ${clause}` : clause;
+    } else groups[groups.length - 1] = `${groups[groups.length - 1]} ${clause}`;
+  }
+  if (pending) {
+    if (groups.length > 0) groups[groups.length - 1] = `${groups[groups.length - 1]} ${pending}`;
+    else groups.push(pending);
+  }
+  return groups.length > 0 ? groups : [''];
+}

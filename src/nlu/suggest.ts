@@ -1,0 +1,48 @@
+/** Exact command lines to offer when a question was not understood well enough to answer. */
+import type { Entities } from './entities.ts';
+import { OPTIONS_BY_COMMAND } from './entities.ts';
+import type { Intent } from './intents.ts';
+
+/** A text command line: first option positional, the rest key:value (e.g. `performance 1m vs:nasdaq`). */
+export function commandLine(command: string, options: Record<string, string>): string {
+  const parts = [command];
+  Object.entries(options).forEach(([key, value], i) => parts.push(i === 0 ? value : `${key}:${value}`));
+  return parts.join(' ');
+}
+
+/** Only the entities a command takes, in its declared option order. */
+export function optionsFor(command: Intent, entities: Entities): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of OPTIONS_BY_COMMAND[command] ?? []) {
+    const value = entities[key];
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
+}
+
+const FALLBACKS = ['performance 1m', 'valuation', 'ratecuts next', 'help'];
+
+/** Two or three distinct lines: the best guesses first, then common starting points. */
+export function suggestCommands(candidates: Intent[], entities: Entities): string[] {
+  const lines: string[] = [];
+  for (const intent of candidates) lines.push(commandLine(intent, optionsFor(intent, entities)));
+  for (const line of FALLBACKS) lines.push(line);
+  return [...new Set(lines)].slice(0, 3);
+}
+
+const ENTITY_LABELS: Record<keyof Entities, string> = {
+  period: 'period',
+  vs: 'large-cap benchmark',
+  small: 'small-cap side',
+  meeting: 'Fed meeting',
+  by: 'horizon',
+};
+
+/** One sentence saying what the parser understood, for the low-confidence reply. */
+export function describeUnderstanding(command: string | null, entities: Entities): string {
+  const parts = (Object.keys(ENTITY_LABELS) as (keyof Entities)[])
+    .filter((k) => entities[k] !== undefined)
+    .map((k) => `${ENTITY_LABELS[k]} ${entities[k]}`);
+  const topic = command ? `a ${command} question` : 'no question I can answer';
+  return parts.length > 0 ? `I understood ${topic} (${parts.join(', ')}).` : `I understood ${topic}.`;
+}
