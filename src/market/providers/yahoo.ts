@@ -49,7 +49,11 @@ export function createYahooProvider(opts: YahooOptions): BarsProvider & FuturesP
       const now = Math.floor(today.getTime() / 1000);
       const outcomes = await mapLimit(months, 4, async (month) => {
         try {
-          return { month, bars: await chart(zqContractSymbol(month), now - 14 * DAY, now + DAY) };
+          const bars = await chart(zqContractSymbol(month), now - 14 * DAY, now + DAY);
+          // 100 minus a rate between -1% and 50%: anything else is a broken quote, not a price.
+          const odd = bars.find((b) => b.close <= 50 || b.close > 101);
+          if (odd) throw new ProviderError(ID, `implausible price ${odd.close} for ${zqContractSymbol(month)} on ${odd.date}`, 'invalid');
+          return { month, bars };
         } catch (err) {
           return { month, error: err };
         }

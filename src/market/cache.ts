@@ -1,0 +1,178 @@
+/**
+ * Market answers cached in memory and in SQLite, with a TTL per dataset, stale-while-revalidate and
+ * single-flight: concurrent identical requests share one upstream call.
+ */
+import type { Logger } from '../logger.ts';
+import type { Db } from '../store/db.ts';
+import type { Answer } from './chain.ts';
+import type { Provenance } from './types.ts';
+
+/**
+ * 'quote' is daily bars whose range reaches today: they move during the session. Curated figures are
+ * not cached: they are one indexed SQLite read, and `curate set` must show at once.
+ */
+export type CacheDataset = 'quote' | 'bars' | 'futures' | 'rates';
+
+export interface TtlRule {
+  /** Younger than this: served as is. Older: served, and refreshed in the background. */
+  ttlMs: number;
+  /** Older than this: refreshed before answering; if that fails, served labelled stale. */
+  maxAgeMs: number;
+}
+
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+
+export const DEFAULT_TTL: Record<CacheDataset, TtlRule> = {
+  quote: { ttlMs: 5 * MIN, maxAgeMs: 6 * HOUR },
+  bars: { ttlMs: 12 * HOUR, maxAgeMs: 7 * 24 * HOUR },
+  futures: { ttlMs: 30 * MIN, maxAgeMs: 24 * HOUR },
+  rates: { ttlMs: HOUR, maxAgeMs: 3 * 24 * HOUR },
+};
+
+interface Entry {
+  value: unknown;
+  provenance: Provenance;
+  /** Epoch milliseconds. */
+  storedAt: number;
+}
+
+export interface CacheOptions {
+  db: Db;
+  now: () => Date;
+  ttl?: Partial<Record<CacheDataset, TtlRule>>;
+  logger?: Logger;
+  /** Entries kept in memory (least recently used go first). */
+  maxMemoryEntries?: number;
+}
+
+export interface GetOptions<T> {
+  /** False when a cached value cannot answer this request (e.g. it covers too short a range). */
+  usable?: (value: T) => boolean;
+  /** Keep in memory only (for data that already lives locally). */
+  persist?: boolean;
+  /** Distinguishes fetches under one key that must not share a flight (e.g. different ranges). */
+  flight?: string;
+  /** Told when an answer was served stale because its refresh failed. */
+  onStale?: (provenance: Provenance) => void;
+}
+
+export class MarketCache {
+  readonly #db: Db;
+  readonly #now: () => Date;
+  readonly #ttl: Record<CacheDataset, TtlRule>;
+  readonly #logger: Logger | undefined;
+  readonly #max: number;
+  readonly #memory = new Map<string, Entry>();
+  readonly #inFlight = new Map<string, Promise<Answer<unknown>>>();
+  readonly #select;
+  readonly #upsert;
+
+  constructor(opts: CacheOptions) {
+    this.#db = opts.db;
+    this.#now = opts.now;
+    this.#ttl = { ...DEFAULT_TTL, ...opts.ttl };
+    this.#logger = opts.logger;
+    this.#max = opts.maxMemoryEntries ?? 1_000;
+    this.#db.exec(`CREATE TABLE IF NOT EXISTS market_cache (
+      cache_key TEXT PRIMARY KEY,
+      dataset TEXT NOT NULL,
+      value_json TEXT NOT NULL,
+      provenance_json TEXT NOT NULL,
+      stored_at BIGINT NOT NULL
+    )`);
+    this.#select = this.#db.prepare('SELECT value_json, provenance_json, stored_at FROM market_cache WHERE cache_key = ?');
+    this.#upsert = this.#db.prepare(
+      `INSERT INTO market_cache (cache_key, dataset, value_json, provenance_json, stored_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (cache_key) DO UPDATE SET dataset = excluded.dataset, value_json = excluded.value_json,
+         provenance_json = excluded.provenance_json, stored_at = excluded.stored_at`,
+    );
+  }
+
+  async get<T>(dataset: CacheDataset, key: string, fetch: () => Promise<Answer<T>>, opts: GetOptions<T> = {}): Promise<Answer<T>> {
+    const entry = this.#lookup(key, opts.persist !== false);
+    const usable = entry && (!opts.usable || opts.usable(entry.value as T)) ? entry : undefined;
+    if (usable) {
+      const age = this.#now().getTime() - usable.storedAt;
+      const rule = this.#ttl[dataset];
+      if (age < rule.ttlMs) return served<T>(usable, false);
+      if (age < rule.maxAgeMs) {
+        this.#refresh(dataset, key, fetch, opts).catch((err: unknown) => {
+          this.#logger?.warn('background market refresh failed', { key, error: err instanceof Error ? err.message : String(err) });
+        });
+        return served<T>(usable, false);
+      }
+    }
+    try {
+      return await this.#refresh(dataset, key, fetch, opts);
+    } catch (err) {
+      if (!usable) throw err;
+      const answer = served<T>(usable, true);
+      opts.onStale?.(answer.provenance);
+      return answer;
+    }
+  }
+
+  /** Forget persisted entries stored before `cutoff` (old daily keys pile up otherwise). */
+  prune(cutoff: Date): number {
+    return this.#db.prepare('DELETE FROM market_cache WHERE stored_at < ?').run(cutoff.getTime()).changes;
+  }
+
+  /** Drop every entry (memory and SQLite). */
+  clear(): void {
+    this.#memory.clear();
+    this.#db.exec('DELETE FROM market_cache');
+  }
+
+  #refresh<T>(dataset: CacheDataset, key: string, fetch: () => Promise<Answer<T>>, opts: GetOptions<T>): Promise<Answer<T>> {
+    const flightKey = opts.flight === undefined ? key : `${key}|${opts.flight}`;
+    const pending = this.#inFlight.get(flightKey);
+    if (pending) return pending as Promise<Answer<T>>;
+    const run = (async () => {
+      try {
+        const answer = await fetch();
+        this.#store(dataset, key, answer, opts.persist !== false);
+        return answer;
+      } finally {
+        this.#inFlight.delete(flightKey);
+      }
+    })();
+    this.#inFlight.set(flightKey, run);
+    return run;
+  }
+
+  #lookup(key: string, persisted: boolean): Entry | undefined {
+    const hit = this.#memory.get(key);
+    if (hit) {
+      this.#memory.delete(key);
+      this.#memory.set(key, hit);
+      return hit;
+    }
+    if (!persisted) return undefined;
+    const row = this.#select.get(key) as { value_json: string; provenance_json: string; stored_at: number } | undefined;
+    if (!row) return undefined;
+    const entry: Entry = { value: JSON.parse(row.value_json), provenance: JSON.parse(row.provenance_json) as Provenance, storedAt: Number(row.stored_at) };
+    this.#remember(key, entry);
+    return entry;
+  }
+
+  #store(dataset: CacheDataset, key: string, answer: Answer<unknown>, persist: boolean): void {
+    const entry: Entry = { value: answer.value, provenance: answer.provenance, storedAt: this.#now().getTime() };
+    this.#remember(key, entry);
+    if (persist) this.#upsert.run(key, dataset, JSON.stringify(answer.value), JSON.stringify(answer.provenance), entry.storedAt);
+  }
+
+  #remember(key: string, entry: Entry): void {
+    this.#memory.delete(key);
+    this.#memory.set(key, entry);
+    while (this.#memory.size > this.#max) {
+      const oldest = this.#memory.keys().next().value;
+      if (oldest === undefined) break;
+      this.#memory.delete(oldest);
+    }
+  }
+}
+
+function served<T>(entry: Entry, stale: boolean): Answer<T> {
+  return { value: entry.value as T, provenance: stale ? { ...entry.provenance, stale: true } : entry.provenance };
+}

@@ -1,0 +1,85 @@
+/** Ask providers in order; the first success wins and is labelled with where it came from. */
+import type { Logger } from '../logger.ts';
+import type { Dataset } from './freshness.ts';
+import type { Fetched } from './providers/provider.ts';
+import type { SourceStatus } from './status.ts';
+import { ProviderError, UnknownSymbolError, type Provenance } from './types.ts';
+
+export interface ChainStep<T> {
+  id: string;
+  run: () => Promise<Fetched<T>>;
+}
+
+export interface Answer<T> {
+  value: T;
+  provenance: Provenance;
+}
+
+export interface Failure {
+  provider: string;
+  error: Error;
+}
+
+/** Every provider of a dataset failed; `failures` says how, in order. */
+export class AllProvidersFailedError extends ProviderError {
+  constructor(
+    readonly dataset: Dataset,
+    readonly failures: Failure[],
+  ) {
+    const allNotFound = failures.length > 0 && failures.every((f) => f.error instanceof ProviderError && f.error.kind === 'not_found');
+    const lastKind = [...failures].reverse().find((f) => f.error instanceof ProviderError)?.error as ProviderError | undefined;
+    super('chain', `no provider answered for ${dataset}: ${failures.map((f) => f.error.message).join('; ') || 'none configured'}`, allNotFound ? 'not_found' : (lastKind?.kind ?? 'http'));
+    this.name = 'AllProvidersFailedError';
+  }
+}
+
+export interface ChainContext {
+  dataset: Dataset;
+  now: () => Date;
+  status?: SourceStatus;
+  logger?: Logger;
+}
+
+export async function runChain<T>(ctx: ChainContext, steps: ChainStep<T>[]): Promise<Answer<T>> {
+  const failures: Failure[] = [];
+  for (const [index, step] of steps.entries()) {
+    try {
+      const got = await step.run();
+      const provenance: Provenance = {
+        source: got.source,
+        provider: step.id,
+        asOf: got.asOf,
+        fetchedAt: ctx.now().toISOString(),
+        stale: false,
+        fallback: index > 0,
+        snapshot: false,
+      };
+      ctx.status?.recordSuccess(ctx.dataset, provenance);
+      return { value: got.value, provenance };
+    } catch (err) {
+      // Text that cannot be a ticker is the user's mistake, not the provider's.
+      if (err instanceof UnknownSymbolError) throw err;
+      const error = err instanceof ProviderError ? err : new ProviderError(step.id, `unexpected failure: ${describe(err)}`, 'invalid');
+      failures.push({ provider: step.id, error });
+      ctx.status?.recordError(ctx.dataset, step.id, error.message);
+      ctx.logger?.warn('market provider failed', { dataset: ctx.dataset, provider: step.id, kind: error.kind, error: error.message });
+    }
+  }
+  throw new AllProvidersFailedError(ctx.dataset, failures);
+}
+
+/** Pick and order providers by id; unknown ids are a configuration mistake. */
+export function orderProviders<P extends { id: string }>(dataset: string, available: readonly P[], order?: readonly string[]): P[] {
+  if (!order) return [...available];
+  return order
+    .filter((id) => id !== 'snapshot')
+    .map((id) => {
+      const p = available.find((a) => a.id === id);
+      if (!p) throw new Error(`unknown provider "${id}" for ${dataset}; known: ${available.map((a) => a.id).join(', ')}, snapshot`);
+      return p;
+    });
+}
+
+function describe(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,269 @@
+/**
+ * The live MarketData: keyless providers chained per dataset behind a cache, the offline snapshot as the
+ * last resort, curated overrides from SQLite. `offline` answers from the snapshot only.
+ */
+import { DateTime } from 'luxon';
+import { InputError } from '../command.ts';
+import type { Logger } from '../logger.ts';
+import type { Db } from '../store/db.ts';
+import { MarketCache, type CacheDataset, type TtlRule } from './cache.ts';
+import { AllProvidersFailedError, orderProviders, runChain, type Answer, type ChainStep } from './chain.ts';
+import { getCurated, listCurated, mergeCurated, toFigure } from './curated-store.ts';
+import { isStale, type Dataset } from './freshness.ts';
+import { createHttp, type HttpOptions } from './http.ts';
+import { createFredProvider } from './providers/fred.ts';
+import { createNyFedProvider } from './providers/nyfed.ts';
+import type { BarsProvider, ContractSeries, FuturesProvider, Rates, RatesProvider } from './providers/provider.ts';
+import { createStooqProvider } from './providers/stooq.ts';
+import { previousTradeDate, stripAt } from './providers/strip.ts';
+import { createYahooProvider } from './providers/yahoo.ts';
+import { createSnapshotMarketData } from './snapshot.ts';
+import { SourceStatus } from './status.ts';
+import { normalizeSymbol } from './symbols.ts';
+import { UnknownSymbolError, type Bar, type DailySeries, type FuturesStrip, type MarketData, type PolicyRates, type Provenance } from './types.ts';
+
+export const DEFAULT_BASE_URLS = {
+  yahooBaseUrl: 'https://query1.finance.yahoo.com',
+  stooqBaseUrl: 'https://stooq.com',
+  nyfedBaseUrl: 'https://markets.newyorkfed.org',
+  fredBaseUrl: 'https://fred.stlouisfed.org',
+} as const;
+const FRED_API_BASE_URL = 'https://api.stlouisfed.org';
+
+export interface LiveMarketConfig {
+  yahooBaseUrl: string;
+  stooqBaseUrl: string;
+  nyfedBaseUrl: string;
+  fredBaseUrl: string;
+  /** FRED's JSON API host; defaults to api.stlouisfed.org, or to fredBaseUrl when that was changed. */
+  fredApiBaseUrl?: string;
+  fredApiKey?: string;
+  offline?: boolean;
+  /** Provider ids per dataset, first tried first; the snapshot always comes last. */
+  order?: Partial<Record<Dataset, string[]>>;
+  http?: HttpOptions;
+  ttl?: Partial<Record<CacheDataset, TtlRule>>;
+  /** Fed funds futures contract months fetched, the current one included. */
+  stripMonths?: number;
+}
+
+export interface CreateMarketDataOptions {
+  config: LiveMarketConfig;
+  db: Db;
+  now: () => Date;
+  logger?: Logger;
+  /** The last resort; the committed offline snapshot by default. */
+  snapshot?: MarketData;
+}
+
+/** Days of history before `from` returned with daily bars (the close "on or before" the start date). */
+const SLACK_DAYS = 10;
+/** Fetch at least this much history per symbol, so the usual periods share one upstream call. */
+const MIN_FETCH_DAYS = 400;
+const EXCHANGE_ZONE = 'America/New_York';
+
+interface CachedBars {
+  /** Start of the range requested upstream (the data may start later, e.g. a young ETF). */
+  from: string;
+  bars: Bar[];
+}
+
+export function createMarketData(opts: CreateMarketDataOptions): MarketData {
+  const { config, db, now, logger } = opts;
+  const snapshot = opts.snapshot ?? createSnapshotMarketData(now);
+  if (config.offline) return offlineMarketData(snapshot, db, now);
+
+  const http = createHttp(config.http);
+  const yahoo = createYahooProvider({ baseUrl: config.yahooBaseUrl, http, ...(config.stripMonths ? { stripMonths: config.stripMonths } : {}) });
+  const stooq = createStooqProvider({ baseUrl: config.stooqBaseUrl, http });
+  const nyfed = createNyFedProvider({ baseUrl: config.nyfedBaseUrl, http });
+  const fredApiBaseUrl = config.fredApiBaseUrl ?? (config.fredBaseUrl === DEFAULT_BASE_URLS.fredBaseUrl ? FRED_API_BASE_URL : config.fredBaseUrl);
+  const fred = createFredProvider({ baseUrl: config.fredBaseUrl, apiBaseUrl: fredApiBaseUrl, http, ...(config.fredApiKey ? { apiKey: config.fredApiKey } : {}) });
+
+  const barsProviders = orderProviders<BarsProvider>('bars', [yahoo, stooq], config.order?.bars);
+  const futuresProviders = orderProviders<FuturesProvider>('futures', [yahoo], config.order?.futures);
+  const ratesProviders = orderProviders<RatesProvider>('rates', [nyfed, fred], config.order?.rates);
+
+  const status = new SourceStatus(db, now);
+  const cache = new MarketCache({ db, now, ...(config.ttl ? { ttl: config.ttl } : {}), ...(logger ? { logger } : {}) });
+  cache.prune(new Date(now().getTime() - 30 * 86_400_000));
+  const ctx = (dataset: Dataset) => ({ dataset, now, status, ...(logger ? { logger } : {}) });
+  const onStale = (dataset: Dataset) => (p: Provenance) => status.markStale(dataset, p.provider);
+
+  /** The snapshot's answer, labelled as such; `live` is the chain's failure, rethrown if the snapshot fails too. */
+  async function lastResort<T extends { provenance: Provenance }>(dataset: Dataset, live: unknown, ask: () => Promise<T>): Promise<T> {
+    if (!(live instanceof AllProvidersFailedError)) throw live;
+    try {
+      const got = await ask();
+      const provenance = { ...got.provenance, snapshot: true, fallback: true };
+      status.recordSuccess(dataset, { ...provenance, fetchedAt: now().toISOString() });
+      return { ...got, provenance };
+    } catch (err) {
+      status.recordError(dataset, 'snapshot', err instanceof Error ? err.message : String(err));
+      throw live;
+    }
+  }
+
+  function futuresContracts(): Promise<Answer<ContractSeries[]>> {
+    return cache.get<ContractSeries[]>(
+      'futures',
+      'futures:zq',
+      () => runChain(ctx('futures'), futuresProviders.map((p) => ({ id: p.id, run: () => p.futuresContracts(now()) }))),
+      { onStale: onStale('futures') },
+    );
+  }
+
+  return {
+    async dailyBars(symbol, from, to): Promise<DailySeries> {
+      const sym = normalizeSymbol(symbol);
+      checkRange(from, to);
+      const today = exchangeToday(now());
+      const end = to > today ? today : to;
+      const keepFrom = shiftDays(from, -SLACK_DAYS);
+      const fetchFrom = minDate(keepFrom, shiftDays(end, -MIN_FETCH_DAYS));
+      const steps: ChainStep<CachedBars>[] = barsProviders.map((p) => ({
+        id: p.id,
+        run: async () => {
+          const got = await p.dailyBars(sym, fetchFrom, end);
+          return { ...got, value: { from: fetchFrom, bars: got.value } };
+        },
+      }));
+      let answer: Answer<CachedBars>;
+      try {
+        answer = await cache.get<CachedBars>(end >= today ? 'quote' : 'bars', `bars:${sym}:${end}`, () => runChain(ctx('bars'), steps), {
+          usable: (v) => v.from <= keepFrom,
+          flight: fetchFrom,
+          onStale: onStale('bars'),
+        });
+      } catch (err) {
+        return lastResort('bars', err, () => snapshot.dailyBars(sym, from, to)).catch((final: unknown) => {
+          if (final instanceof AllProvidersFailedError && final.kind === 'not_found') throw new UnknownSymbolError(sym);
+          throw final;
+        });
+      }
+      const bars = answer.value.bars.filter((b) => b.date >= keepFrom && b.date <= end);
+      const asOf = bars.at(-1)?.date ?? answer.provenance.asOf;
+      // Judge freshness against the end of the range asked for, not against today.
+      const reference = end >= today ? now() : new Date(`${end}T23:59:59Z`);
+      const stale = answer.provenance.stale || isStale('bars', asOf, reference);
+      return { symbol: sym, bars, provenance: { ...answer.provenance, asOf, stale } };
+    },
+
+    async futuresStrip(): Promise<FuturesStrip> {
+      try {
+        const answer = await futuresContracts();
+        const tradeDate = answer.provenance.asOf;
+        const stale = answer.provenance.stale || isStale('futures', tradeDate, now());
+        return { tradeDate, quotes: stripAt(answer.value, tradeDate), provenance: { ...answer.provenance, stale } };
+      } catch (err) {
+        return lastResort('futures', err, () => snapshot.futuresStrip());
+      }
+    },
+
+    async previousFuturesStrip(tradeDate): Promise<FuturesStrip | null> {
+      let answer: Answer<ContractSeries[]>;
+      try {
+        answer = await futuresContracts();
+      } catch (err) {
+        if (!(err instanceof AllProvidersFailedError)) throw err;
+        const prev = await snapshot.previousFuturesStrip?.(tradeDate);
+        return prev ? { ...prev, provenance: { ...prev.provenance, snapshot: true, fallback: true } } : null;
+      }
+      const prevDate = previousTradeDate(answer.value, tradeDate);
+      if (!prevDate) return null;
+      return { tradeDate: prevDate, quotes: stripAt(answer.value, prevDate), provenance: { ...answer.provenance, asOf: prevDate } };
+    },
+
+    async policyRates(): Promise<PolicyRates> {
+      try {
+        const answer = await cache.get<Rates>(
+          'rates',
+          'rates:policy',
+          () => runChain(ctx('rates'), ratesProviders.map((p) => ({ id: p.id, run: () => p.policyRates(now()) }))),
+          { onStale: onStale('rates') },
+        );
+        const asOf = answer.provenance.asOf;
+        const stale = answer.provenance.stale || isStale('rates', asOf, now());
+        return { effr: answer.value.effr, target: [...answer.value.target], asOf, provenance: { ...answer.provenance, stale } };
+      } catch (err) {
+        return lastResort('rates', err, () => snapshot.policyRates());
+      }
+    },
+
+    ...curatedReads(db, snapshot, now),
+
+    publishedReturns: () => snapshot.publishedReturns(),
+
+    async status() {
+      const rows = status.list();
+      const snap = await snapshot.status();
+      const overrides = listCurated(db);
+      return rows.map((row) => {
+        if (row.dataset === 'curated' && overrides.length > 0) {
+          const asOf = overrides.map((o) => o.asOf).sort().at(-1)!;
+          const fetchedAt = overrides.map((o) => o.updatedAt).sort().at(-1)!;
+          return { ...row, provider: 'curated', asOf, fetchedAt, stale: isStale('curated', asOf, now()) };
+        }
+        // Nothing fetched yet for this dataset: what would answer without the network is the snapshot.
+        if (row.provider === null) return snap.find((s) => s.dataset === row.dataset) ?? row;
+        return row;
+      });
+    },
+  };
+}
+
+/** `--offline`: every answer from the snapshot, labelled as such (no fallback: it was asked for). */
+function offlineMarketData(snapshot: MarketData, db: Db, now: () => Date): MarketData {
+  const label = <T extends { provenance: Provenance }>(x: T): T => ({ ...x, provenance: { ...x.provenance, snapshot: true, fallback: false } });
+  return {
+    dailyBars: async (symbol, from, to) => label(await snapshot.dailyBars(normalizeSymbol(symbol), from, to)),
+    futuresStrip: async () => label(await snapshot.futuresStrip()),
+    previousFuturesStrip: async (tradeDate) => {
+      const prev = await snapshot.previousFuturesStrip?.(tradeDate);
+      return prev ? label(prev) : null;
+    },
+    policyRates: async () => label(await snapshot.policyRates()),
+    ...curatedReads(db, snapshot, now),
+    publishedReturns: () => snapshot.publishedReturns(),
+    status: () => snapshot.status(),
+  };
+}
+
+/** Curated figures: the operator's override from SQLite when there is one, else the snapshot's (also offline). */
+function curatedReads(db: Db, snapshot: MarketData, now: () => Date): Pick<MarketData, 'curated' | 'curatedAll'> {
+  return {
+    async curated(key) {
+      const override = getCurated(db, key);
+      if (!override) return snapshot.curated(key);
+      const base = await snapshot.curated(key).catch(() => undefined);
+      const fig = toFigure(override, base);
+      return {
+        ...fig,
+        provenance: { source: fig.source, provider: 'curated', asOf: fig.asOf, stale: isStale('curated', fig.asOf, now()), fallback: false, snapshot: false },
+      };
+    },
+    async curatedAll() {
+      return mergeCurated(await snapshot.curatedAll(), listCurated(db));
+    },
+  };
+}
+
+/** Today's date at the US exchanges. */
+export function exchangeToday(now: Date): string {
+  return DateTime.fromJSDate(now, { zone: EXCHANGE_ZONE }).toISODate()!;
+}
+
+function checkRange(from: string, to: string): void {
+  for (const d of [from, to]) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(d) || Number.isNaN(Date.parse(`${d}T00:00:00Z`))) throw new InputError(`"${d}" is not a date (YYYY-MM-DD)`);
+  }
+  if (from > to) throw new InputError(`the start date ${from} is after the end date ${to}`);
+}
+
+function shiftDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+function minDate(a: string, b: string): string {
+  return a < b ? a : b;
+}
