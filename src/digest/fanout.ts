@@ -1,0 +1,211 @@
+/**
+ * Fan-out of one edition to many channels: a queue per platform with a concurrency cap and a global pace,
+ * Retry-After honoured, gone/forbidden channels paused, transient failures retried a bounded number of times.
+ */
+import PQueue from 'p-queue';
+import type { Logger } from '../logger.ts';
+import type { Reply } from '../reply.ts';
+import { DeliveryError, type Deliverer, type Platform } from './deliverer.ts';
+import type { DeliveryLedger } from './ledger.ts';
+import type { DueDigest, Schedulable } from './schedule.ts';
+import type { EditionCache } from './edition.ts';
+
+export interface PlatformLimits {
+  /** Sends in flight at once. */
+  concurrency: number;
+  /** Global ceiling in sends per second (Infinity: no pacing). */
+  perSecond: number;
+  /** Minimum spacing between two sends to the same channel (retries). */
+  perChannelIntervalMs: number;
+}
+
+/**
+ * Discord: discord.js/REST honour the per-route buckets; 50 req/s is the global ceiling per bot.
+ * Slack: chat.postMessage allows about 1 message per second per channel; a global pace keeps bursts polite.
+ */
+export const REALISTIC_LIMITS: Record<Platform, PlatformLimits> = {
+  discord: { concurrency: 50, perSecond: 50, perChannelIntervalMs: 0 },
+  slack: { concurrency: 10, perSecond: 10, perChannelIntervalMs: 1000 },
+};
+
+export const UNLIMITED: PlatformLimits = { concurrency: 64, perSecond: Infinity, perChannelIntervalMs: 0 };
+
+export type DeliveryResult = 'sent' | 'skipped' | 'paused' | 'failed' | 'no_deliverer';
+
+export interface DeliveryOutcome {
+  subscriptionId: string;
+  localDate: string;
+  result: DeliveryResult;
+  attempts: number;
+  error?: string;
+}
+
+export interface Pausable {
+  pause(id: string, reason: string): void;
+}
+
+export type FanoutTarget = Schedulable & { platform: Platform; channelId: string };
+
+export interface FanoutOptions {
+  deliverers: Deliverer[];
+  ledger: DeliveryLedger;
+  subscriptions: Pausable;
+  editions: EditionCache;
+  now: () => Date;
+  logger: Logger;
+  limits?: Partial<Record<Platform, Partial<PlatformLimits>>>;
+  /** Attempts for transient failures within one run (default 3). */
+  maxAttempts?: number;
+  /** Retries after 429 within one run (default 5). */
+  maxRateLimitRetries?: number;
+  /** Wait before retry n (1-based) of a transient failure. */
+  backoffMs?: (retry: number) => number;
+  /** Used when a 429 carries no Retry-After. */
+  defaultRetryAfterMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+type Attempt = { done: DeliveryOutcome } | { retryInMs: number; rateLimited: boolean; error: string };
+
+interface Lane {
+  deliverer: Deliverer;
+  queue: PQueue;
+  limits: PlatformLimits;
+  holds: number;
+}
+
+export class Fanout {
+  private readonly lanes = new Map<Platform, Lane>();
+  private readonly inFlight = new Set<string>();
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly maxAttempts: number;
+  private readonly maxRateLimitRetries: number;
+  private readonly backoffMs: (retry: number) => number;
+  private readonly defaultRetryAfterMs: number;
+
+  constructor(private readonly opts: FanoutOptions) {
+    this.sleep = opts.sleep ?? realSleep;
+    this.maxAttempts = opts.maxAttempts ?? 3;
+    this.maxRateLimitRetries = opts.maxRateLimitRetries ?? 5;
+    this.backoffMs = opts.backoffMs ?? ((n) => 2000 * 4 ** (n - 1));
+    this.defaultRetryAfterMs = opts.defaultRetryAfterMs ?? 1000;
+    for (const deliverer of opts.deliverers) {
+      const limits = { ...REALISTIC_LIMITS[deliverer.platform], ...opts.limits?.[deliverer.platform] };
+      const paced = Number.isFinite(limits.perSecond);
+      const queue = new PQueue({
+        concurrency: limits.concurrency,
+        ...(paced ? { intervalCap: Math.max(1, Math.floor(limits.perSecond)), interval: 1000 } : {}),
+      });
+      this.lanes.set(deliverer.platform, { deliverer, queue, limits, holds: 0 });
+    }
+  }
+
+  /** Delivers the edition to every due digest not yet delivered; resolves when all have an outcome. */
+  async deliver(due: DueDigest<FanoutTarget>[]): Promise<DeliveryOutcome[]> {
+    const todo = due.filter((d) => {
+      const entry = this.opts.ledger.get(d.subscription.id, d.localDate);
+      return !entry || entry.status === 'claimed' || entry.status === 'failed';
+    });
+    const fresh = todo.filter((d) => !this.inFlight.has(key(d)));
+    if (fresh.length === 0) return [];
+
+    let edition;
+    try {
+      edition = await this.opts.editions.get(this.opts.now());
+    } catch (err) {
+      this.opts.logger.error('digest compose failed; will retry next tick', { error: String(err), due: fresh.length });
+      return fresh.map((d) => outcome(d, 'failed', 0, `compose failed: ${String(err)}`));
+    }
+
+    return Promise.all(fresh.map((d) => this.deliverOne(d, edition.date, edition.reply)));
+  }
+
+  /** Resolves when every queue is empty and idle. */
+  async onIdle(): Promise<void> {
+    await Promise.all([...this.lanes.values()].map((l) => l.queue.onIdle()));
+  }
+
+  private async deliverOne(d: DueDigest<FanoutTarget>, edition: string, reply: Reply): Promise<DeliveryOutcome> {
+    const lane = this.lanes.get(d.subscription.platform);
+    if (!lane) return outcome(d, 'no_deliverer', 0);
+    const k = key(d);
+    this.inFlight.add(k);
+    try {
+      let attempts = 0;
+      let rateLimited = 0;
+      let claimed = false;
+      const task = async (): Promise<Attempt> => {
+        if (!claimed) {
+          if (!this.opts.ledger.claim(d.subscription.id, d.localDate, this.opts.now(), edition)) {
+            return { done: outcome(d, 'skipped', 0) };
+          }
+          claimed = true;
+        }
+        attempts++;
+        return this.attempt(lane, d, reply, attempts, rateLimited);
+      };
+      let pending = lane.queue.add(task);
+      for (;;) {
+        const step = await pending;
+        if ('done' in step) return step.done;
+        if (step.rateLimited) {
+          rateLimited++;
+          // attempt() paused the queue; the retry is queued (first, by priority) before the queue restarts.
+          try {
+            await this.sleep(step.retryInMs);
+          } finally {
+            pending = lane.queue.add(task, { priority: 1 });
+            lane.holds--;
+            if (lane.holds === 0) lane.queue.start();
+          }
+        } else {
+          await this.sleep(Math.max(step.retryInMs, lane.limits.perChannelIntervalMs));
+          pending = lane.queue.add(task, { priority: 1 });
+        }
+      }
+    } finally {
+      this.inFlight.delete(k);
+    }
+  }
+
+  private async attempt(lane: Lane, d: DueDigest<FanoutTarget>, reply: Reply, attempts: number, rateLimited: number): Promise<Attempt> {
+    const { ledger, logger, subscriptions } = this.opts;
+    const sub = d.subscription;
+    try {
+      await lane.deliverer.send(sub.channelId, reply);
+      ledger.markSent(sub.id, d.localDate, this.opts.now());
+      return { done: outcome(d, 'sent', attempts) };
+    } catch (err) {
+      const e = err instanceof DeliveryError ? err : new DeliveryError('transient', String(err instanceof Error ? err.message : err));
+      if (e.kind === 'gone' || e.kind === 'forbidden') {
+        const reason = `${e.kind === 'gone' ? 'channel is gone' : 'bot is not allowed to post'}: ${e.message}`;
+        subscriptions.pause(sub.id, reason);
+        ledger.markPaused(sub.id, d.localDate, this.opts.now(), reason);
+        logger.warn('digest subscription paused', { subscription: sub.id, reason });
+        return { done: outcome(d, 'paused', attempts, reason) };
+      }
+      if (e.kind === 'rate_limited' && rateLimited < this.maxRateLimitRetries) {
+        // Pause before this task returns, so the queue starts no other send in the meantime.
+        lane.holds++;
+        lane.queue.pause();
+        return { retryInMs: e.retryAfterMs ?? this.defaultRetryAfterMs, rateLimited: true, error: e.message };
+      }
+      // Rate-limited attempts do not count against the transient budget.
+      const transientTries = attempts - rateLimited;
+      if (e.kind === 'transient' && transientTries < this.maxAttempts) {
+        return { retryInMs: this.backoffMs(transientTries), rateLimited: false, error: e.message };
+      }
+      ledger.markFailed(sub.id, d.localDate, this.opts.now(), `${e.kind}: ${e.message}`);
+      logger.error('digest delivery failed', { subscription: sub.id, localDate: d.localDate, kind: e.kind, error: e.message, attempts });
+      return { done: outcome(d, 'failed', attempts, `${e.kind}: ${e.message}`) };
+    }
+  }
+}
+
+const key = (d: DueDigest<FanoutTarget>) => `${d.subscription.id}|${d.localDate}`;
+
+function outcome(d: DueDigest<FanoutTarget>, result: DeliveryResult, attempts: number, error?: string): DeliveryOutcome {
+  return { subscriptionId: d.subscription.id, localDate: d.localDate, result, attempts, ...(error ? { error } : {}) };
+}
