@@ -54,7 +54,13 @@ function seriesName(side: PerformanceChartData['small'], returnPct: number): str
 }
 
 /** The rebased-lines panel, reused by the digest. */
-export function rebasedLinesView(data: PerformanceChartData, s: PerformanceSeries, width: number, height: number): ViewSpec {
+export function rebasedLinesView(
+  data: PerformanceChartData,
+  s: PerformanceSeries,
+  width: number,
+  height: number,
+  legendOrient: 'top' | 'bottom' = 'top',
+): ViewSpec {
   const smallName = seriesName(data.small, s.smallReturnPct);
   const largeName = seriesName(data.large, s.largeReturnPct);
   const rows = [
@@ -62,12 +68,12 @@ export function rebasedLinesView(data: PerformanceChartData, s: PerformanceSerie
     ...s.large.map((p, i) => ({ ...p, series: largeName, end: i === s.large.length - 1 })),
   ];
   const x = dateAxis(daySpan(s.first, s.last));
-  const y = { field: 'value', type: 'quantitative', scale: { zero: false, nice: true }, axis: { title: 'Rebased to 100', tickCount: 5 } };
+  const y = { field: 'value', type: 'quantitative', scale: { zero: false, nice: true }, axis: { title: 'Rebased to 100', tickCount: 5, labelFlush: true } };
   const color = {
     field: 'series',
     type: 'nominal',
     scale: { domain: [smallName, largeName], range: [palette.small, palette.large] },
-    legend: { title: null, orient: 'top', direction: 'horizontal', symbolType: 'stroke', symbolSize: 300, columnPadding: 24, offset: 8 },
+    legend: { title: null, orient: legendOrient, direction: 'horizontal', symbolType: 'stroke', symbolSize: 300, columnPadding: 24, offset: 8 },
   };
   return {
     width,

@@ -1,0 +1,43 @@
+/** The digest's one compact panel: relative performance beside the implied rate path. */
+import type { TopLevelSpec } from 'vega-lite';
+import type { DigestChartData } from './types.ts';
+import { framed, panelTitle, type ViewSpec } from './layout.ts';
+import { periodWords, shortDate, signedPct } from './format.ts';
+import { performanceAlt, performanceSeries, rebasedLinesView } from './performance.ts';
+import { outcomeShares, pathSentence, pathView, rangeOdds } from './ratecuts.ts';
+import { pct } from './format.ts';
+
+function latest(a: string, b?: string): string {
+  return b !== undefined && b > a ? b : a;
+}
+
+export function digestSpec(data: DigestChartData): TopLevelSpec {
+  const perf = data.performance;
+  const s = performanceSeries(perf);
+  const rc = data.rateCuts;
+  const lines = { ...rebasedLinesView(perf, s, rc ? 400 : 700, 210, 'bottom'), title: panelTitle(`Rebased to 100, ${periodWords(perf.period)}`) };
+  const panels: ViewSpec[] = [lines];
+  const headline = [`${perf.small.symbol} ${signedPct(s.smallReturnPct)} vs ${perf.large.symbol} ${signedPct(s.largeReturnPct)} over ${periodWords(perf.period)}`];
+  if (rc) {
+    panels.push(pathView(rc, 250, 210));
+    headline.push(`next FOMC ${shortDate(rc.next.date, false)}: ${pct(outcomeShares(rangeOdds(rc)).cut, 0)} cut odds`);
+  }
+  const asOf = latest(perf.asOf, rc?.asOf);
+  const sources = rc && rc.source !== perf.source ? `${perf.source}; ${rc.source}` : perf.source;
+  return framed(
+    `Small vs large caps, ${shortDate(asOf)}`,
+    headline.join(' · '),
+    { hconcat: panels, spacing: 36, resolve: { legend: { color: 'independent' } } },
+    `Sources: ${sources} · as of ${shortDate(asOf)}`,
+  );
+}
+
+export function digestAlt(data: DigestChartData): string {
+  const parts = [performanceAlt(data.performance)];
+  const rc = data.rateCuts;
+  if (rc) {
+    const cut = pct(outcomeShares(rangeOdds(rc)).cut, 0);
+    parts.push(`${pathSentence(rc)} Next FOMC meeting ${shortDate(rc.next.date)}: ${cut} odds of a cut. Source: ${rc.source}, as of ${shortDate(rc.asOf)}.`);
+  }
+  return `Digest chart. ${parts.join(' ')}`;
+}
