@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.ts';
+
+describe('loadConfig', () => {
+  it('runs with no variables at all (console mode, defaults)', () => {
+    const config = loadConfig({});
+    expect(config.discord).toBeUndefined();
+    expect(config.slack).toBeUndefined();
+    expect(config.dataDir).toBe('./data');
+    expect(config.providers.yahooBaseUrl).toMatch(/^https:\/\//);
+  });
+
+  it('reports every wrong or missing value at once, naming the variable', () => {
+    try {
+      loadConfig({ PORT: 'abc', YAHOO_BASE_URL: 'not a url', SLACK_BOT_TOKEN: 'nope', DISCORD_TOKEN: 'x', CAPWATCH_NOW: 'yesterday' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const text = (error as ConfigError).problems.join('\n');
+      expect(text).toMatch(/PORT: expected a port number/);
+      expect(text).toMatch(/YAHOO_BASE_URL: expected an http\(s\) URL/);
+      expect(text).toMatch(/SLACK_BOT_TOKEN: expected a bot token starting with "xoxb-"/);
+      expect(text).toMatch(/CAPWATCH_NOW: expected an ISO date-time/);
+      expect((error as ConfigError).problems.length).toBeGreaterThanOrEqual(4);
+    }
+  });
+
+  it('reports credentials that only work in pairs', () => {
+    expect(() => loadConfig({ DISCORD_TOKEN: 'abc' })).toThrow(/DISCORD_APP_ID: required when DISCORD_TOKEN is set/);
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(/SLACK_SIGNING_SECRET: required/);
+  });
+
+  it('enables adapters whose credentials are set and fixes the clock', () => {
+    const config = loadConfig({
+      DISCORD_TOKEN: 't',
+      DISCORD_APP_ID: '123456789012',
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_SIGNING_SECRET: 's',
+      CAPWATCH_NOW: '2025-09-10T21:00:00Z',
+    });
+    expect(config.discord).toEqual({ token: 't', appId: '123456789012', apiUrl: 'https://discord.com/api' });
+    expect(config.slack?.appToken).toBeUndefined();
+    expect(config.now().toISOString()).toBe('2025-09-10T21:00:00.000Z');
+  });
+});
