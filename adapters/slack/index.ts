@@ -1,0 +1,101 @@
+/**
+ * The Slack adapter: a Bolt app in Socket Mode when an app token is given, else Bolt's HTTP receiver
+ * (signature checked) at /slack/events. Returns the app and a digest Deliverer.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver, SocketModeReceiver, webApi, type Receiver } from '@slack/bolt';
+import type { Bot } from '../../src/bot-types.ts';
+import type { Deliverer } from '../../src/digest/deliverer.ts';
+import { silentLogger, type Logger } from '../../src/logger.ts';
+import { boltLogger } from './bolt-logger.ts';
+import { SeenEvents } from './dedupe.ts';
+import { createSlackDeliverer } from './deliverer.ts';
+import { EVENTS_PATH, SLASH_COMMAND } from './manifest.ts';
+import { mentionHandler } from './mention.ts';
+import { slashCommandHandler } from './slash-command.ts';
+
+export interface StartSlackOptions {
+  botToken: string;
+  signingSecret: string;
+  /** xapp- token: Socket Mode. Without it, the HTTP receiver listens on `port`. */
+  appToken?: string;
+  /** Web API base, ending with /api/ (SLACK_API_URL). */
+  apiUrl?: string;
+  /** HTTP port; 0 picks a free one (see the returned port). Default 3000. */
+  port?: number;
+  bot: Bot;
+  logger?: Logger;
+  /** Data answers posted in the channel (default) or only to the caller. */
+  postPublic?: boolean;
+  /** Web API retries for interactive answers (tests pass 0). Default: the client's own policy. */
+  retries?: number;
+  /** How long a slash command waits for its answer before acking empty. Default 300 ms. */
+  ackBudgetMs?: number;
+}
+
+export interface SlackAdapter {
+  app: App;
+  deliverer: Deliverer;
+  /** The HTTP port actually listened on (HTTP mode only). */
+  port?: number;
+  stop(): Promise<void>;
+}
+
+export async function startSlack(opts: StartSlackOptions): Promise<SlackAdapter> {
+  const logger = opts.logger ?? silentLogger;
+  const slackLogger = boltLogger(logger);
+  const clientOptions: webApi.WebClientOptions = {
+    ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {}),
+    ...(opts.retries !== undefined ? { retryConfig: { retries: opts.retries } } : {}),
+  };
+
+  let receiver: Receiver;
+  let http: HTTPReceiver | undefined;
+  if (opts.appToken) {
+    receiver = new SocketModeReceiver({ appToken: opts.appToken, logger: slackLogger, installerOptions: { clientOptions } });
+  } else {
+    http = new HTTPReceiver({ signingSecret: opts.signingSecret, endpoints: EVENTS_PATH, logger: slackLogger });
+    receiver = http;
+  }
+  const app = new App({
+    token: opts.botToken,
+    receiver,
+    ...(opts.appToken ? { socketMode: true } : {}),
+    logger: slackLogger,
+    clientOptions,
+  });
+  app.error(async (error) => {
+    logger.error('slack: unhandled error', { error: error.message });
+  });
+
+  const postPublic = opts.postPublic ?? true;
+  app.command(SLASH_COMMAND, slashCommandHandler({ bot: opts.bot, logger, postPublic, ackBudgetMs: opts.ackBudgetMs ?? 300 }));
+  app.event('app_mention', mentionHandler({ bot: opts.bot, logger, seen: new SeenEvents() }));
+
+  // Digests: the fan-out paces and retries, so this client rejects 429s instead of sleeping on them.
+  const deliveryClient = new webApi.WebClient(opts.botToken, {
+    ...clientOptions,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+  });
+  const deliverer = createSlackDeliverer(deliveryClient, logger);
+
+  let port: number | undefined;
+  if (http) {
+    const server = (await app.start(opts.port ?? 3000)) as Server;
+    port = (server.address() as AddressInfo).port;
+    logger.info('slack: listening', { port, path: EVENTS_PATH });
+  } else {
+    await app.start();
+    logger.info('slack: connected in Socket Mode');
+  }
+  return {
+    app,
+    deliverer,
+    ...(port !== undefined ? { port } : {}),
+    stop: async () => {
+      await app.stop();
+    },
+  };
+}
