@@ -34,7 +34,7 @@ export function findDates(text: string, now: Date): DateMention[] {
   const out: DateMention[] = [];
   for (const r of results) {
     const month = r.start.get('month');
-    if (month === null) continue;
+    if (month === null || !r.start.isCertain('month')) continue;
     if (/^may$/i.test(r.text.trim())) {
       const before = text.slice(0, r.index);
       const after = text.slice(r.index + r.text.length);

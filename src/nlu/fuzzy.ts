@@ -15,7 +15,7 @@ export function withinOneEdit(a: string, b: string): boolean {
   return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
-/** Short words have too many one-edit neighbours to correct safely. */
+/** Shorter words have too many one-edit neighbours to correct anything but a swap. */
 const MIN_LENGTH = 5;
 
 /** Real words one edit away from a keyword; never "corrected". */
@@ -31,9 +31,17 @@ const PROTECTED = new Set([
 
 /** The keyword the token was meant to be, or the token itself. */
 export function correctToken(token: string, vocabulary: ReadonlySet<string>): string {
-  if (token.length < MIN_LENGTH || vocabulary.has(token) || PROTECTED.has(token) || /\d/.test(token)) return token;
+  if (token.length < 4 || vocabulary.has(token) || PROTECTED.has(token) || /\d/.test(token)) return token;
   for (const word of vocabulary) {
-    if (word.length >= MIN_LENGTH && withinOneEdit(token, word)) return word;
+    if (token.length >= MIN_LENGTH ? withinOneEdit(token, word) : isSwap(token, word)) return word;
   }
   return token;
+}
+
+/** Four-letter words only forgive swapped neighbours ("hepl"), which rarely makes another word. */
+function isSwap(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  const diff = [...a].flatMap((ch, i) => (ch === b[i] ? [] : [i]));
+  const [i, j] = diff;
+  return diff.length === 2 && i !== undefined && j === i + 1 && a[i] === b[j] && a[j] === b[i];
 }

@@ -7,6 +7,8 @@ interface Rule {
   intent: Intent;
   pattern: RegExp;
   weight: number;
+  /** Wording any question may use ("how did X do", "up", "vs"); it counts only when no other topic is named. */
+  generic?: boolean;
 }
 
 // "small cap value" / "russell 2000 growth" name funds, not valuation or earnings questions.
@@ -18,16 +20,18 @@ const RULES: Rule[] = [
   {
     intent: 'performance',
     weight: 0.8,
+    generic: true,
     pattern:
-      /\bhow(?:'s| is| are| did| has| have| was| were| do| does| much)\b.*\b(?:do|doing|done|fare|fared|faring|go|going|gone|held up|holding up|trade|trading|traded|look|looking|gain|gained|move|moved|rise|rose|fall|fell)\b/,
+      /\bhow\b(?:\s+\S+){1,6}?\s+(?:do|doing|done|fare|fared|faring|go|going|gone|held up|holding up|hold up|trade|trading|traded|look|looking|gain|gained|move|moved|rise|rose|fall|fell|close|closed|finish|finished|end|ended)\b/,
   },
   {
     intent: 'performance',
     weight: 0.55,
+    generic: true,
     pattern:
-      /\b(?:gains?|gained|lost|loss|losses|losing|rall(?:y|ied|ies|ying)|beat(?:en|ing|s)?|lag(?:s|ged|ging)?|trail(?:s|ed|ing)?|leading|led|ahead|behind|outpac\w*|up|down|rise|rose|risen|fell|fallen|drop(?:ped|s)?|jump(?:ed)?|surg(?:e|ed)|slump(?:ed)?|tank(?:ed)?|moved?|moves|winning|winners?|change|changed|catch(?:ing)? up|keep(?:ing)? up|momentum|leadership|rotation)\b/,
+      /\b(?:gains?|gained|lost|loss|losses|losing|rall(?:y|ied|ies|ying)|beat(?:en|ing|s)?|lag(?:s|ged|ging)?|trail(?:s|ed|ing)?|leading|led|ahead|behind|outpac\w*|up|down|rise|rose|risen|fell|fallen|drop(?:ped|s)?|jump(?:ed)?|surg(?:e|ed)|slump(?:ed)?|tank(?:ed)?|moved?|moves|win|won|winning|winners?|better|worse|best|worst|change|changed|catch(?:ing)? up|keep(?:ing)? up|kept up|momentum|leadership|rotation|on a tear)\b/,
   },
-  { intent: 'performance', weight: 0.25, pattern: /\b(?:relative|spread|head to head|compared?|comparison|vs|versus|against)\b/ },
+  { intent: 'performance', weight: 0.25, generic: true, pattern: /\b(?:relative|spread|head to head|compared?|comparison|vs|versus|against)\b/ },
 
   {
     intent: 'valuation',
@@ -45,40 +49,44 @@ const RULES: Rule[] = [
     pattern: /\b(?:eps|profits?|profitability|revenues?|sales|margins?|bottom line|top line|net income|guidance|reporting season)\b/,
   },
   { intent: 'earnings', weight: 0.5, pattern: new RegExp(String.raw`${NOT_STYLE}\bgrowth\b`) },
-  { intent: 'earnings', weight: 0.35, pattern: /\b(?:estimates?|forecasts?|projected|projections?|outlook)\b/ },
+  { intent: 'earnings', weight: 0.35, generic: true, pattern: /\b(?:estimates?|forecasts?|projected|projections?|outlook)\b/ },
 
-  { intent: 'ratecuts', weight: 1.0, pattern: /\b(?:cuts?|cutting)\b/ },
+  { intent: 'ratecuts', weight: 1.0, pattern: /\b(?:cuts?|cutting|ratecuts?)\b/ },
+  { intent: 'ratecuts', weight: 1.0, pattern: /\brates? (?:come|coming|go|going|move|moving|head|heading|fall|falling) (?:down|lower)\b|\blower rates\b|\brate relief\b/ },
   { intent: 'ratecuts', weight: 1.0, pattern: /\b(?:fed|feds|fomc|fedwatch|powell|federal reserve|fed funds|ffr|effr|central bank)\b/ },
   { intent: 'ratecuts', weight: 0.8, pattern: /\b(?:hikes?|hiking|easing|ease|bps|basis points?|dovish|hawkish|pivot|rate decision|rate path)\b/ },
   { intent: 'ratecuts', weight: 0.6, pattern: /\b(?:interest rates?|rates?)\b/ },
   { intent: 'ratecuts', weight: 0.5, pattern: /\bmeetings?\b/ },
-  { intent: 'ratecuts', weight: 0.3, pattern: /\b(?:odds|probabilit(?:y|ies)|chances?|likelihood|priced(?: in)?)\b/ },
+  { intent: 'ratecuts', weight: 0.5, pattern: /\b(?:hold|holds|pause|pauses|skip)\b(?! up)/ },
+  { intent: 'ratecuts', weight: 0.3, generic: true, pattern: /\b(?:odds|probabilit(?:y|ies)|chances?|likelihood|priced(?: in)?)\b/ },
 
   {
     intent: 'digest',
     weight: 1.0,
-    pattern: /\b(?:digest|recap|summary|summari[sz]e|rundown|run down|overview|briefing|brief|tl;?dr|wrap(?: up)?|round ?up|highlights)\b/,
+    pattern: /\b(?:digest|recap|summary|summari[sz]e|rundown|run down|overview|briefing|brief|tldr|wrap(?: up)?|round ?up|highlights)\b/,
   },
   { intent: 'digest', weight: 0.9, pattern: /\b(?:catch me up|what did i miss|big picture|morning note|daily note|daily update|market update|everything)\b/ },
   { intent: 'digest', weight: 0.6, pattern: /\bwhat(?:'s| is| are)? (?:happening|going on|new|the latest)\b/ },
-  { intent: 'digest', weight: 0.4, pattern: /\b(?:update|latest)\b/ },
+  { intent: 'digest', weight: 0.4, generic: true, pattern: /\b(?:update|latest)\b/ },
 
   { intent: 'sources', weight: 1.0, pattern: /\b(?:sources?|sourced|citations?|cite|provenance|attribution)\b/ },
   {
     intent: 'sources',
-    weight: 0.9,
+    weight: 1.8,
     pattern: /\bwhere (?:do|does|did|are|is)\b.*\b(?:data|numbers|figures|stats|info|information|get|come|comes|pull)\b/,
   },
-  { intent: 'sources', weight: 0.7, pattern: /\b(?:data providers?|who provides|how fresh|stale|how old is|how current)\b/ },
+  { intent: 'sources', weight: 1.8, pattern: /\b(?:data providers?|who provides|provided by|how fresh|stale|how old is|how current)\b/ },
 
   { intent: 'help', weight: 1.0, pattern: /\bhelp\b/ },
+  { intent: 'help', weight: 1.0, pattern: /^(?:help|usage)\b/ },
+  { intent: 'help', weight: 1.8, pattern: /\bcommands?\b/ },
   {
     intent: 'help',
     weight: 0.9,
     pattern:
-      /\b(?:commands?|what can you do|what do you do|how (?:do|does|can) (?:i|you|this|it) (?:use|work)|how to use|usage|instructions|manual|syntax|capabilities|who are you|what are you)\b/,
+      /\b(?:what can you do|what do you do|how (?:do|does|can) (?:i|you|this|it) (?:use|work)|how to use|usage|instructions|manual|syntax|capabilities|who are you|what are you)\b/,
   },
-  { intent: 'help', weight: 1.5, pattern: /\b(?:subscribe|unsubscribe|subscriptions?|sign up|stop sending|turn off)\b/ },
+  { intent: 'help', weight: 2.0, pattern: /\b(?:subscribe|unsubscribe|subscriptions?|sign up|stop sending|turn off)\b/ },
 
   {
     intent: 'chart',
@@ -90,16 +98,26 @@ const RULES: Rule[] = [
 export interface IntentScore {
   intent: Intent;
   score: number;
+  /** The part of the score from topic words rather than generic wording. */
+  specific: number;
 }
 
 /** Every intent with evidence in the text, strongest first. */
 export function scoreIntents(text: string): IntentScore[] {
-  const scores = new Map<Intent, number>();
+  const specific = new Map<Intent, number>();
+  const generic = new Map<Intent, number>();
   for (const rule of RULES) {
-    if (rule.pattern.test(text)) scores.set(rule.intent, (scores.get(rule.intent) ?? 0) + rule.weight);
+    if (!rule.pattern.test(text)) continue;
+    const into = rule.generic ? generic : specific;
+    into.set(rule.intent, (into.get(rule.intent) ?? 0) + rule.weight);
+  }
+  const scores = new Map(specific);
+  for (const [intent, weight] of generic) {
+    const otherTopic = [...specific].some(([other, score]) => other !== intent && score >= 0.9);
+    if (!otherTopic) scores.set(intent, (scores.get(intent) ?? 0) + weight);
   }
   return [...scores.entries()]
-    .map(([intent, score]) => ({ intent, score }))
+    .map(([intent, score]) => ({ intent, score, specific: specific.get(intent) ?? 0 }))
     .sort((a, b) => b.score - a.score || INTENTS.indexOf(a.intent) - INTENTS.indexOf(b.intent));
 }
 
@@ -114,6 +132,6 @@ export const INTENT_WORDS: readonly string[] = [
   'hawkish', 'interest', 'rates', 'meeting', 'meetings', 'probability', 'chances', 'likelihood', 'priced',
   'digest', 'recap', 'summary', 'summarize', 'summarise', 'rundown', 'overview', 'briefing', 'highlights', 'update', 'latest',
   'sources', 'source', 'citation', 'citations', 'provenance', 'provides',
-  'commands', 'command', 'usage', 'instructions', 'subscribe', 'unsubscribe', 'subscription',
+  'help', 'rate', 'cuts', 'hike', 'plot', 'commands', 'command', 'usage', 'instructions', 'subscribe', 'unsubscribe', 'subscription',
   'chart', 'charts', 'graph', 'graphs', 'plotted', 'visualize', 'visualise', 'picture', 'diagram',
 ];

@@ -18,7 +18,7 @@ export function extractMeeting(text: string, now: Date): MeetingEntities {
   const by = horizon(text, now);
   if (!out.by && by) out.by = by;
 
-  if (!out.meeting && /\b(?:next|upcoming|coming) (?:fed |fomc )?(?:meeting|decision|fomc|fed meeting|rate decision)\b|\bnext fomc\b/.test(text)) {
+  if (!out.meeting && /\b(?:next|upcoming|coming) (?:fed |fomc )?(?:meeting|decision|fomc|fed meeting|rate decision)\b|\bnext fomc\b|^ratecuts next\b/.test(text)) {
     out.meeting = 'next';
   }
   if (!out.meeting) {
@@ -46,7 +46,7 @@ function horizon(text: string, now: Date): string | undefined {
     if (!HORIZON_WORD.test(text.slice(0, d.index))) continue;
     return upcomingMonth(d.month, now, d.year);
   }
-  const year = /\b(?:by|before|in|during|through) ((?:19|20)\d\d)\b(?![-/])/.exec(text)?.[1];
+  const year = /\b(?:by|before|in|during|through|for) ((?:19|20)\d\d)\b(?![-/])/.exec(text)?.[1];
   if (year) return Number(year) === t.year ? 'yearend' : `${year}-12`;
   return undefined;
 }

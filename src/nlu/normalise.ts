@@ -20,6 +20,7 @@ export function cleanText(raw: string): string {
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/[\u2013\u2014]/g, ' - ')
     .toLowerCase()
+    .replace(/\btl;\s?dr\b/g, 'tldr')
     .replace(/\bs\s*(?:&|and|n)\s*p\b/g, 's&p')
     .replace(/\bs&p(?=\d)/g, 's&p ')
     .replace(/\s+/g, ' ')

@@ -47,7 +47,7 @@ function since(text: string, now: Date): string | undefined {
 /** "in 2024", "during 2023", "2024 performance", "last year" (the calendar year before this one). */
 function calendarYear(text: string, now: Date): string | undefined {
   const y = /\b(?:in|during|for|of|over|through|across)\s+((?:19|20)\d\d)\b(?![-/])/.exec(text)?.[1]
-    ?? /\b((?:19|20)\d\d)\s+(?:performance|returns?|so far)\b/.exec(text)?.[1];
+    ?? /(?<!\brussell\s)\b((?:19|20)\d\d)\s+(?:performance|returns?|so far)\b/.exec(text)?.[1];
   if (y) return Number(y) === today(now).year ? 'ytd' : y;
   if (/(?<!\b(?:the|over|in|during|for|across|past)\s)\blast (?:calendar )?year\b/.test(text)) return String(today(now).year - 1);
   return undefined;

@@ -34,28 +34,29 @@ function splitConjoined(segment: string): string[] {
 
 /**
  * Clauses with their own intent start a question; follow-ups without one ("over the past month?")
- * join the question before them, and leading greetings join the first question.
+ * join the question before them, leading greetings join the first question, and a clause with the
+ * same intent as the one before is taken as the same question told in more detail.
  */
 export function questionGroups(clean: string): string[] {
   const clauses = splitSegments(clean)
     .map((s) => normaliseSegment(s, VOCABULARY))
     .flatMap(splitConjoined)
     .filter((s) => s.length > 0);
-  const groups: string[] = [];
+  const groups: { text: string; intent?: Intent }[] = [];
   let pending = '';
   for (const clause of clauses) {
-    const hasIntent = scoreIntents(clause).some((s) => s.score >= 0.5);
-    const standsAlone = hasIntent || offTopicReason(clause, clause) !== null;
-    if (standsAlone || groups.length === 0) {
-      if (standsAlone) {
-        groups.push(pending ? `${pending} ${clause}` : clause);
-        pending = '';
-      } else pending = pending ? `${pending} ${clause}` : clause;
-    } else groups[groups.length - 1] = `${groups[groups.length - 1]} ${clause}`;
+    const top = topIntent(clause);
+    const intent = top && top.score >= 0.5 ? top.intent : undefined;
+    const last = groups[groups.length - 1];
+    const offTopic = offTopicReason(clause, clause) !== null;
+    if (last && (!intent || (last.intent && sameRequest(last.intent, intent))) && !offTopic) {
+      last.text = `${last.text} ${clause}`;
+      last.intent ??= intent;
+    } else if (intent || offTopic) {
+      groups.push({ text: pending ? `${pending} ${clause}` : clause, ...(intent ? { intent } : {}) });
+      pending = '';
+    } else pending = pending ? `${pending} ${clause}` : clause;
   }
-  if (pending) {
-    if (groups.length > 0) groups[groups.length - 1] = `${groups[groups.length - 1]} ${pending}`;
-    else groups.push(pending);
-  }
-  return groups.length > 0 ? groups : [''];
+  if (pending) groups.push({ text: pending });
+  return groups.length > 0 ? groups.map((g) => g.text) : [''];
 }
