@@ -113,6 +113,11 @@ export class MarketCache {
     }
   }
 
+  /** Resolves once every fetch in flight (background refreshes included) has finished. */
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.#inFlight.values()]);
+  }
+
   /** Forget persisted entries stored before `cutoff` (old daily keys pile up otherwise). */
   prune(cutoff: Date): number {
     return this.#db.prepare('DELETE FROM market_cache WHERE stored_at < ?').run(cutoff.getTime()).changes;

@@ -93,7 +93,7 @@ export class SourceStatus {
         asOf: ok?.asOf ?? null,
         fetchedAt: ok?.lastOkAt ?? null,
         stale: ok ? ok.stale : true,
-        lastError: failed ? `${failed.provider}: ${failed.lastError} (at ${failed.lastErrorAt})` : null,
+        lastError: failed ? `${withProvider(failed.provider, failed.lastError ?? '')} (at ${failed.lastErrorAt})` : null,
       };
     });
   }
@@ -104,6 +104,11 @@ export function ageSeconds(iso: string | null, now: Date): number | null {
   if (!iso) return null;
   const t = Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
   return Number.isNaN(t) ? null : Math.max(0, Math.round((now.getTime() - t) / 1000));
+}
+
+/** ProviderError messages already start with the provider id. */
+function withProvider(provider: string, message: string): string {
+  return message.startsWith(`${provider}:`) ? message : `${provider}: ${message}`;
 }
 
 function latestBy<T>(rows: T[], key: (r: T) => string): T | undefined {
