@@ -11,6 +11,7 @@ import { silentLogger, type Logger } from '../../src/logger.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { SeenEvents } from './dedupe.ts';
 import { createSlackDeliverer } from './deliverer.ts';
+import { slackErrorCode } from './errors.ts';
 import { EVENTS_PATH, SLASH_COMMAND } from './manifest.ts';
 import { mentionHandler } from './mention.ts';
 import { slashCommandHandler } from './slash-command.ts';
@@ -50,6 +51,11 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackAdapter>
     ...(opts.retries !== undefined ? { retryConfig: { retries: opts.retries } } : {}),
   };
 
+  // One auth.test up front: a bad token fails start-up with Slack's reason, and Bolt gets the bot ids.
+  const auth = await new webApi.WebClient(opts.botToken, clientOptions).auth.test().catch((error: unknown) => {
+    throw new Error(`Slack rejected SLACK_BOT_TOKEN: ${slackErrorCode(error) ?? String(error)}`);
+  });
+
   let receiver: Receiver;
   let http: HTTPReceiver | undefined;
   if (opts.appToken) {
@@ -60,6 +66,7 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackAdapter>
   }
   const app = new App({
     token: opts.botToken,
+    ...(auth.bot_id && auth.user_id ? { botId: auth.bot_id, botUserId: auth.user_id } : {}),
     receiver,
     ...(opts.appToken ? { socketMode: true } : {}),
     logger: slackLogger,
@@ -85,7 +92,7 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackAdapter>
   if (http) {
     const server = (await app.start(opts.port ?? 3000)) as Server;
     port = (server.address() as AddressInfo).port;
-    logger.info('slack: listening', { port, path: EVENTS_PATH });
+    logger.info('slack: listening', { port, path: EVENTS_PATH, botUserId: auth.user_id });
   } else {
     await app.start();
     logger.info('slack: connected in Socket Mode');

@@ -17,7 +17,10 @@ export interface MentionOptions {
 
 export function mentionHandler(opts: MentionOptions): (args: Args) => Promise<void> {
   return async ({ event, body, client }) => {
-    if (event.bot_id || event.subtype === 'bot_message' || !event.user) return;
+    if (event.bot_id || event.subtype === 'bot_message' || !event.user) {
+      opts.logger.info('slack: mention from a bot ignored', { eventId: body.event_id });
+      return;
+    }
     // Slack redelivers an event it thinks we missed (X-Slack-Retry-Num); answer each event id once.
     if (!opts.seen.first(body.event_id)) {
       opts.logger.info('slack: duplicate event ignored', { eventId: body.event_id });
