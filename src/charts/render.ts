@@ -1,7 +1,7 @@
 /** Vega-Lite spec -> Vega -> SVG (headless, no canvas) -> PNG with the bundled font. */
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
-import { renderAsync } from '@resvg/resvg-js';
+import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { FONT_FAMILY, FONT_FILES } from './font.ts';
 import { CARD_RADIUS, SCALE, palette } from './theme.ts';
 import { installTextMetrics } from './text-metrics.ts';
@@ -37,18 +37,37 @@ export function cardify(svg: string): string {
   return open[0] + card + withoutBackground;
 }
 
-export async function svgToPng(svg: string, scale = SCALE): Promise<Uint8Array> {
-  const image = await renderAsync(svg, {
+/** resvg options: only the bundled font, never the system's. `fonts: false` is for tests that prove it matters. */
+export function rasterOptions(scale = SCALE, fonts = true): ResvgRenderOptions {
+  return {
     font: {
-      fontFiles: [...FONT_FILES],
+      fontFiles: fonts ? [...FONT_FILES] : [],
       loadSystemFonts: false,
       defaultFontFamily: FONT_FAMILY,
       sansSerifFamily: FONT_FAMILY,
     },
     fitTo: { mode: 'zoom', value: scale },
     logLevel: 'off',
-  });
+  };
+}
+
+/** Rendered on libuv's thread pool so a chart never blocks the event loop. */
+export async function svgToPng(svg: string, scale = SCALE): Promise<Uint8Array> {
+  const image = await renderAsync(svg, rasterOptions(scale));
   return new Uint8Array(image.asPng());
+}
+
+export interface Raster {
+  width: number;
+  height: number;
+  /** RGBA, row-major. */
+  pixels: Uint8Array;
+}
+
+/** Raw pixels, for checks on what was actually drawn. */
+export function rasterize(svg: string, scale = SCALE, fonts = true): Raster {
+  const image = new Resvg(svg, rasterOptions(scale, fonts)).render();
+  return { width: image.width, height: image.height, pixels: new Uint8Array(image.pixels) };
 }
 
 export async function renderSpec(spec: TopLevelSpec, scale = SCALE): Promise<Uint8Array> {

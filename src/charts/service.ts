@@ -1,0 +1,114 @@
+/** The ChartService: builds the spec, renders once per (chart kind, data), serves repeats from cache. */
+import type { TopLevelSpec } from 'vega-lite';
+import type { Chart } from '../reply.ts';
+import type { ChartService, DigestChartData, PerformanceChartData, RateCutsChartData, ValuationChartData } from './types.ts';
+import { DirCache, LruCache, chartKey } from './cache.ts';
+import { renderSpec } from './render.ts';
+import { slug } from './format.ts';
+import { performanceAlt, performanceSpec } from './performance.ts';
+import { rateCutsAlt, rateCutsSpec } from './ratecuts.ts';
+import { valuationAlt, valuationSpec } from './valuation.ts';
+import { digestAlt, digestSpec } from './digest.ts';
+import { SCALE } from './theme.ts';
+
+export interface ChartServiceOptions {
+  /** Directory for rendered PNGs that survive restarts (e.g. `${DATA_DIR}/cache/charts`). */
+  cacheDir?: string;
+  /** Charts kept in memory. */
+  maxEntries?: number;
+  /** Pixel ratio of the PNG over the chart's logical size. */
+  scale?: number;
+}
+
+export interface CountingChartService extends ChartService {
+  /** Charts actually rendered (cache misses), for tests and the digest's once-per-edition check. */
+  readonly renders: number;
+  /** Requests answered from memory, from disk, or by joining a render already under way. */
+  readonly hits: number;
+}
+
+interface ChartKind<D> {
+  spec(data: D): TopLevelSpec;
+  alt(data: D): string;
+  name(data: D): string;
+}
+
+const kinds = {
+  performance: {
+    spec: performanceSpec,
+    alt: performanceAlt,
+    name: (d: PerformanceChartData) => `performance-${slug(`${d.small.symbol}-${d.large.symbol}-${d.period}`)}.png`,
+  } satisfies ChartKind<PerformanceChartData>,
+  ratecuts: {
+    spec: rateCutsSpec,
+    alt: rateCutsAlt,
+    name: (d: RateCutsChartData) => `ratecuts-${slug(d.asOf)}.png`,
+  } satisfies ChartKind<RateCutsChartData>,
+  valuation: {
+    spec: valuationSpec,
+    alt: valuationAlt,
+    name: (d: ValuationChartData) => `valuation-${slug(d.asOf)}.png`,
+  } satisfies ChartKind<ValuationChartData>,
+  digest: {
+    spec: digestSpec,
+    alt: digestAlt,
+    name: (d: DigestChartData) => `digest-${slug(d.performance.asOf)}.png`,
+  } satisfies ChartKind<DigestChartData>,
+};
+
+export function createChartService(options: ChartServiceOptions = {}): CountingChartService {
+  const memory = new LruCache<Uint8Array>(options.maxEntries ?? 64);
+  const disk = options.cacheDir ? new DirCache(options.cacheDir) : undefined;
+  const inflight = new Map<string, Promise<Uint8Array>>();
+  const scale = options.scale ?? SCALE;
+  let renders = 0;
+  let hits = 0;
+
+  async function png(key: string, spec: () => TopLevelSpec): Promise<Uint8Array> {
+    const fromDisk = disk ? await disk.get(key) : undefined;
+    if (fromDisk) {
+      hits++;
+      return fromDisk;
+    }
+    renders++;
+    const bytes = await renderSpec(spec(), scale);
+    // A failed write only costs a re-render later; the chart itself is fine.
+    if (disk) await disk.set(key, bytes).catch(() => undefined);
+    return bytes;
+  }
+
+  async function chart<D>(kindName: keyof typeof kinds, kind: ChartKind<D>, data: D): Promise<Chart> {
+    // Alt text and name come first: they validate the data before any rendering.
+    const alt = kind.alt(data);
+    const name = kind.name(data);
+    const key = chartKey(kindName, { scale, data });
+    let bytes = memory.get(key);
+    if (bytes) {
+      hits++;
+    } else {
+      let pending = inflight.get(key);
+      if (pending) {
+        hits++;
+      } else {
+        pending = png(key, () => kind.spec(data)).finally(() => inflight.delete(key));
+        inflight.set(key, pending);
+      }
+      bytes = await pending;
+      memory.set(key, bytes);
+    }
+    return { png: bytes, alt, name };
+  }
+
+  return {
+    performance: (data) => chart('performance', kinds.performance, data),
+    rateCuts: (data) => chart('ratecuts', kinds.ratecuts, data),
+    valuation: (data) => chart('valuation', kinds.valuation, data),
+    digest: (data) => chart('digest', kinds.digest, data),
+    get renders() {
+      return renders;
+    },
+    get hits() {
+      return hits;
+    },
+  };
+}
