@@ -71,10 +71,18 @@ export function meetingOddsPhrase(result: FedWatchResult, meeting: MeetingOdds, 
   return `${phrase} (${oddsPhrase(before[top.key])} on ${shortDate(previous.asOf, result.asOf)})`;
 }
 
-/** One or two sentences: cuts priced by year end (with the change since `previous`) and the next meeting's odds. */
-export function rateCutCommentary(result: FedWatchResult, previous?: FedWatchResult): string {
-  const next = result.meetings[0];
-  const horizon = yearEndMeeting(result);
+export interface CommentaryFocus {
+  /** Decision date whose odds to describe; default the next priced meeting. */
+  meeting?: string;
+  /** Decision date to count cuts by; default the year-end meeting (see yearEndMeeting). */
+  by?: string;
+}
+
+/** One sentence in two clauses: cuts priced by a horizon (with the change since `previous`) and a meeting's odds. */
+export function rateCutCommentary(result: FedWatchResult, previous?: FedWatchResult, focus: CommentaryFocus = {}): string {
+  const pick = (date: string | undefined) => (date === undefined ? undefined : result.meetings.find((m) => m.date === date));
+  const next = pick(focus.meeting) ?? result.meetings[0];
+  const horizon = pick(focus.by) ?? yearEndMeeting(result);
   if (!next || !horizon) return 'The futures strip prices no upcoming FOMC meeting.';
   return `${cutsByMeetingSentence(result, horizon, previous)}; ${meetingOddsPhrase(result, next, previous)}.`;
 }

@@ -80,3 +80,13 @@ describe('rate-cut commentary', () => {
     );
   });
 });
+
+describe('rate-cut commentary focus', () => {
+  it('describes the meeting and horizon asked for', () => {
+    expect(rateCutCommentary(today, undefined, { meeting: '2025-10-29', by: '2026-01-28' })).toBe(
+      'Futures price 3.1 cuts (78 bp) by January 2026; a cut in October is 70% likely.',
+    );
+    // Dates that are not priced fall back to the defaults.
+    expect(rateCutCommentary(today, undefined, { meeting: '2030-01-01' })).toBe(rateCutCommentary(today));
+  });
+});
