@@ -29,7 +29,7 @@ const RULES: Rule[] = [
     weight: 0.55,
     generic: true,
     pattern:
-      /\b(?:gains?|gained|lost|loss|losses|losing|rall(?:y|ied|ies|ying)|beat(?:en|ing|s)?|lag(?:s|ged|ging)?|trail(?:s|ed|ing)?|leading|led|ahead|behind|outpac\w*|up|down|rise|rose|risen|fell|fallen|drop(?:ped|s)?|jump(?:ed)?|surg(?:e|ed)|slump(?:ed)?|tank(?:ed)?|moved?|moves|win|won|winning|winners?|better|worse|best|worst|change|changed|catch(?:ing)? up|keep(?:ing)? up|kept up|momentum|leadership|rotation|on a tear)\b/,
+      /\b(?:gains?|gained|lost|loss|losses|losing|rall(?:y|ied|ies|ying)|beat(?:en|ing|s)?|lag(?:s|ged|ging)?|trail(?:s|ed|ing)?|leading|led|ahead|behind|outpac\w*|up|down|rise|rose|risen|fell|fallen|drop(?:ped|s)?|jump(?:ed)?|surg(?:e|ed)|slump(?:ed)?|tank(?:ed)?|moved?|moves|win|wins|won|winning|winners?|better|worse|best|worst|change|changed|catch(?:ing)? up|keep(?:ing)? up|kept up|momentum|leadership|rotation|on a tear)\b/,
   },
   { intent: 'performance', weight: 0.25, generic: true, pattern: /\b(?:relative|spread|head to head|compared?|comparison|vs|versus|against)\b/ },
 
@@ -70,6 +70,12 @@ const RULES: Rule[] = [
   { intent: 'digest', weight: 0.4, generic: true, pattern: /\b(?:update|latest)\b/ },
 
   { intent: 'sources', weight: 1.0, pattern: /\b(?:sources?|sourced|citations?|cite|provenance|attribution)\b/ },
+  { intent: 'sources', weight: 1.0, pattern: /\b(?:data|your|the) sources?\b/ },
+  {
+    intent: 'sources',
+    weight: 1.5,
+    pattern: /\bdata\b.*\b(?:live|delayed|real ?time|fresh|current|stale|updated|accurate|reliable)\b|\b(?:live|delayed|real ?time)\b.*\bdata\b/,
+  },
   {
     intent: 'sources',
     weight: 1.8,
@@ -78,13 +84,13 @@ const RULES: Rule[] = [
   { intent: 'sources', weight: 1.8, pattern: /\b(?:data providers?|who provides|provided by|how fresh|stale|how old is|how current)\b/ },
 
   { intent: 'help', weight: 1.0, pattern: /\bhelp\b/ },
-  { intent: 'help', weight: 1.0, pattern: /^(?:help|usage)\b/ },
+  { intent: 'help', weight: 1.0, pattern: /^(?:help|usage)(?: (?:with|on|for))?(?: the)?(?: [a-z]+)?(?: command)?$/ },
   { intent: 'help', weight: 1.8, pattern: /\bcommands?\b/ },
   {
     intent: 'help',
     weight: 0.9,
     pattern:
-      /\b(?:what can you do|what do you do|how (?:do|does|can) (?:i|you|this|it) (?:use|work)|how to use|usage|instructions|manual|syntax|capabilities|who are you|what are you)\b/,
+      /\b(?:what can you do|what do you do|how (?:do|does|can|should) (?:i|we|you|this|it|the bot|this bot|this thing)(?: \w+)? (?:use|work)|how to use|usage|instructions|manual|syntax|capabilities|who are you|what are you)\b/,
   },
   { intent: 'help', weight: 2.0, pattern: /\b(?:subscribe|unsubscribe|subscriptions?|sign up|stop sending|turn off)\b/ },
 

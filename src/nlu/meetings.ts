@@ -6,7 +6,7 @@ export interface MeetingEntities {
   by?: string;
 }
 
-const HORIZON_WORD = /\b(?:by|before|until|till|through|thru|ahead of|into|end of|by end of|by the end of)\s+(?:the\s+)?(?:end of\s+)?$/;
+const HORIZON_WORD = /\b(?:by|before|until|till|through|thru|ahead of|into|end of|by end of|by the end of)\s+(?:the\s+)?(?:end of\s+)?(?:next\s+)?$/;
 
 export function extractMeeting(text: string, now: Date): MeetingEntities {
   const out: MeetingEntities = {};

@@ -3,7 +3,7 @@
 const SMALL_TALK =
   /\b(?:weather|rain|snow|joke|jokes|funny|recipe|cook|movie|movies|song|songs|poem|lottery|football|soccer|nba|nfl|sports?|dinner|lunch|pizza|horoscope|translate|girlfriend|boyfriend|birthday|vacation|traffic)\b/;
 const ADVICE =
-  /\b(?:should i|should we|buy|buying|sell|selling|shorting|invest in|put my|my portfolio|my 401k|retire|retirement|price target|all in|options? trade|calls|puts)\b/;
+  /\b(?:should i|should we|buy|buying|sell|selling|shorting|invest in|put my|my portfolio|my 401k|retire|retirement|price target|all in|recommend|recommendation|recommendations|fund managers?|advisors?|stock picks?|tips|options? trade|calls|puts)\b/;
 const OTHER_ASSETS =
   /\b(?:bitcoin|btc|crypto|ethereum|eth|dogecoin|gold|oil|silver|forex|tesla|apple|nvidia|amazon|microsoft|google|meta|netflix|gamestop|real estate|housing|mortgage)\b/;
 
@@ -15,13 +15,20 @@ const KNOWN_CAPS = new Set([
   'NYFED', 'FRED', 'AM', 'PM', 'EST', 'ET', 'UTC', 'IIRC', 'OMG', 'HI', 'HEY', 'MID', 'CAP', 'CAPS', 'P/E', 'Q1', 'Q2', 'Q3', 'Q4',
 ]);
 
+/** Words people shout in capitals that are not tickers. */
+const SHOUTED_WORDS = new Set(
+  ('how what why who when where which the and are is did do does you me my pls now any can has have was were not all new out up ' +
+    'down big low high vs or of to in on by for so it if wow yes no wtf bro hey yo hi rate rates cut cuts hike data help chart ' +
+    'odds quick small large caps cap this that week month year today still just again really very much more less fed').split(' ').map((w) => w.toUpperCase()),
+);
+
 /** Tickers written as $ABC or ABC (in otherwise mixed-case text) that the bot does not cover. */
 export function unknownTickers(raw: string): string[] {
   const dollar = [...raw.matchAll(/\$([A-Za-z]{1,5})\b/g)].map((m) => (m[1] ?? '').toUpperCase());
   const letters = raw.replace(/<[^>]*>/g, '').replace(/[^A-Za-z]/g, '');
   const mostlyUpper = letters.length > 0 && letters.replace(/[^A-Z]/g, '').length / letters.length > 0.6;
   const bare = mostlyUpper ? [] : [...raw.matchAll(/\b([A-Z]{2,5})\b/g)].map((m) => m[1] ?? '');
-  return [...dollar, ...bare].filter((t) => t && !KNOWN_CAPS.has(t));
+  return [...dollar, ...bare].filter((t) => t && !KNOWN_CAPS.has(t) && !SHOUTED_WORDS.has(t));
 }
 
 /** A short reason when the text looks off-topic, else null. */

@@ -26,7 +26,7 @@ export const CONFIDENCE_THRESHOLD = 0.5;
 const EVIDENCE_PER_ENTITY = 0.35;
 
 /** Small caps, large caps, indexes: the bot's subject, which makes a weak intent more believable. */
-const DOMAIN = /\b(?:small ?caps?|smallcaps?|large ?caps?|big ?caps?|mega ?caps?|mid ?caps?|russell|iwm|ijr|rut|r2k|s&p|spy|spx|qqq|nasdaq|markets?|stocks|equities|indexe?s|etfs?)\b/;
+const DOMAIN = /\b(?:small (?:vs|or|and|versus) large|small ?caps?|smallcaps?|large ?caps?|big ?caps?|mega ?caps?|mid ?caps?|russell|iwm|ijr|rut|r2k|s&p|spy|spx|qqq|nasdaq|markets?|stocks|equities|indexe?s|etfs?)\b/;
 
 /** Turns summed evidence into 0..1: one strong keyword is about 0.8, two about 0.97. */
 function strength(score: number): number {
