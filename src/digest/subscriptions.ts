@@ -2,6 +2,7 @@
 import type { Db } from '../store/db.ts';
 import type { Platform } from './deliverer.ts';
 import { InputError } from '../command.ts';
+import { ensureLedgerTable } from './ledger.ts';
 import { DEFAULT_DAYS, DEFAULT_TIME, DEFAULT_TIMEZONE, parseDays, parseTime, parseTimezone } from './validation.ts';
 
 export type SubscriptionStatus = 'active' | 'paused';
@@ -45,6 +46,15 @@ export interface SubscriptionService {
   /** True when there was a subscription to remove. */
   unsubscribe(platform: string, channelId: string): Promise<boolean>;
   get(platform: string, channelId: string): Promise<Subscription | undefined>;
+  /** The most recent digest delivery recorded for the channel. */
+  lastDelivery(platform: string, channelId: string): Promise<LastDelivery | undefined>;
+}
+
+export interface LastDelivery {
+  localDate: string;
+  status: string;
+  updatedAt: string;
+  lastError: string | null;
 }
 
 export const subscriptionId = (platform: string, channelId: string) => `${platform}:${channelId}`;
@@ -119,6 +129,7 @@ export class SubscriptionRepository implements SubscriptionService {
     private readonly now: () => Date = () => new Date(),
   ) {
     ensureSubscriptionTables(db);
+    ensureLedgerTable(db);
     this.stmts = {
       upsert: db.prepare(`
         INSERT INTO digest_subscriptions
@@ -135,6 +146,9 @@ export class SubscriptionRepository implements SubscriptionService {
       remove: db.prepare('DELETE FROM digest_subscriptions WHERE id = ?'),
       active: db.prepare("SELECT * FROM digest_subscriptions WHERE status = 'active'"),
       all: db.prepare('SELECT * FROM digest_subscriptions ORDER BY platform, channel_id'),
+      lastDelivery: db.prepare(`
+        SELECT local_date AS localDate, status, updated_at AS updatedAt, last_error AS lastError
+          FROM digest_ledger WHERE subscription_id = ? ORDER BY local_date DESC LIMIT 1`),
       setStatus: db.prepare('UPDATE digest_subscriptions SET status = ?, pause_reason = ?, updated_at = ? WHERE id = ?'),
     };
   }
@@ -172,6 +186,10 @@ export class SubscriptionRepository implements SubscriptionService {
 
   async get(platform: string, channelId: string): Promise<Subscription | undefined> {
     return this.byId(subscriptionId(platform, channelId));
+  }
+
+  async lastDelivery(platform: string, channelId: string): Promise<LastDelivery | undefined> {
+    return this.stmts.lastDelivery.get(subscriptionId(platform, channelId)) as LastDelivery | undefined;
   }
 
   remove(id: string): boolean {
