@@ -6,7 +6,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ValuationChartData } from './types.ts';
 import { caption, framed, panelTitle, type ViewSpec } from './layout.ts';
-import { signedPct } from './format.ts';
+import { shortDate, signedPct } from './format.ts';
 import { fontSize, palette } from './theme.ts';
 
 export interface ValuationGap {
@@ -133,5 +133,5 @@ export function valuationAlt(data: ValuationChartData): string {
     const median = g.medianPct !== undefined ? `, historical median ${signedPct(g.medianPct)}` : '';
     return `${g.metric} ${data.smallLabel} ${g.small.toFixed(1)}x vs ${data.largeLabel} ${g.large.toFixed(1)}x, a ${gapWords(g.gapPct)} (${signedPct(g.gapPct)}${median})`;
   });
-  return `Bar chart of valuation multiples: ${parts.join('; ')}. Source: ${data.source}, as of ${data.asOf}.`;
+  return `Bar chart of valuation multiples: ${parts.join('; ')}. Source: ${data.source}, as of ${shortDate(data.asOf)}.`;
 }

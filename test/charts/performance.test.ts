@@ -1,0 +1,60 @@
+import { describe, it, expect } from 'vitest';
+import { performanceAlt, performanceSeries, performanceSpec, rebase } from '../../src/charts/performance.ts';
+import { specToSvg } from '../../src/charts/render.ts';
+import { performanceData } from './fixtures.ts';
+
+const side = (symbol: string, closes: [string, number][]) => ({ symbol, label: symbol, points: closes.map(([date, close]) => ({ date, close })) });
+
+describe('performance series', () => {
+  it('rebases to 100 at the first close, whatever the input order', () => {
+    expect(rebase([{ date: '2026-01-05', close: 55 }, { date: '2026-01-02', close: 50 }])).toEqual([
+      { date: '2026-01-02', value: 100 },
+      { date: '2026-01-05', value: 110.00000000000001 },
+    ]);
+    expect(() => rebase([])).toThrow();
+    expect(() => rebase([{ date: '2026-01-02', close: 0 }])).toThrow();
+  });
+
+  it('computes returns, the ratio on shared dates and the relative growth', () => {
+    const s = performanceSeries({
+      period: '5d',
+      small: side('IWM', [['2026-01-02', 200], ['2026-01-05', 210], ['2026-01-06', 220]]),
+      large: side('SPY', [['2026-01-02', 500], ['2026-01-06', 525]]),
+      source: 'test',
+      asOf: '2026-01-06',
+    });
+    expect(s.smallReturnPct).toBeCloseTo(10, 10);
+    expect(s.largeReturnPct).toBeCloseTo(5, 10);
+    expect(s.relativePct).toBeCloseTo((1.1 / 1.05 - 1) * 100, 10);
+    expect(s.ratio.map((p) => p.date)).toEqual(['2026-01-02', '2026-01-06']);
+    expect(s.ratio[1]!.value).toBeCloseTo((110 / 105) * 100, 10);
+    expect([s.first, s.last]).toEqual(['2026-01-02', '2026-01-06']);
+  });
+});
+
+describe('performance chart', () => {
+  it('puts the period in the title and source and as-of in the caption', async () => {
+    const svg = await specToSvg(performanceSpec(performanceData({ period: 'ytd' })));
+    expect(svg).toContain('Russell 2000 vs S&amp;P 500, year to date');
+    expect(svg).toContain('IWM +7.3%, SPY +2.1%, relative +5.1%');
+    expect(svg).toContain('Source: Yahoo Finance daily closes · as of Nov 19, 2026');
+    expect(svg).toContain('Ratio IWM/SPY (100 = even): +5.1%, small caps leading');
+    expect(svg).toContain('Rebased to 100');
+  });
+
+  it('drops the ratio panel when the series share no date', async () => {
+    const data = performanceData({ large: side('SPY', [['2025-01-02', 1], ['2025-01-03', 2]]) });
+    const svg = await specToSvg(performanceSpec(data));
+    expect(svg).not.toContain('Ratio IWM/SPY');
+  });
+
+  it('writes alt text from the numbers', () => {
+    expect(performanceAlt(performanceData())).toBe(
+      'Line chart: Russell 2000 (IWM) +7.3% vs S&P 500 (SPY) +2.1% over 1 month (Oct 21 to Nov 19, 2026), ' +
+        'rebased to 100; IWM/SPY ratio IWM ahead by 5.1%. Source: Yahoo Finance daily closes, as of Nov 19, 2026.',
+    );
+    const lagging = performanceData({ period: '3m', small: { ...performanceData().small, points: [{ date: '2026-10-21', close: 100 }, { date: '2026-11-19', close: 97 }] } });
+    expect(performanceAlt(lagging)).toContain('IWM) −3.0% vs S&P 500 (SPY) +2.1% over 3 months');
+    expect(performanceAlt(lagging)).toContain('SPY ahead by 5.0%');
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, it, expect } from 'vitest';
+import { valuationAlt, valuationGaps, valuationSpec } from '../../src/charts/valuation.ts';
+import { specToSvg } from '../../src/charts/render.ts';
+import { valuationData } from './fixtures.ts';
+
+describe('valuation gaps', () => {
+  it('expresses small/large - 1 as a premium or discount in percent', () => {
+    const [pe, ev] = valuationGaps(valuationData());
+    expect(pe!.gapPct).toBeCloseTo((13.6 / 17.2 - 1) * 100, 10);
+    expect(pe!.medianPct).toBeUndefined();
+    expect(ev!.medianPct).toBe(8.2);
+  });
+});
+
+describe('valuation chart', () => {
+  it('shows both sides, the gap and the median where known', async () => {
+    const svg = await specToSvg(valuationSpec(valuationData()));
+    expect(svg).toContain('Valuation: Russell 2000 vs S&amp;P 500');
+    expect(svg).toContain('Forward P/E 13.6x vs 17.2x: a 21% discount');
+    for (const text of ['13.6x', '17.2x', '−20.9%', '+3.7%', 'median +8.2%']) expect(svg).toContain(text);
+    expect(svg).toContain('Source: Bank of America, Benzinga (LSEG) · as of Nov 14, 2026');
+  });
+
+  it('draws no median marker when none is given', async () => {
+    const svg = await specToSvg(valuationSpec(valuationData({ bars: [{ metric: 'Forward P/E', small: 13.6, large: 17.2 }] })));
+    expect(svg).not.toContain('median');
+  });
+
+  it('writes alt text from the numbers', () => {
+    expect(valuationAlt(valuationData())).toBe(
+      'Bar chart of valuation multiples: Forward P/E Russell 2000 13.6x vs S&P 500 17.2x, a 21% discount (−20.9%); ' +
+        'EV/EBITDA Russell 2000 11.2x vs S&P 500 10.8x, a 3.7% premium (+3.7%, historical median +8.2%). ' +
+        'Source: Bank of America, Benzinga (LSEG), as of Nov 14, 2026.',
+    );
+  });
+});
