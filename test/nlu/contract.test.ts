@@ -1,0 +1,34 @@
+/** The parser's output must be accepted by the real command declarations, as the bot will use it. */
+import { describe, it, expect } from 'vitest';
+import { allCommands } from '../../commands/index.ts';
+import { buildInvocation, findCommand, parseLine } from '../../src/parse-line.ts';
+import { CONFIDENCE_THRESHOLD, parseQuestion } from '../../src/nlu/parse.ts';
+import { INTENTS } from '../../src/nlu/intents.ts';
+import { HOLDOUT } from './holdout.ts';
+import { EVAL_NOW, QUESTIONS } from './questions.ts';
+
+const all = [...QUESTIONS, ...HOLDOUT];
+
+describe('parser output against the command declarations', () => {
+  it('only names commands that exist', () => {
+    const names = new Set(allCommands.map((c) => c.name));
+    for (const intent of INTENTS) expect(names.has(intent)).toBe(true);
+  });
+
+  it('gives options every command accepts', () => {
+    for (const q of all) {
+      const p = parseQuestion(q.text, EVAL_NOW);
+      if (!p.command || p.confidence < CONFIDENCE_THRESHOLD) continue;
+      const inv = buildInvocation(findCommand(allCommands, p.command), p.options, 'mention');
+      for (const [key, value] of Object.entries(p.options)) expect(inv.options[key], `${q.text} ${key}`).toBe(value);
+    }
+  });
+
+  it('suggests command lines that parse as typed', () => {
+    const lines = new Set<string>();
+    for (const q of all) for (const s of parseQuestion(q.text, EVAL_NOW).suggestions) lines.add(s);
+    for (const s of parseQuestion('russell valuation chart help this week', EVAL_NOW).suggestions) lines.add(s);
+    expect(lines.size).toBeGreaterThanOrEqual(3);
+    for (const line of lines) expect(() => parseLine(allCommands, line, 'cli'), line).not.toThrow();
+  });
+});
