@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, it, expect } from 'vitest';
+import { DeliveryError } from '../../../src/digest/deliverer.ts';
+import type { Reply } from '../../../src/reply.ts';
+import { blockProblem } from '../../emulators/slack/block-validator.ts';
+import { startSlack } from '../../../adapters/slack/index.ts';
+import { startSlackApi } from '../../emulators/slack/web-api.ts';
+import { SECRET, TOKEN, startHarness, type Harness } from './harness.ts';
+import { PNG } from './fakes.ts';
+
+const reply: Reply = {
+  title: 'Small caps daily digest',
+  commentary: 'Small caps rose 0.4% while the S&P 500 was flat.',
+  sections: [{ title: 'Today', fields: [{ key: 'iwm', label: 'IWM', value: 0.4, unit: '%', display: '+0.4%', direction: 'up' }] }],
+  sources: [{ name: 'IWM closes (Yahoo Finance)', asOf: '2025-09-19', stale: false }],
+  visibility: 'public',
+  tone: 'positive',
+  chart: { png: PNG, alt: 'Digest chart', name: 'digest-2025-09-19.png' },
+};
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.close());
+
+async function failure(channel: string): Promise<DeliveryError> {
+  const error = await h.adapter.deliverer.send(channel, reply).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(DeliveryError);
+  return error as DeliveryError;
+}
+
+describe('Slack deliverer', () => {
+  it('posts Block Kit with a text fallback, then uploads the chart to the channel', async () => {
+    expect(h.adapter.deliverer.platform).toBe('slack');
+    await h.adapter.deliverer.send('C0DIGEST', reply);
+    const post = h.api.callsTo('chat.postMessage').at(-1);
+    expect(post?.params).toMatchObject({ channel: 'C0DIGEST', text: expect.stringContaining('Small caps daily digest') });
+    expect(blockProblem(post?.params.blocks)).toBeNull();
+    expect(h.api.callsTo('files.completeUploadExternal').at(-1)?.params).toMatchObject({ channel_id: 'C0DIGEST' });
+    expect(h.api.uploads.at(-1)?.bytes).toEqual(PNG);
+  });
+
+  it.each([
+    ['channel_not_found', 'gone'],
+    ['is_archived', 'gone'],
+    ['not_in_channel', 'forbidden'],
+    ['missing_scope', 'forbidden'],
+    ['internal_error', 'transient'],
+  ])('maps %s to %s', async (error, kind) => {
+    h.api.failNext('chat.postMessage', { error });
+    const e = await failure('C0FAIL');
+    expect(e.kind).toBe(kind);
+    expect(e.message).toBe(error);
+  });
+
+  it('maps 429 to rate_limited with Retry-After in ms, without sleeping on it', async () => {
+    h.api.failNext('chat.postMessage', { status: 429, retryAfter: 3 });
+    const e = await failure('C0BUSY');
+    expect(e.kind).toBe('rate_limited');
+    expect(e.retryAfterMs).toBe(3000);
+  });
+
+  it('counts the digest as delivered when only the chart upload fails (no double post on retry)', async () => {
+    const before = h.api.callsTo('chat.postMessage').length;
+    h.api.failNext('files.getUploadURLExternal', { error: 'internal_error' });
+    await expect(h.adapter.deliverer.send('C0NOCHART', reply)).resolves.toBeUndefined();
+    expect(h.api.callsTo('chat.postMessage').length).toBe(before + 1);
+    expect(h.logs.some((l) => l.msg === 'slack: digest chart upload failed' && l.extra?.channel === 'C0NOCHART')).toBe(true);
+  });
+
+  it('maps an unreachable Web API to transient', async () => {
+    const api = await startSlackApi({ token: TOKEN });
+    const adapter = await startSlack({ botToken: TOKEN, signingSecret: SECRET, apiUrl: api.url, port: 0, retries: 0, bot: {} as never });
+    await api.close();
+    try {
+      const e = await adapter.deliverer.send('C0X', reply).then(() => undefined, (err: unknown) => err);
+      expect(e).toBeInstanceOf(DeliveryError);
+      expect((e as DeliveryError).kind).toBe('transient');
+    } finally {
+      await adapter.stop();
+    }
+  });
+});
