@@ -1,0 +1,43 @@
+/** A DiscordPayload in the two shapes sending needs: discord.js message options, and a raw REST body with files. */
+import type { RawFile } from 'discord.js';
+import type { DiscordPayload, Embed } from './reply-to-discord.ts';
+
+export interface MessageOptions {
+  embeds: Embed[];
+  files: { attachment: Buffer; name: string; description: string }[];
+  allowedMentions: { parse: []; repliedUser: false };
+  flags?: 64;
+}
+
+/** For interaction replies through discord.js (reply, followUp). */
+export function messageOptions(payload: DiscordPayload): MessageOptions {
+  return { ...editOptions(payload), ...(payload.flags ? { flags: 64 as const } : {}) };
+}
+
+/** For editReply: visibility was fixed by the deferral, so no flags. */
+export function editOptions(payload: DiscordPayload): Omit<MessageOptions, 'flags'> {
+  return {
+    embeds: payload.embeds,
+    files: (payload.files ?? []).map((f) => ({ attachment: Buffer.from(f.data), name: f.name, description: f.description })),
+    allowedMentions: { parse: [], repliedUser: false },
+  };
+}
+
+export interface RestMessage {
+  body: Record<string, unknown>;
+  files: RawFile[];
+}
+
+/** For POST /channels/:id/messages: ephemeral has no meaning there, so flags are dropped. */
+export function restMessage(payload: DiscordPayload, extra: Record<string, unknown> = {}): RestMessage {
+  const files = payload.files ?? [];
+  return {
+    body: {
+      embeds: payload.embeds,
+      allowed_mentions: { ...payload.allowed_mentions, replied_user: false },
+      ...(files.length ? { attachments: files.map((f, i) => ({ id: i, filename: f.name, description: f.description })) } : {}),
+      ...extra,
+    },
+    files: files.map((f) => ({ name: f.name, data: Buffer.from(f.data), contentType: 'image/png' })),
+  };
+}
