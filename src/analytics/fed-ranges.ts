@@ -83,3 +83,14 @@ function fixed2(x: number): string {
   const s = x.toFixed(2);
   return s === '-0.00' ? '0.00' : s;
 }
+
+/**
+ * The 25 bp target range an effective rate sits in, for when no published range is at hand:
+ * the EFFR trades inside the range (4.33 -> 4.25-4.50). A rate exactly on a boundary is read as the
+ * bottom of the range above it, where the EFFR has traded since 2008 only at the zero bound.
+ */
+export function targetFromEffr(effr: number): [number, number] {
+  if (!Number.isFinite(effr) || effr < 0) throw new RangeError(`EFFR ${effr} is not a rate in percent`);
+  const lo = Math.floor(effr / STEP + 1e-9) * STEP;
+  return [lo, lo + STEP];
+}

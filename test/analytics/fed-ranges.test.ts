@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { compound, rangeLabel, rangeOdds, splitChange, zeroBoundSteps } from '../../src/analytics/fed-ranges.ts';
+import { compound, rangeLabel, rangeOdds, splitChange, targetFromEffr, zeroBoundSteps } from '../../src/analytics/fed-ranges.ts';
 
 describe('fed ranges', () => {
   it('labels ranges in 25 bp steps with two decimals', () => {
@@ -40,5 +40,13 @@ describe('fed ranges', () => {
     expect(odds.pHold).toBeCloseTo(50, 12);
     expect(odds.pHike).toBeCloseTo(20, 12);
     expect(odds.expectedSteps).toBeCloseTo(-0.1, 12);
+  });
+
+  it('infers the target range from the EFFR when no range is published', () => {
+    expect(targetFromEffr(4.33)).toEqual([4.25, 4.5]);
+    expect(targetFromEffr(3.88)).toEqual([3.75, 4]);
+    expect(targetFromEffr(0.08)).toEqual([0, 0.25]);
+    expect(targetFromEffr(0)).toEqual([0, 0.25]);
+    expect(() => targetFromEffr(Number.NaN)).toThrow(RangeError);
   });
 });

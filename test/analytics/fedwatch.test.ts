@@ -11,10 +11,10 @@ describe('computeFedWatch: check against CME FedWatch (trade date 2026-09-18)', 
    * October's own price. October has D = 31 days, decision day d = 28: N = 28 days at S, M = 3 at E.
    *   S = (31 * 3.8950 - 3 * 4.0250) / 28 = (120.745 - 12.075) / 28 = 3.881071
    *   E - S = +0.143929 = 0.575714 of a 25 bp step
-   * Split between the two nearest outcomes relative to the current range 3.75-4.00 taken as the
-   * starting point: 42.43% no change (3.75-4.00), 57.57% one hike (4.00-4.25). The published figures
-   * (42.4 / 57.6) read as a hike lean because the strip prices the average rate above the EFFR
-   * implied by S; no other interpretation of the current range is needed.
+   * Split between the two nearest outcomes, with the current range 3.75-4.00 as "no change":
+   * 42.43% no change (3.75-4.00), 57.57% one hike (4.00-4.25). So the published figures are a hike
+   * lean, and they follow from the plain reading of the current range (no shifted baseline needed).
+   * Only the change E - S matters, so the EFFR's offset within the range does not enter.
    */
   const input: FedWatchInput = {
     tradeDate: '2026-09-18',
