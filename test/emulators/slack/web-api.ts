@@ -74,6 +74,8 @@ export class SlackApiEmulator {
   private readonly server = createServer((req, res) => void this.route(req, res));
   private seq = 0;
   private port = 0;
+  /** What apps.connections.open hands out (see socket-mode.ts). */
+  socketModeUrl: string | undefined;
 
   constructor(private readonly opts: SlackApiEmulatorOptions = {}) {
     this.botUserId = opts.botUserId ?? 'U0CAPWATCH';
@@ -194,6 +196,12 @@ export class SlackApiEmulator {
       return send(200, { ok: false, error: failure.error });
     }
     if (!token) return send(200, { ok: false, error: 'not_authed' });
+    if (method === 'apps.connections.open') {
+      // Only app-level tokens may open Socket Mode connections.
+      if (!token.startsWith('xapp-')) return send(200, { ok: false, error: 'not_allowed_token_type' });
+      if (!this.socketModeUrl) return send(200, { ok: false, error: 'socket_mode_not_enabled' });
+      return send(200, { ok: true, url: this.socketModeUrl });
+    }
     if (this.opts.token && token !== this.opts.token) return send(200, { ok: false, error: 'invalid_auth' });
     const channel = String(params.channel ?? params.channel_id ?? '');
     const channelError = CHANNEL_METHODS.has(method) ? this.channelFailures.get(channel) : undefined;
