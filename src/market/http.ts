@@ -17,7 +17,7 @@ export interface HttpOptions {
 export const DEFAULT_USER_AGENT = 'Mozilla/5.0 (compatible; capwatch/0.1; +market-commentary-bot)';
 
 const DEFAULTS: Required<HttpOptions> = {
-  timeoutMs: 8_000,
+  timeoutMs: 5_000,
   retries: 2,
   maxRetryAfterMs: 5_000,
   backoffLimitMs: 2_000,

@@ -47,6 +47,7 @@ export function parseStooqCsv(body: string, symbol: string, contentType = ''): B
   const text = body.replace(/^\uFEFF/, '').trim();
   if (text === '' || /^no data/i.test(text)) throw new ProviderError(ID, `no data for ${symbol}`, 'not_found');
   if (/exceeded the daily hits limit/i.test(text)) throw new ProviderError(ID, 'daily hits limit exceeded', 'rate_limited');
+  if (/apikey/i.test(text) && !/^date,/i.test(text)) throw new ProviderError(ID, 'Stooq asks for an API key for CSV downloads', 'invalid');
   const lines = text.split(/\r?\n/);
   const header = lines[0]!.split(',').map((h) => h.trim().toLowerCase());
   const dateCol = header.indexOf('date');

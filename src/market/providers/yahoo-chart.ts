@@ -11,7 +11,8 @@ const ChartResult = z.object({
     exchangeTimezoneName: z.string().optional(),
     gmtoffset: z.number().optional(),
   }),
-  timestamp: z.array(z.number()).optional(),
+  // Seconds since 1970; indices such as ^GSPC go back before it, nothing goes back before 1900 or past 2100.
+  timestamp: z.array(z.number().int().min(-2_208_988_800).max(4_102_444_800)).optional(),
   indicators: z.object({
     quote: z.array(z.object({ close: z.array(z.number().nullable()).optional() })),
   }),

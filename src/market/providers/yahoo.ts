@@ -47,7 +47,10 @@ export function createYahooProvider(opts: YahooOptions): BarsProvider & FuturesP
     async futuresContracts(today): Promise<Fetched<ContractSeries[]>> {
       const months = contractMonths(today, opts.stripMonths ?? 13);
       const now = Math.floor(today.getTime() / 1000);
+      // Once a contract fails for a reason other than "not listed", the strip is lost: ask no further.
+      let broken = false;
       const outcomes = await mapLimit(months, 4, async (month) => {
+        if (broken) return { month, error: new ProviderError(ID, 'skipped after an earlier failure', 'http') };
         try {
           const bars = await chart(zqContractSymbol(month), now - 14 * DAY, now + DAY);
           // 100 minus a rate between -1% and 50%: anything else is a broken quote, not a price.
@@ -55,6 +58,7 @@ export function createYahooProvider(opts: YahooOptions): BarsProvider & FuturesP
           if (odd) throw new ProviderError(ID, `implausible price ${odd.close} for ${zqContractSymbol(month)} on ${odd.date}`, 'invalid');
           return { month, bars };
         } catch (err) {
+          if (!(err instanceof ProviderError && (err.kind === 'not_found' || err.kind === 'empty'))) broken = true;
           return { month, error: err };
         }
       });
