@@ -9,7 +9,7 @@ import type { Bot } from '../../../src/bot-types.ts';
 import { createChartService } from '../../../src/charts/index.ts';
 import type { CommandDecl } from '../../../src/command.ts';
 import type { MarketData } from '../../../src/market/types.ts';
-import { DiscordEmulator, type RecordedFile } from '../../emulators/discord/emulator.ts';
+import { DiscordEmulator, type DiscordEmulatorOptions, type RecordedFile } from '../../emulators/discord/emulator.ts';
 import type { InteractionPayload } from '../../emulators/discord/interactions.ts';
 import { fakeMarket, weekdayBars } from '../../helpers/fake-market.ts';
 
@@ -33,10 +33,16 @@ export interface Harness {
 }
 
 export async function startHarness(
-  opts: { delayMs?: number; commands?: readonly CommandDecl[]; charts?: boolean; adapter?: Partial<DiscordOptions> } = {},
+  opts: {
+    delayMs?: number;
+    commands?: readonly CommandDecl[];
+    charts?: boolean;
+    adapter?: Partial<DiscordOptions>;
+    emulator?: DiscordEmulatorOptions;
+  } = {},
 ): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'capwatch-discord-'));
-  const emu = await DiscordEmulator.start();
+  const emu = await DiscordEmulator.start(opts.emulator);
   const services = opts.charts ? { charts: createChartService({ cacheDir: join(dataDir, 'cache', 'charts') }) } : {};
   const bot = createBot({ commands: opts.commands ?? allCommands, market: market(opts.delayMs), now, services });
   const discord = await startDiscord({ token: emu.token, appId: emu.applicationId, apiUrl: emu.apiUrl, bot, now, ...opts.adapter });

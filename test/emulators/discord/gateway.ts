@@ -47,6 +47,8 @@ export class Gateway extends EventEmitter {
   readonly sessions = new Map<string, GatewaySession>();
   readonly connections: ConnectionRecord[] = [];
   readonly received: GatewayPayload[] = [];
+  /** Close codes of sockets the client closed (1000 for a clean shutdown). */
+  readonly closeCodes: number[] = [];
   identifyCount = 0;
   resumeCount = 0;
   private readonly wss = new WebSocketServer({ noServer: true });
@@ -109,7 +111,8 @@ export class Gateway extends EventEmitter {
       this.received.push(payload);
       this.onPayload(ws, payload);
     });
-    ws.on('close', () => {
+    ws.on('close', (code) => {
+      this.closeCodes.push(code);
       for (const session of this.sessions.values()) if (session.socket === ws) session.socket = null;
       this.emit('disconnect');
     });
