@@ -48,6 +48,12 @@ describe('/smallcaps through the real Bolt app', () => {
     expect((unknown.json as Payload).text).toMatch(/frobnicate/);
   });
 
+  it('answers a bare /smallcaps with something useful, ephemerally', async () => {
+    const payload = await answerOf(h, await h.slash(''));
+    expect(payload.response_type).toBe('ephemeral');
+    expect(payload.text).toMatch(/help|command/i);
+  });
+
   it('escapes hostile text so it can neither ping nor format', async () => {
     const payload = await answerOf(h, await h.slash('performance <!channel> <@U0BOSS> *loud*'));
     const all = JSON.stringify(payload);
