@@ -39,7 +39,8 @@ const RULES: Rule[] = [
     pattern:
       /\b(?:valuations?|valued|valuing|overvalued|undervalued|cheap(?:er|est|ness|ly)?|expensive|pric(?:ey|ier|iest)|richer|bargains?|stretched|multiples?|p\/es?|pe|pes|ev\/ebitda|ebitda)\b/,
   },
-  { intent: 'valuation', weight: 1.5, pattern: /\b(?:price to earnings|pe ratio|earnings multiples?|earnings yield|forward pe|ev to ebitda)\b/ },
+  { intent: 'valuation', weight: 1.5, pattern: /\b(?:price to earnings|pe ratio|earnings multiples?|earnings yield|forward pe|forward earnings|ev to ebitda)\b/ },
+  { intent: 'valuation', weight: 0.6, pattern: /\btrad(?:e|es|ing) (?:at|on)\b/ },
   { intent: 'valuation', weight: 0.6, pattern: new RegExp(String.raw`\b(?:discount|premium|fair value|rich|mean reversion|${NOT_STYLE}value)\b`) },
 
   { intent: 'earnings', weight: 1.0, pattern: /(?<!price to |forward )\bearnings\b(?! multiples?\b| yield\b)/ },
@@ -70,7 +71,7 @@ const RULES: Rule[] = [
   { intent: 'digest', weight: 0.4, generic: true, pattern: /\b(?:update|latest)\b/ },
 
   { intent: 'sources', weight: 1.0, pattern: /\b(?:sources?|sourced|citations?|cite|provenance|attribution)\b/ },
-  { intent: 'sources', weight: 1.0, pattern: /\b(?:data|your|the) sources?\b/ },
+  { intent: 'sources', weight: 1.0, pattern: /\b(?:data|your|the|what|which) sources?\b|\bsources? (?:do|did) you\b/ },
   {
     intent: 'sources',
     weight: 1.5,
@@ -90,14 +91,14 @@ const RULES: Rule[] = [
     intent: 'help',
     weight: 0.9,
     pattern:
-      /\b(?:what can you do|what do you do|how (?:do|does|can|should) (?:i|we|you|this|it|the bot|this bot|this thing)(?: \w+)? (?:use|work)|how to use|usage|instructions|manual|syntax|capabilities|who are you|what are you)\b/,
+      /\b(?:what (?:can|do|does|else can) (?:you|this bot|the bot|this thing|capwatch|it) do|how (?:do|does|can|should) (?:i|we|you|this|it|the bot|this bot|this thing)(?: \w+)? (?:use|work)|how to use|usage|instructions|manual|syntax|capabilities|who are you|what are you)\b/,
   },
   { intent: 'help', weight: 2.0, pattern: /\b(?:subscribe|unsubscribe|subscriptions?|sign up|stop sending|turn off)\b/ },
 
   {
     intent: 'chart',
     weight: 1.3,
-    pattern: /\b(?:charts?|charting|charted|plot|plots|plotted|plotting|graphs?|graphed|visuali[sz]e|visual|draw|picture|image|diagram|sparkline)\b/,
+    pattern: /\b(?:charts?|charting|charted|plot|plots|plotted|plotting|graphs?|graphed|visuali[sz]e|visuals?|draw|picture|image|diagram|sparkline)\b|(?<!bottom |top |command )\blines?\b/,
   },
 ];
 

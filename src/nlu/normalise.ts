@@ -35,19 +35,20 @@ export function splitSegments(clean: string): string[] {
     .filter((s) => /[a-z0-9]/.test(s));
 }
 
-const MONTH_ABBREVIATIONS: Record<string, string> = {
+const ABBREVIATIONS: Record<string, string> = {
+  yr: 'year', yrs: 'years', mo: 'month', mos: 'months', mth: 'month', mths: 'months', wk: 'week', wks: 'weeks',
   jan: 'january', feb: 'february', mar: 'march', apr: 'april', jun: 'june', jul: 'july', aug: 'august',
   sep: 'september', sept: 'september', oct: 'october', nov: 'november', dec: 'december',
 };
 
-/** Words of one segment: hyphenated words split, possessives dropped, $TICKER -> ticker. */
+/** Words of one segment: hyphenated words split, possessives dropped, $TICKER -> ticker, month and unit abbreviations spelt out. */
 export function tokenize(segment: string): string[] {
   return segment
     .replace(/(?<=[a-z])-(?=[a-z])/g, ' ')
     .split(/[\s,()"[\]{}*_~|]+/)
     .map((t) => t.replace(/^[^a-z0-9&^]+/, '').replace(/[^a-z0-9&%]+$/, '').replace(/'s$/, ''))
     .filter((t) => t.length > 0)
-    .map((t) => MONTH_ABBREVIATIONS[t] ?? t);
+    .map((t) => ABBREVIATIONS[t] ?? t);
 }
 
 /** A segment as a single spaced string of corrected tokens, ready for phrase patterns. */

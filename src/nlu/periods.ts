@@ -32,7 +32,8 @@ export function extractPeriod(text: string, now: Date): string | undefined {
 
 /** "since July", "since March 3", "from 2025-07-01", "since 2024", "since last week". */
 function since(text: string, now: Date): string | undefined {
-  const m = /\b(?:since|from|starting|beginning)\s+(.*)$/.exec(text);
+  // "best week since July" compares with a past date rather than measuring from it.
+  const m = /(?<!\b(?:best|worst|biggest|strongest|weakest|highest|lowest) \w+ )\b(?:since|from|starting|beginning)\s+(.*)$/.exec(text);
   if (!m?.[1]) return undefined;
   const rest = m[1];
   if (/^(?:the )?(?:start|beginning) of (?:the |this )?year\b|^new year/.test(rest)) return 'ytd';
