@@ -5,6 +5,7 @@ import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { FONT_FAMILY, FONT_FILES } from './font.ts';
 import { CARD_RADIUS, SCALE, palette } from './theme.ts';
 import { installTextMetrics } from './text-metrics.ts';
+import { encodePng, unpremultiply } from './png.ts';
 
 installTextMetrics();
 const quiet = vega.logger(vega.None);
@@ -54,7 +55,9 @@ export function rasterOptions(scale = SCALE, fonts = true): ResvgRenderOptions {
 /** Rendered on libuv's thread pool so a chart never blocks the event loop. */
 export async function svgToPng(svg: string, scale = SCALE): Promise<Uint8Array> {
   const image = await renderAsync(svg, rasterOptions(scale));
-  return new Uint8Array(image.asPng());
+  const pixels = new Uint8Array(image.pixels);
+  unpremultiply(pixels);
+  return encodePng(image.width, image.height, pixels);
 }
 
 export interface Raster {
