@@ -98,8 +98,8 @@ export function createMarketData(opts: CreateMarketDataOptions): MarketData {
       const provenance = { ...got.provenance, snapshot: true, fallback: true };
       status.recordSuccess(dataset, { ...provenance, fetchedAt: now().toISOString() });
       return { ...got, provenance };
-    } catch (err) {
-      status.recordError(dataset, 'snapshot', err instanceof Error ? err.message : String(err));
+    } catch {
+      // The live providers' errors (already recorded) say more than "the snapshot has no such data".
       throw live;
     }
   }
@@ -196,16 +196,16 @@ export function createMarketData(opts: CreateMarketDataOptions): MarketData {
 
     async status() {
       const rows = status.list();
-      const snap = await snapshot.status();
       const overrides = listCurated(db);
+      const snapCurated = (await snapshot.status()).find((s) => s.dataset === 'curated');
       return rows.map((row) => {
         if (row.dataset === 'curated' && overrides.length > 0) {
           const asOf = overrides.map((o) => o.asOf).sort().at(-1)!;
           const fetchedAt = overrides.map((o) => o.updatedAt).sort().at(-1)!;
           return { ...row, provider: 'curated', asOf, fetchedAt, stale: isStale('curated', asOf, now()) };
         }
-        // Nothing fetched yet for this dataset: what would answer without the network is the snapshot.
-        if (row.provider === null) return snap.find((s) => s.dataset === row.dataset) ?? row;
+        // Without overrides the curated figures are the snapshot's.
+        if (row.dataset === 'curated') return snapCurated ?? row;
         return row;
       });
     },

@@ -92,7 +92,8 @@ export class SourceStatus {
         provider: ok?.provider ?? null,
         asOf: ok?.asOf ?? null,
         fetchedAt: ok?.lastOkAt ?? null,
-        stale: ok ? ok.stale : true,
+        // Nothing fetched yet is not stale data: there is no data.
+        stale: ok ? ok.stale : false,
         lastError: failed ? `${withProvider(failed.provider, failed.lastError ?? '')} (at ${failed.lastErrorAt})` : null,
       };
     });

@@ -231,3 +231,18 @@ describe('healthy yahoo sanity', () => {
     expect(reply.status).toBe(404);
   });
 });
+
+describe('live status', () => {
+  it('lists nothing fetched before the first ask, then each dataset\'s provider, as-of and last error', async () => {
+    const market = v.market(t.db, () => new Date(NOW));
+    const before = await market.status();
+    expect(before.find((s) => s.dataset === 'bars')).toEqual({ dataset: 'bars', provider: null, asOf: null, fetchedAt: null, stale: false, lastError: null });
+    expect(before.find((s) => s.dataset === 'curated')).toMatchObject({ provider: 'snapshot' });
+    v.nyfed.handle(() => ({ status: 500 }));
+    await market.policyRates();
+    await market.dailyBars('IWM', '2026-11-01', '2026-11-20');
+    const after = await market.status();
+    expect(after.find((s) => s.dataset === 'rates')).toMatchObject({ provider: 'fred', asOf: '2026-11-20', fetchedAt: '2026-11-21T15:00:00.000Z', stale: false, lastError: expect.stringMatching(/^nyfed: HTTP 500 \(at /) });
+    expect(after.find((s) => s.dataset === 'bars')).toMatchObject({ provider: 'yahoo', asOf: '2026-11-20', lastError: null });
+  });
+});
