@@ -60,7 +60,8 @@ describe('app_mention with hostile text', () => {
     // An NLU that echoes the question back, as a real one may ("You asked: ...").
     const understand = (text: string) => {
       heard.push(text);
-      return { command: 'valuation', options: {}, confidence: 0.9, notes: [`You asked: ${text}`], suggestions: [] };
+      const command = text.startsWith('chart') ? 'chart' : 'valuation';
+      return { command, options: {}, confidence: 0.9, notes: [`You asked: ${text}`], suggestions: [] };
     };
     hh = await startHarness({ bot: { understand } });
   });
@@ -73,5 +74,13 @@ describe('app_mention with hostile text', () => {
     const all = JSON.stringify(post.params);
     expect(all).not.toMatch(/<!everyone>|<@|\*now\*|_then_/);
     expect(all).toContain('You asked: valuation &lt;!everyone&gt; \u2217now\u2217 &amp; \u02cdthen\u02cd');
+  });
+
+  it('shows an error answer only to the asker, still in the thread', async () => {
+    // The snapshot has no daily prices, so a chart is unavailable: an ephemeral reply.
+    await hh.mention({ eventId: 'Ev007', channel: 'C0M7', user: 'U0CAROL', ts: '1763700007.000700', text: '<@U0CAPWATCH> chart please' });
+    const eph = await hh.api.waitFor(() => hh.api.callsTo('chat.postEphemeral').find((c) => c.params.channel === 'C0M7'));
+    expect(eph.params).toMatchObject({ channel: 'C0M7', user: 'U0CAROL', thread_ts: '1763700007.000700' });
+    expect(hh.api.callsTo('chat.postMessage').filter((c) => c.params.channel === 'C0M7')).toEqual([]);
   });
 });
