@@ -52,7 +52,14 @@ const RULES: Rule[] = [
   { intent: 'earnings', weight: 0.5, pattern: new RegExp(String.raw`${NOT_STYLE}\bgrowth\b`) },
   { intent: 'earnings', weight: 0.35, generic: true, pattern: /\b(?:estimates?|forecasts?|projected|projections?|outlook)\b/ },
 
-  { intent: 'ratecuts', weight: 1.0, pattern: /\b(?:cuts?|cutting|ratecuts?)\b/ },
+  { intent: 'ratecuts', weight: 0.4, pattern: /\b(?:cuts?|cutting)\b/ },
+  // "cut" is a rate cut when it is counted, dated or done by the Fed ("cut the crap" is not).
+  {
+    intent: 'ratecuts',
+    weight: 0.6,
+    pattern:
+      /\b(?:rate ?cuts?|ratecuts?|cutting rates|cuts? rates|cut odds)\b|\b(?:a|any|another|more|many|much|fewer|no|one|two|three|four|\d+|\d+ ?bps?|jumbo|first|next|december|january|march)\s+cuts?\b|\bcuts?\s+(?:in|at|by|this|next|before|priced|expected|coming|odds)\b|\b(?:fed|fomc|powell|they|to)\s+cuts?\b/,
+  },
   { intent: 'ratecuts', weight: 1.0, pattern: /\brates? (?:come|coming|go|going|move|moving|head|heading|fall|falling) (?:down|lower)\b|\blower rates\b|\brate relief\b/ },
   { intent: 'ratecuts', weight: 1.0, pattern: /\b(?:fed|feds|fomc|fedwatch|powell|federal reserve|fed funds|ffr|effr|central bank)\b/ },
   { intent: 'ratecuts', weight: 0.8, pattern: /\b(?:hikes?|hiking|easing|ease|bps|basis points?|dovish|hawkish|pivot|rate decision|rate path)\b/ },
@@ -91,7 +98,7 @@ const RULES: Rule[] = [
     intent: 'help',
     weight: 0.9,
     pattern:
-      /\b(?:what (?:can|do|does|else can) (?:you|this bot|the bot|this thing|capwatch|it) do|how (?:do|does|can|should) (?:i|we|you|this|it|the bot|this bot|this thing)(?: \w+)? (?:use|work)|how to use|usage|instructions|manual|syntax|capabilities|who are you|what are you)\b/,
+      /\b(?:what (?:can|do|does|else can) (?:you|this bot|the bot|this thing|capwatch|it) do|how (?:do|does|can|should) (?:i|we|you|this|it|the bot|this bot|this thing)(?: \w+)? (?:use|work)|how to use|usage|syntax|capabilities|who are you|what are you)\b/,
   },
   { intent: 'help', weight: 2.0, pattern: /\b(?:subscribe|unsubscribe|subscriptions?|sign up|stop sending|turn off)\b/ },
 

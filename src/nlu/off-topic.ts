@@ -3,7 +3,7 @@
 const SMALL_TALK =
   /\b(?:weather|rain|snow|joke|jokes|funny|recipe|cook|movie|movies|song|songs|poem|lottery|football|soccer|nba|nfl|sports?|dinner|lunch|pizza|horoscope|translate|girlfriend|boyfriend|birthday|vacation|traffic)\b/;
 const ADVICE =
-  /\b(?:should i|should we|buy|buying|sell|selling|shorting|invest in|put my|my portfolio|my 401k|retire|retirement|price target|all in|recommend|recommendation|recommendations|fund managers?|advisors?|stock picks?|tips|options? trade|calls|puts)\b/;
+  /\b(?:should i|should we|buy|buying|sell|selling|shorting|invest in|put my|my portfolio|my 401k|retire|retirement|price target|all in|cut (?:my|your|our) losses|recommend|recommendation|recommendations|fund managers?|advisors?|stock picks?|tips|options? trade|calls|puts)\b/;
 const OTHER_ASSETS =
   /\b(?:bitcoin|btc|crypto|ethereum|eth|dogecoin|gold|oil|silver|forex|tesla|apple|nvidia|amazon|microsoft|google|meta|netflix|gamestop|real estate|housing|mortgage)\b/;
 

@@ -22,12 +22,16 @@ export function optionsFor(command: Intent, entities: Entities): Record<string, 
 
 const FALLBACKS = ['performance 1m', 'valuation', 'ratecuts next', 'help'];
 
-/** Two or three distinct lines: the best guesses first, then common starting points. */
+/** Two or three lines for distinct commands: the best guesses first, then common starting points. */
 export function suggestCommands(candidates: Intent[], entities: Entities): string[] {
   const lines: string[] = [];
-  for (const intent of candidates) lines.push(commandLine(intent, optionsFor(intent, entities)));
-  for (const line of FALLBACKS) lines.push(line);
-  return [...new Set(lines)].slice(0, 3);
+  const add = (line: string) => {
+    const command = line.split(' ')[0];
+    if (!lines.some((l) => l.split(' ')[0] === command)) lines.push(line);
+  };
+  for (const intent of candidates) add(commandLine(intent, optionsFor(intent, entities)));
+  for (const line of FALLBACKS) add(line);
+  return lines.slice(0, 3);
 }
 
 const ENTITY_LABELS: Record<keyof Entities, string> = {
