@@ -68,6 +68,15 @@ describe('Discord slash commands through the real client', () => {
     expect(h.emu.interaction(sent.id)?.original?.embeds).toHaveLength(1);
   });
 
+  it('answers in a DM, where nobody can manage digests', async () => {
+    const actors: Actor[] = [];
+    const who = defineCommand({ name: 'whoami', description: 'echo', options: [], run: async (ctx) => (actors.push(ctx.invocation.actor!), reply('Hi')) });
+    h = await startHarness({ commands: [who] });
+    const answer = await answerOf(h.emu, h.emu.sendSlash({ subcommand: 'whoami', guildId: undefined, permissions: MANAGER_PERMISSIONS }));
+    expect(answer.payload.embeds[0]?.title).toBe('Hi');
+    expect(actors).toEqual([{ platform: 'discord', userId: h.emu.alice.id, userName: 'alice', channelId: h.emu.channelId, canManage: false }]);
+  });
+
   it('answers a bad option with an ephemeral explanation', async () => {
     h = await startHarness();
     const sent = h.emu.sendSlash({ subcommand: 'performance', options: { period: '7q' } });
