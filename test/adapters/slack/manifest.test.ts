@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { BOT_SCOPES, buildManifest, usageHint } from '../../../adapters/slack/manifest.ts';
 import type { CommandDecl } from '../../../src/command.ts';
 import { errorReply } from '../../../src/reply.ts';
+import { allCommands } from '../../../commands/index.ts';
 
 const decl = (name: string, options: CommandDecl['options'] = []): CommandDecl => ({
   name,
@@ -98,5 +99,21 @@ describe('usageHint', () => {
     const hint = usageHint(many);
     expect(hint.length).toBeLessThanOrEqual(1000);
     expect(hint.startsWith('cmd0 | cmd1 | cmd2')).toBe(true);
+  });
+});
+
+describe('manifest from the real declarations', () => {
+  it('lists every command in the /smallcaps usage hint within Slack limits', () => {
+    const m = buildManifest(allCommands, { socketMode: true }) as {
+      features: { slash_commands: { command: string; usage_hint: string; description: string }[] };
+      display_information: { description: string };
+    };
+    const [slash] = m.features.slash_commands;
+    expect(m.features.slash_commands).toHaveLength(1);
+    expect(slash?.command).toBe('/smallcaps');
+    for (const c of allCommands) expect(slash?.usage_hint).toMatch(new RegExp(`(^| )${c.name}( |$)`));
+    expect(slash?.usage_hint.length).toBeLessThanOrEqual(1000);
+    expect(slash?.description.length).toBeLessThanOrEqual(140);
+    expect(m.display_information.description.length).toBeLessThanOrEqual(140);
   });
 });
