@@ -44,13 +44,37 @@ export function parseTimezone(raw: string): string {
       'timezone: an IANA name like Europe/London',
     );
   }
-  if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(name) || !IANAZone.isValidZone(name)) {
+  if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(name) || !isKnownZone(name)) {
     throw new InputError(
       `"${raw}" is not a known time zone. Use an IANA name such as America/New_York, Europe/London or Asia/Tokyo.`,
       'timezone: an IANA name like Europe/London',
     );
   }
-  return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+  return canonicalZone(name);
+}
+
+// Intl.DateTimeFormat instances hold sizeable native memory the GC reclaims late: build one per zone name, once.
+const canonicalZones = new Map<string, string>();
+
+const knownZones = new Map<string, boolean>();
+
+function isKnownZone(name: string): boolean {
+  let known = knownZones.get(name);
+  if (known === undefined) {
+    known = IANAZone.isValidZone(name);
+    // Unknown names are user typos: not worth remembering without bound.
+    if (known) knownZones.set(name, known);
+  }
+  return known;
+}
+
+function canonicalZone(name: string): string {
+  let canonical = canonicalZones.get(name);
+  if (canonical === undefined) {
+    canonical = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+    canonicalZones.set(name, canonical);
+  }
+  return canonical;
 }
 
 export interface DaysSetting {
