@@ -1,10 +1,8 @@
 /** A mention question -> command, options, confidence, and what to say when unsure. */
-import { extractEntities, helpTopic, performanceEntities } from './entities.ts';
+import { choose, confidenceOf, topicScores } from './confidence.ts';
+import { extractEntities, helpTopic } from './entities.ts';
 import type { Entities } from './entities.ts';
-import { scoreIntents } from './intents.ts';
-import type { Intent, IntentScore } from './intents.ts';
 import { cleanText } from './normalise.ts';
-import { offTopicReason } from './off-topic.ts';
 import { questionGroups } from './segments.ts';
 import { describeUnderstanding, optionsFor, suggestCommands } from './suggest.ts';
 
@@ -22,63 +20,6 @@ export interface ParsedQuestion {
 }
 
 export const CONFIDENCE_THRESHOLD = 0.5;
-
-const EVIDENCE_PER_ENTITY = 0.35;
-
-/** Small caps, large caps, indexes: the bot's subject, which makes a weak intent more believable. */
-const DOMAIN = /\b(?:small (?:vs|or|and|versus) large|small ?caps?|smallcaps?|large ?caps?|big ?caps?|mega ?caps?|mid ?caps?|russell|iwm|ijr|rut|r2k|s&p|spy|spx|qqq|nasdaq|markets?|stocks|equities|indexe?s|etfs?)\b/;
-
-/** Turns summed evidence into 0..1: one strong keyword is about 0.8, two about 0.97. */
-function strength(score: number): number {
-  return 1 - Math.exp(-1.7 * score);
-}
-
-interface Choice {
-  intent: Intent | null;
-  score: number;
-  rival: number;
-  /** True when only generic wording ("how did X do", "up") or named entities back the intent. */
-  genericOnly: boolean;
-}
-
-/** "how did small caps do since the fed started cutting": the since-clause sets a date, not the topic. */
-export function topicScores(text: string): IntentScore[] {
-  const head = /^(.*?)\bsince\b/.exec(text)?.[1];
-  const headScores = head ? scoreIntents(head) : [];
-  return headScores.length > 0 ? headScores : scoreIntents(text);
-}
-
-function choose(scores: IntentScore[], text: string, now: Date): Choice {
-  let ranked = scores;
-  const chart = ranked.find((s) => s.intent === 'chart');
-  // A chart is a performance chart: "chart of how the russell performed" is one chart request.
-  if (chart && ranked[0] && ['chart', 'performance'].includes(ranked[0].intent)) {
-    const merged = { intent: 'chart' as const, score: Math.max(chart.score, ranked[0].score), specific: chart.specific };
-    ranked = [merged, ...ranked.filter((s) => s.intent !== 'chart' && s.intent !== 'performance')];
-  }
-  const top = ranked[0];
-  const strongOther = top !== undefined && !['performance', 'chart'].includes(top.intent) && top.score >= 0.9;
-  // Named periods and benchmarks are evidence of a performance question unless another topic is clear.
-  const evidence = strongOther ? 0 : Math.min(0.7, EVIDENCE_PER_ENTITY * Object.keys(performanceEntities(text, now)).length);
-  if (!top || top.score < 0.3) {
-    if (evidence === 0) return { intent: top?.intent ?? null, score: top?.score ?? 0, rival: 0, genericOnly: true };
-    return { intent: 'performance', score: evidence + (top?.intent === 'performance' ? top.score : 0), rival: 0, genericOnly: true };
-  }
-  const boost = top.intent === 'performance' || top.intent === 'chart' ? evidence : 0;
-  return { intent: top.intent, score: top.score + boost, rival: ranked[1]?.score ?? 0, genericOnly: top.specific === 0 };
-}
-
-function confidenceOf(choice: Choice, text: string, raw: string): { confidence: number; offTopic: string | null } {
-  const offTopic = offTopicReason(text, raw);
-  if (!choice.intent) return { confidence: offTopic ? 0.02 : DOMAIN.test(text) ? 0.25 : 0.08, offTopic };
-  let c = strength(choice.score);
-  if (choice.rival > 0) c *= 1 - 0.6 * Math.min(1, choice.rival / choice.score);
-  const onSubject = DOMAIN.test(text);
-  if (onSubject) c += 0.08;
-  else if (choice.genericOnly) c *= 0.5;
-  if (offTopic) c *= 0.35;
-  return { confidence: Math.round(Math.min(0.98, Math.max(0, c)) * 100) / 100, offTopic };
-}
 
 export function parseQuestion(text: string, now: Date): ParsedQuestion {
   const groups = questionGroups(cleanText(text));
