@@ -8,6 +8,7 @@ import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { blockProblem } from './block-validator.ts';
+import { parseParams } from './form.ts';
 
 export interface SlackCall {
   method: string;
@@ -54,7 +55,6 @@ export interface SlackApiEmulatorOptions {
   teamId?: string;
 }
 
-const JSON_PARAMS = new Set(['blocks', 'attachments', 'files']);
 /** Methods whose `channel` / `channel_id` a failChannel() error applies to. */
 const CHANNEL_METHODS = new Set(['chat.postMessage', 'chat.postEphemeral', 'files.completeUploadExternal', 'conversations.info']);
 
@@ -278,25 +278,6 @@ export class SlackApiEmulator {
   private nextTs(): string {
     const n = ++this.seq;
     return `${1_763_700_000 + n}.${String(n).padStart(6, '0')}`;
-  }
-}
-
-async function parseParams(req: IncomingMessage, raw: Buffer): Promise<Record<string, unknown>> {
-  const type = req.headers['content-type'] ?? '';
-  const out: Record<string, unknown> = {};
-  if (type.startsWith('application/json')) return raw.length ? (JSON.parse(raw.toString('utf8')) as Record<string, unknown>) : {};
-  const entries = type.startsWith('multipart/form-data')
-    ? [...(await new Response(raw, { headers: { 'content-type': type } }).formData()).entries()].map(([k, v]) => [k, typeof v === 'string' ? v : '[binary]'] as const)
-    : [...new URLSearchParams(raw.toString('utf8')).entries()];
-  for (const [k, v] of entries) out[k] = JSON_PARAMS.has(k) ? safeJson(v) : v;
-  return out;
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
   }
 }
 
