@@ -47,6 +47,7 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackAdapter>
   const logger = opts.logger ?? silentLogger;
   const slackLogger = boltLogger(logger);
   const clientOptions: webApi.WebClientOptions = {
+    logger: slackLogger,
     ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {}),
     ...(opts.retries !== undefined ? { retryConfig: { retries: opts.retries } } : {}),
   };
