@@ -39,11 +39,16 @@ export async function startHarness(
     charts?: boolean;
     adapter?: Partial<DiscordOptions>;
     emulator?: DiscordEmulatorOptions;
+    /** Extra services built in the temp DATA_DIR (e.g. subscriptions over SQLite). */
+    services?: (dataDir: string) => Record<string, unknown>;
   } = {},
 ): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'capwatch-discord-'));
   const emu = await DiscordEmulator.start(opts.emulator);
-  const services = opts.charts ? { charts: createChartService({ cacheDir: join(dataDir, 'cache', 'charts') }) } : {};
+  const services = {
+    ...(opts.charts ? { charts: createChartService({ cacheDir: join(dataDir, 'cache', 'charts') }) } : {}),
+    ...opts.services?.(dataDir),
+  };
   const bot = createBot({ commands: opts.commands ?? allCommands, market: market(opts.delayMs), now, services });
   const discord = await startDiscord({ token: emu.token, appId: emu.applicationId, apiUrl: emu.apiUrl, bot, now, ...opts.adapter });
   return {
