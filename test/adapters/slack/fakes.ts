@@ -1,6 +1,4 @@
-/** Test doubles for the parts behind the bot: market data with daily bars, a gate to make it slow, a chart renderer. */
-import type { ChartService } from '../../../src/charts/types.ts';
-import type { Chart } from '../../../src/reply.ts';
+/** Test doubles for what sits behind the bot: market data with daily bars, and a gate to make it slow. */
 import { createSnapshotMarketData } from '../../../src/market/snapshot.ts';
 import type { Bar, MarketData } from '../../../src/market/types.ts';
 
@@ -42,15 +40,8 @@ export function gatedMarket(inner: MarketData): { market: MarketData; open(): vo
   return { market, open };
 }
 
-export const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
+/** The eight bytes every PNG starts with. */
+export const PNG_SIGNATURE = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-/** Returns a fixed PNG; the chart pipeline has its own tests, here only the upload path matters. */
-export function fixedCharts(): ChartService {
-  const chart = (name: string): Chart => ({ png: PNG, alt: `${name} chart`, name: `${name}.png` });
-  return {
-    performance: async (d) => chart(`performance-${d.period}`),
-    rateCuts: async () => chart('ratecuts'),
-    valuation: async () => chart('valuation'),
-    digest: async () => chart('digest'),
-  };
-}
+/** A tiny stand-in PNG for replies built by hand (the deliverer tests). */
+export const PNG = new Uint8Array([...PNG_SIGNATURE, 0, 0, 0, 13, 73, 72, 68, 82]);

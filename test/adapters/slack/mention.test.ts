@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, it, expect } from 'vitest';
 import { blockProblem } from '../../emulators/slack/block-validator.ts';
 import { NOW, eventually, startHarness, type Harness } from './harness.ts';
-import { fixedCharts, marketWithBars, PNG } from './fakes.ts';
+import { createChartService } from '../../../src/charts/index.ts';
+import { marketWithBars, PNG_SIGNATURE } from './fakes.ts';
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ bot: { market: marketWithBars(NOW), offline: false, services: { charts: fixedCharts() } } });
+  h = await startHarness({ bot: { market: marketWithBars(NOW), offline: false, services: { charts: createChartService() } } });
 });
 afterAll(() => h.close());
 
@@ -49,7 +50,7 @@ describe('app_mention through the real Bolt app', () => {
     expect(complete.params).toMatchObject({ channel_id: 'C0M5', thread_ts: '1763700005.000500' });
     expect(postsTo('C0M5')[0]?.params.thread_ts).toBe('1763700005.000500');
     const fileId = (complete.params.files as { id: string }[])[0]?.id;
-    expect(h.api.uploads.find((u) => u.fileId === fileId)?.bytes).toEqual(PNG);
+    expect(h.api.uploads.find((u) => u.fileId === fileId)?.bytes.subarray(0, 8)).toEqual(PNG_SIGNATURE);
   });
 });
 
