@@ -48,7 +48,8 @@ describe('Discord slash commands through the real client', () => {
   });
 
   it('replies at once (type 4) when the answer is at hand: fields, colour, footer with sources', async () => {
-    h = await startHarness();
+    // A generous deferral threshold keeps this about the path, not about machine speed.
+    h = await startHarness({ adapter: { deferAfterMs: 2500 } });
     const sent = h.emu.sendSlash({ subcommand: 'performance', options: { period: '3m', vs: 'nasdaq' } });
     const answer = await answerOf(h.emu, sent);
     expect(answer.via).toBe('reply');

@@ -9,7 +9,7 @@ afterEach(async () => {
 
 describe('Discord gateway resilience', () => {
   it('resumes after the socket is cut and keeps answering, including what was sent meanwhile', async () => {
-    h = await startHarness({ emulator: { heartbeatIntervalMs: 200 } });
+    h = await startHarness({ emulator: { heartbeatIntervalMs: 200 }, adapter: { deferAfterMs: 2500 } });
     const { emu } = h;
     await emu.waitForGateway('heartbeat');
     const resumed = emu.waitForGateway('resume');
