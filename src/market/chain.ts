@@ -38,13 +38,55 @@ export interface ChainContext {
   now: () => Date;
   status?: SourceStatus;
   logger?: Logger;
+  breaker?: Breaker;
+}
+
+/**
+ * Skips a provider for a cool-down after it failed in a way that says the host is unwell (timeout,
+ * HTTP or network error, rate limit), so requests do not each wait out the same timeout before falling
+ * back. Bad payloads and unknown symbols do not open it: they concern one request.
+ */
+export class Breaker {
+  readonly #openUntil = new Map<string, { until: number; reason: string }>();
+  readonly #cooldownMs: number;
+  readonly #clock: () => number;
+
+  /** `clock` is real elapsed time in ms (not the app's "now", which CAPWATCH_NOW may freeze). */
+  constructor(cooldownMs = 30_000, clock: () => number = () => performance.now()) {
+    this.#cooldownMs = cooldownMs;
+    this.#clock = clock;
+  }
+
+  /** Why the provider is being skipped, or null when it may be asked. */
+  skipReason(provider: string): string | null {
+    const open = this.#openUntil.get(provider);
+    if (!open) return null;
+    if (this.#clock() >= open.until) {
+      this.#openUntil.delete(provider);
+      return null;
+    }
+    return open.reason;
+  }
+
+  record(provider: string, error: ProviderError | null): void {
+    if (error === null) this.#openUntil.delete(provider);
+    else if (error.kind === 'timeout' || error.kind === 'http' || error.kind === 'rate_limited') {
+      if (this.#cooldownMs > 0) this.#openUntil.set(provider, { until: this.#clock() + this.#cooldownMs, reason: error.message });
+    }
+  }
 }
 
 export async function runChain<T>(ctx: ChainContext, steps: ChainStep<T>[]): Promise<Answer<T>> {
   const failures: Failure[] = [];
   for (const [index, step] of steps.entries()) {
+    const skip = ctx.breaker?.skipReason(step.id);
+    if (skip) {
+      failures.push({ provider: step.id, error: new ProviderError(step.id, `skipped for now after: ${skip}`, 'http') });
+      continue;
+    }
     try {
       const got = await step.run();
+      ctx.breaker?.record(step.id, null);
       const provenance: Provenance = {
         source: got.source,
         provider: step.id,
@@ -61,6 +103,7 @@ export async function runChain<T>(ctx: ChainContext, steps: ChainStep<T>[]): Pro
       if (err instanceof UnknownSymbolError) throw err;
       const error = err instanceof ProviderError ? err : new ProviderError(step.id, `unexpected failure: ${describe(err)}`, 'invalid');
       failures.push({ provider: step.id, error });
+      ctx.breaker?.record(step.id, error);
       ctx.status?.recordError(ctx.dataset, step.id, error.message);
       ctx.logger?.warn('market provider failed', { dataset: ctx.dataset, provider: step.id, kind: error.kind, error: error.message });
     }

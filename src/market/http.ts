@@ -36,15 +36,30 @@ export function createHttp(options: HttpOptions = {}): KyInstance {
       afterStatusCodes: [429, 503],
       maxRetryAfter: o.maxRetryAfterMs,
       backoffLimit: o.backoffLimitMs,
-      // ky clamps a long Retry-After to maxRetryAfter; a bot would rather fall back now than wait.
-      shouldRetry: ({ error }) => {
-        if (!(error instanceof HTTPError)) return undefined;
-        const wait = retryAfterMs(error.response.headers.get('retry-after'));
-        if (wait !== null && wait > o.maxRetryAfterMs) return false;
-        return undefined;
-      },
+      shouldRetry: ({ error }) => retryVerdict(error, o.maxRetryAfterMs),
     },
   });
+}
+
+const UNREACHABLE = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/** The system error code behind a failed fetch (undici puts it on `cause`). */
+function causeCode(error: unknown): string | undefined {
+  const cause = (error as { cause?: { code?: unknown } } | null)?.cause;
+  return typeof cause?.code === 'string' ? cause.code : undefined;
+}
+
+/**
+ * false = do not retry; undefined = ky's default rules (status codes, Retry-After, backoff).
+ * ky clamps a long Retry-After to maxRetryAfter; a bot would rather fall back now than wait.
+ */
+export function retryVerdict(error: Error, maxRetryAfterMs: number): false | undefined {
+  // An unknown host or a refused connection will not be different 300 ms later.
+  if (UNREACHABLE.has(causeCode(error) ?? '')) return false;
+  if (!(error instanceof HTTPError)) return undefined;
+  const wait = retryAfterMs(error.response.headers.get('retry-after'));
+  if (wait !== null && wait > maxRetryAfterMs) return false;
+  return undefined;
 }
 
 /** Retry-After in milliseconds (seconds or HTTP date), null when absent or unreadable. */
@@ -89,7 +104,8 @@ export async function getText(
     if (err instanceof TimeoutError) throw new ProviderError(provider, 'request timed out', 'timeout');
     if (err instanceof ProviderError) throw err;
     const message = err instanceof Error ? err.message : String(err);
-    throw new ProviderError(provider, `network error: ${message}`, 'http');
+    const code = causeCode(err);
+    throw new ProviderError(provider, `network error: ${message}${code ? ` (${code})` : ''}`, 'http');
   }
 }
 

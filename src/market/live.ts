@@ -7,7 +7,7 @@ import { InputError } from '../command.ts';
 import type { Logger } from '../logger.ts';
 import type { Db } from '../store/db.ts';
 import { MarketCache, type CacheDataset, type TtlRule } from './cache.ts';
-import { AllProvidersFailedError, orderProviders, runChain, type Answer, type ChainStep } from './chain.ts';
+import { AllProvidersFailedError, Breaker, orderProviders, runChain, type Answer, type ChainStep } from './chain.ts';
 import { getCurated, listCurated, mergeCurated, toFigure } from './curated-store.ts';
 import { isStale, type Dataset } from './freshness.ts';
 import { createHttp, type HttpOptions } from './http.ts';
@@ -45,6 +45,8 @@ export interface LiveMarketConfig {
   ttl?: Partial<Record<CacheDataset, TtlRule>>;
   /** Fed funds futures contract months fetched, the current one included. */
   stripMonths?: number;
+  /** How long a provider that timed out or errored is skipped (0 = never skip). */
+  breakerCooldownMs?: number;
 }
 
 export interface CreateMarketDataOptions {
@@ -87,7 +89,8 @@ export function createMarketData(opts: CreateMarketDataOptions): MarketData {
   const status = new SourceStatus(db, now);
   const cache = new MarketCache({ db, now, ...(config.ttl ? { ttl: config.ttl } : {}), ...(logger ? { logger } : {}) });
   cache.prune(new Date(now().getTime() - 30 * 86_400_000));
-  const ctx = (dataset: Dataset) => ({ dataset, now, status, ...(logger ? { logger } : {}) });
+  const breaker = new Breaker(config.breakerCooldownMs ?? 30_000);
+  const ctx = (dataset: Dataset) => ({ dataset, now, status, breaker, ...(logger ? { logger } : {}) });
   const onStale = (dataset: Dataset) => (p: Provenance) => status.markStale(dataset, p.provider);
 
   /** The snapshot's answer, labelled as such; `live` is the chain's failure, rethrown if the snapshot fails too. */

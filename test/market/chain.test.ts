@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AllProvidersFailedError, orderProviders, runChain } from '../../src/market/chain.ts';
+import { AllProvidersFailedError, Breaker, orderProviders, runChain } from '../../src/market/chain.ts';
 import { SourceStatus } from '../../src/market/status.ts';
 import { ProviderError, UnknownSymbolError } from '../../src/market/types.ts';
 import { tempDb } from './helpers/db.ts';
@@ -57,6 +57,36 @@ describe('runChain', () => {
   it('passes input mistakes straight through', async () => {
     const bad = { id: 'a', run: async (): Promise<never> => { throw new UnknownSymbolError('$$$'); } };
     await expect(runChain({ dataset: 'bars', now }, [bad, ok('b')])).rejects.toBeInstanceOf(UnknownSymbolError);
+  });
+});
+
+describe('Breaker', () => {
+  it('skips a provider that timed out until the cool-down has passed, then asks it again', async () => {
+    let clock = 0;
+    const breaker = new Breaker(30_000, () => clock);
+    let calls = 0;
+    const flaky = { id: 'a', run: async (): Promise<never> => { calls += 1; throw new ProviderError('a', 'request timed out', 'timeout'); } };
+    const ctx = { dataset: 'rates' as const, now, breaker };
+    expect((await runChain(ctx, [flaky, ok('b')])).provenance.provider).toBe('b');
+    expect((await runChain(ctx, [flaky, ok('b')])).provenance.provider).toBe('b');
+    expect(calls).toBe(1);
+    const err = await runChain(ctx, [flaky]).catch((e: unknown) => e);
+    expect((err as Error).message).toMatch(/skipped for now after: a: request timed out/);
+    clock = 30_000;
+    await runChain(ctx, [flaky, ok('b')]);
+    expect(calls).toBe(2);
+  });
+
+  it('stays closed for payload problems and unknown symbols, and after a success', async () => {
+    const breaker = new Breaker(30_000, () => 0);
+    const ctx = { dataset: 'bars' as const, now, breaker };
+    await runChain(ctx, [fail('a', 'invalid'), ok('b')]);
+    await runChain(ctx, [fail('a', 'not_found'), ok('b')]);
+    expect(breaker.skipReason('a')).toBeNull();
+    breaker.record('a', new ProviderError('a', 'HTTP 500', 'http'));
+    expect(breaker.skipReason('a')).toBe('a: HTTP 500');
+    breaker.record('a', null);
+    expect(breaker.skipReason('a')).toBeNull();
   });
 });
 

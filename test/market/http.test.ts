@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHttp, getText, looksLikeHtml, parseJson, retryAfterMs } from '../../src/market/http.ts';
+import { HTTPError } from 'ky';
+import { createHttp, getText, looksLikeHtml, parseJson, retryAfterMs, retryVerdict } from '../../src/market/http.ts';
 import { startVendor, type FakeVendor } from './helpers/server.ts';
 
 let vendor: FakeVendor | undefined;
@@ -49,7 +50,18 @@ describe('http', () => {
     const url = `${vendor.baseUrl}/x`;
     await vendor.close();
     vendor = undefined;
-    await expect(getText(createHttp({ retries: 0 }), 'test', url)).rejects.toMatchObject({ kind: 'http' });
+    await expect(getText(createHttp({ retries: 0 }), 'test', url)).rejects.toMatchObject({ kind: 'http', message: expect.stringContaining('ECONNREFUSED') });
+  });
+
+  it('does not retry an unreachable host, nor a 429 asking for too long a wait', () => {
+    const unreachable = Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('getaddrinfo'), { code: 'ENOTFOUND' }) });
+    expect(retryVerdict(unreachable, 1000)).toBe(false);
+    expect(retryVerdict(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNRESET' } }), 1000)).toBeUndefined();
+    const request = new Request('http://127.0.0.1/x');
+    const tooLong = new HTTPError(new Response('', { status: 429, headers: { 'retry-after': '30' } }), request, {} as never);
+    const shortWait = new HTTPError(new Response('', { status: 429, headers: { 'retry-after': '1' } }), request, {} as never);
+    expect(retryVerdict(tooLong, 5000)).toBe(false);
+    expect(retryVerdict(shortWait, 5000)).toBeUndefined();
   });
 
   it('returns a 404 body so providers can read the vendor\'s own message', async () => {

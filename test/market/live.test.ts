@@ -53,6 +53,16 @@ describe('live daily bars', () => {
     });
   }
 
+  it('after a Yahoo timeout, the next asks go straight to Stooq instead of waiting again', async () => {
+    v.yahoo.handle(() => ({ hang: true }));
+    const market = v.market(t.db, () => new Date(NOW));
+    for (const symbol of ['SPY', 'QQQ', 'IWM']) {
+      expect((await market.dailyBars(symbol, '2026-11-02', '2026-11-20')).provenance).toMatchObject({ provider: 'stooq', fallback: true });
+    }
+    expect(v.yahoo.count()).toBe(1);
+    expect(v.stooq.count()).toBe(3);
+  });
+
   it('100 concurrent identical requests make one upstream call', async () => {
     const market = v.market(t.db, () => new Date(NOW));
     const answers = await Promise.all(Array.from({ length: 100 }, () => market.dailyBars('IWM', '2026-10-20', '2026-11-20')));
