@@ -48,13 +48,20 @@ export function daySpan(first: string, last: string): number {
   return Math.round((Date.parse(last) - Date.parse(first)) / 86_400_000);
 }
 
-/** Temporal x encoding in UTC, so output never depends on the host time zone. */
-export function dateAxis(spanDays: number): ViewSpec {
+/**
+ * Temporal x encoding in UTC, so output never depends on the host time zone.
+ * Over a few days the ticks sit on the trading dates themselves; automatic ticks would
+ * fall between them and repeat the same date label.
+ */
+export function dateAxis(dates: string[]): ViewSpec {
+  const sorted = [...new Set(dates)].sort();
+  const spanDays = sorted.length > 1 ? daySpan(sorted[0]!, sorted[sorted.length - 1]!) : 0;
   const format = spanDays > 540 ? '%b %Y' : '%b %-d';
+  const ticks = spanDays <= 10 ? { values: sorted.map((d) => Date.parse(`${d.slice(0, 10)}T00:00:00Z`)) } : { tickCount: 6 };
   return {
     field: 'date',
     type: 'temporal',
     scale: { type: 'utc' },
-    axis: { title: null, format, grid: false, tickCount: 6, labelOverlap: true, labelFlush: true },
+    axis: { title: null, format, grid: false, labelOverlap: true, labelFlush: true, ...ticks },
   };
 }

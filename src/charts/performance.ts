@@ -1,7 +1,7 @@
 /** Relative performance: small and large rebased to 100 over the period, plus their ratio. */
 import type { TopLevelSpec } from 'vega-lite';
 import type { PerformanceChartData } from './types.ts';
-import { caption, dateAxis, daySpan, framed, panelTitle, type ViewSpec } from './layout.ts';
+import { caption, dateAxis, framed, panelTitle, type ViewSpec } from './layout.ts';
 import { dateRange, periodWords, shortDate, signedPct } from './format.ts';
 import { palette } from './theme.ts';
 
@@ -30,6 +30,18 @@ export function rebase(points: { date: string; close: number }[]): RebasedPoint[
   return sorted.map((p) => ({ date: p.date, value: (p.close / base) * 100 }));
 }
 
+/** Most points a line keeps: about two pixels each at chart width; more only slows rendering. */
+export const MAX_LINE_POINTS = 320;
+
+/** Every k-th point plus the last, so the first and last values (the returns) stay exact. */
+export function thin<T>(points: T[], max = MAX_LINE_POINTS): T[] {
+  if (points.length <= max) return points;
+  const step = Math.ceil((points.length - 1) / (max - 1));
+  const kept = points.filter((_, i) => i % step === 0);
+  if ((points.length - 1) % step !== 0) kept.push(points[points.length - 1] as T);
+  return kept;
+}
+
 export function performanceSeries(data: PerformanceChartData): PerformanceSeries {
   const small = rebase(data.small.points);
   const large = rebase(data.large.points);
@@ -45,7 +57,7 @@ export function performanceSeries(data: PerformanceChartData): PerformanceSeries
   const relativePct = ((1 + smallReturnPct / 100) / (1 + largeReturnPct / 100) - 1) * 100;
   const first = [small[0]!.date, large[0]!.date].sort()[0]!;
   const last = [lastOf(small).date, lastOf(large).date].sort()[1]!;
-  return { small, large, ratio, smallReturnPct, largeReturnPct, relativePct, first, last };
+  return { small: thin(small), large: thin(large), ratio: thin(ratio), smallReturnPct, largeReturnPct, relativePct, first, last };
 }
 
 function seriesName(side: PerformanceChartData['small'], returnPct: number): string {
@@ -67,7 +79,7 @@ export function rebasedLinesView(
     ...s.small.map((p, i) => ({ ...p, series: smallName, end: i === s.small.length - 1 })),
     ...s.large.map((p, i) => ({ ...p, series: largeName, end: i === s.large.length - 1 })),
   ];
-  const x = dateAxis(daySpan(s.first, s.last));
+  const x = dateAxis(rows.map((r) => r.date));
   const y = { field: 'value', type: 'quantitative', scale: { zero: false, nice: true }, axis: { title: 'Rebased to 100', tickCount: 5, labelFlush: true } };
   const color = {
     field: 'series',
@@ -80,7 +92,7 @@ export function rebasedLinesView(
     height,
     data: { values: rows },
     layer: [
-      { mark: { type: 'rule', color: palette.reference, strokeDash: [4, 4], strokeWidth: 1 }, encoding: { y: { datum: 100 } } },
+      { data: { values: [{}] }, mark: { type: 'rule', color: palette.reference, strokeDash: [4, 4], strokeWidth: 1 }, encoding: { y: { datum: 100 } } },
       { mark: { type: 'line' }, encoding: { x, y, color } },
       { transform: [{ filter: 'datum.end' }], mark: { type: 'point', filled: true, size: 80, opacity: 1 }, encoding: { x, y, color } },
     ],
@@ -89,7 +101,7 @@ export function rebasedLinesView(
 
 function ratioView(data: PerformanceChartData, s: PerformanceSeries, width: number): ViewSpec {
   const rows = s.ratio.map((p, i) => ({ ...p, end: i === s.ratio.length - 1 }));
-  const x = dateAxis(daySpan(s.first, s.last));
+  const x = dateAxis(rows.map((r) => r.date));
   const y = { field: 'value', type: 'quantitative', scale: { zero: false, nice: true }, axis: { title: null, tickCount: 3 } };
   const leader = s.relativePct > 0 ? 'small caps leading' : s.relativePct < 0 ? 'large caps leading' : 'even';
   return {
@@ -98,7 +110,7 @@ function ratioView(data: PerformanceChartData, s: PerformanceSeries, width: numb
     title: panelTitle(`Ratio ${data.small.symbol}/${data.large.symbol} (100 = even): ${signedPct(s.relativePct)}, ${leader}`),
     data: { values: rows },
     layer: [
-      { mark: { type: 'rule', color: palette.reference, strokeDash: [4, 4], strokeWidth: 1 }, encoding: { y: { datum: 100 } } },
+      { data: { values: [{}] }, mark: { type: 'rule', color: palette.reference, strokeDash: [4, 4], strokeWidth: 1 }, encoding: { y: { datum: 100 } } },
       { mark: { type: 'area', color: palette.ratio, opacity: 0.12 }, encoding: { x, y, y2: { datum: 100 } } },
       { mark: { type: 'line', color: palette.ratio, strokeWidth: 2.5 }, encoding: { x, y } },
       { transform: [{ filter: 'datum.end' }], mark: { type: 'point', filled: true, size: 60, color: palette.ratio, opacity: 1 }, encoding: { x, y } },

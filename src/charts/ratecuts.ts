@@ -128,8 +128,10 @@ export function rateCutsHeadline(data: RateCutsChartData): string {
 }
 
 export function rateCutsSpec(data: RateCutsChartData): TopLevelSpec {
-  const panels: ViewSpec[] = [oddsView(data, 260, 230)];
-  if (data.path.length > 0) panels.push(pathView(data, 380, 230));
+  // Range labels need ~86 px each side by side; the path panel gives way up to a point.
+  const oddsWidth = Math.max(260, Object.keys(data.next.probabilities).length * 86);
+  const panels: ViewSpec[] = [oddsView(data, oddsWidth, 230)];
+  if (data.path.length > 0) panels.push(pathView(data, Math.max(320, 640 - oddsWidth), 230));
   return framed(
     'Fed rate-cut pricing',
     rateCutsHeadline(data),

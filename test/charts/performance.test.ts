@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { performanceAlt, performanceSeries, performanceSpec, rebase } from '../../src/charts/performance.ts';
+import { performanceAlt, performanceSeries, performanceSpec, rebase, thin } from '../../src/charts/performance.ts';
 import { specToSvg } from '../../src/charts/render.ts';
 import { performanceData } from './fixtures.ts';
 
@@ -56,5 +56,24 @@ describe('performance chart', () => {
     const lagging = performanceData({ period: '3m', small: { ...performanceData().small, points: [{ date: '2026-10-21', close: 100 }, { date: '2026-11-19', close: 97 }] } });
     expect(performanceAlt(lagging)).toContain('IWM) −3.0% vs S&P 500 (SPY) +2.1% over 3 months');
     expect(performanceAlt(lagging)).toContain('SPY ahead by 5.0%');
+  });
+});
+
+describe('long and short periods', () => {
+  it('thins long series but keeps the first and last points exact', () => {
+    const points = Array.from({ length: 2521 }, (_, i) => i);
+    const kept = thin(points, 320);
+    expect(kept.length).toBeLessThanOrEqual(321);
+    expect(kept[0]).toBe(0);
+    expect(kept[kept.length - 1]).toBe(2520);
+    expect(thin([1, 2, 3], 320)).toEqual([1, 2, 3]);
+  });
+
+  it('labels a one-day chart with the two trading dates only', async () => {
+    const day = (symbol: string, a: number, b: number) => side(symbol, [['2026-11-18', a], ['2026-11-19', b]]);
+    const svg = await specToSvg(performanceSpec(performanceData({ period: '1d', small: day('IWM', 236.86, 236.43), large: day('SPY', 650.3, 652.21) })));
+    // One label per date on each of the two date axes.
+    expect(svg.match(/>Nov 18</g)).toHaveLength(2);
+    expect(svg.match(/>Nov 19</g)).toHaveLength(2);
   });
 });
