@@ -1,83 +1,103 @@
 /** The daily digest: one edition composed from the same metrics the commands use. */
-import { describePeriod } from '../analytics/periods.ts';
-import type { ChartService } from '../charts/types.ts';
-import { performanceVerb } from '../commentary/performance.ts';
+import type { Period } from '../analytics/periods.ts';
+import type { ChartService, RateCutsChartData } from '../charts/types.ts';
 import { evEbitdaSentence, forwardPeSentence } from '../commentary/valuation.ts';
-import { pct, pp, round } from '../format.ts';
+import { display, pct, pp, round } from '../format.ts';
 import type { MarketData } from '../market/types.ts';
 import { DataUnavailableError } from '../metrics/errors.ts';
 import { computePerformance, type PerformanceResult } from '../metrics/performance.ts';
 import { sourceRef, uniqueSources } from '../metrics/sources.ts';
 import { computeValuation } from '../metrics/valuation.ts';
-import type { Reply, SourceRef, Table } from '../reply.ts';
+import { direction, type Field, type Reply, type SourceRef, type Table, type Tone } from '../reply.ts';
+import { digestHeadline } from './headline.ts';
+
+export interface DigestRateSection {
+  lines: string[];
+  data: unknown;
+  sources: SourceRef[];
+}
 
 export interface DigestDeps {
   market: MarketData;
   now: Date;
   charts?: ChartService;
-  /** Large-cap benchmarks in the table; defaults to S&P 500 and Nasdaq 100. */
+  /** Large-cap sides of the table (option values of `vs`); default S&P 500 and Nasdaq 100. Add midcap, equalweight. */
   benchmarks?: string[];
-  /** Rate-cut section, when the rate-cut engine provides one. */
-  rateCuts?: (market: MarketData, now: Date) => Promise<{ lines: string[]; data: unknown; sources: SourceRef[] } | null>;
+  /** Small-cap sides (option values of `small`); default IWM. Add ijr for the S&P 600. */
+  smalls?: string[];
+  /** Rate-cut section (next meeting odds, cuts by year end, change since the previous day). */
+  rateCuts?: (market: MarketData, now: Date) => Promise<DigestRateSection | null>;
 }
 
-const PERIODS = ['1d', '1m', 'ytd'] as const;
+const PERIODS: readonly Period[] = ['1d', '1m', 'ytd'];
+
+interface Pair {
+  small: string;
+  vs: string;
+}
 
 export async function composeDigest(deps: DigestDeps): Promise<Reply> {
-  const benchmarks = deps.benchmarks ?? ['sp500', 'nasdaq'];
+  const pairs: Pair[] = (deps.smalls ?? ['iwm']).flatMap((small) => (deps.benchmarks ?? ['sp500', 'nasdaq']).map((vs) => ({ small, vs })));
+  const jobs = pairs.flatMap((pair) => PERIODS.map((period) => ({ ...pair, period })));
+  // Concurrent: the market layer collapses identical fetches (IWM bars are shared by every row).
+  const settled = await Promise.all(
+    jobs.map((job) =>
+      computePerformance(deps.market, job, deps.now).then(
+        (row) => ({ job, row }),
+        (error: unknown) => {
+          if (error instanceof DataUnavailableError) return { job, row: null };
+          throw error;
+        },
+      ),
+    ),
+  );
+  const [valuation, rates] = await Promise.all([
+    computeValuation(deps.market),
+    deps.rateCuts ? deps.rateCuts(deps.market, deps.now) : Promise.resolve(null),
+  ]);
+
   const rows: PerformanceResult[] = [];
   const missing: string[] = [];
   const seen = new Set<string>();
-  for (const vs of benchmarks) {
-    for (const period of PERIODS) {
-      try {
-        const row = await computePerformance(deps.market, { period, small: 'iwm', vs }, deps.now);
-        // Without a large-cap figure the row would repeat for every benchmark.
-        const key = `${row.period}|${row.small.symbol}|${row.large?.symbol ?? '-'}`;
-        if (!seen.has(key)) rows.push(row);
-        seen.add(key);
-      } catch (error) {
-        if (!(error instanceof DataUnavailableError)) throw error;
-        missing.push(`${period} vs ${vs}`);
-      }
+  for (const { job, row } of settled) {
+    if (!row) {
+      missing.push(`${job.period} ${job.small} vs ${job.vs}`);
+      continue;
     }
+    // Without a large-cap figure the row would repeat for every benchmark.
+    const key = `${row.period}|${row.small.symbol}|${row.large?.symbol ?? '-'}`;
+    if (!seen.has(key)) rows.push(row);
+    seen.add(key);
   }
-  const valuation = await computeValuation(deps.market);
-  const rates = deps.rateCuts ? await deps.rateCuts(deps.market, deps.now) : null;
 
-  const headline = headlineOf(rows.filter((r) => r.large?.symbol === 'SPY'));
-  const table: Table = {
-    columns: ['Period', 'Small', 'Large', 'Small %', 'Large %', 'Spread'],
-    rows: rows.map((r) => [
-      r.period,
-      r.small.symbol,
-      r.large?.symbol ?? 'n/a',
-      pct(r.small.return),
-      r.large ? pct(r.large.return) : 'n/a',
-      r.spreadPp === null ? 'n/a' : pp(r.spreadPp),
-    ]),
-  };
-  const lines = [
-    forwardPeSentence({ smallLabel: 'The Russell 2000', largeLabel: 'the S&P 500', ...valuation.forwardPE }),
-    evEbitdaSentence({ ...valuation.evEbitda, comparedWith: 'the S&P 490 (ex financials)' }),
-    ...(rates?.lines ?? []),
-  ];
-  const sources = uniqueSources([
-    ...rows.flatMap((r) => [sourceRef(`${r.small.symbol} closes`, r.small.provenance), ...(r.large ? [sourceRef(`${r.large.symbol} closes`, r.large.provenance)] : [])]),
-    sourceRef('Forward P/E', valuation.provenance.forwardPE),
-    sourceRef('EV/EBITDA premium', valuation.provenance.evEbitda),
-    ...(rates?.sources ?? []),
-  ]);
+  const headlineRows = rows.filter((r) => r.small.symbol === rows[0]?.small.symbol && r.largeAsked.symbol === rows[0]?.largeAsked.symbol);
+  const lead = headlineRows.find((r) => r.period === '1m' && r.spreadPp !== null);
+  const edition = rows.map((r) => r.end).sort().at(-1) ?? 'latest';
+
   const reply: Reply = {
-    title: `Small caps daily digest, ${rows[0]?.end ?? 'latest'}`,
-    commentary: headline,
-    sections: [],
-    table,
-    notes: [...lines, ...(missing.length ? [`Not available right now: ${missing.join(', ')}.`] : [])],
-    sources,
+    title: `Small caps daily digest, ${edition}`,
+    commentary: digestHeadline(headlineRows),
+    sections: [
+      { title: `Small vs large (${headlineRows[0]?.small.symbol ?? 'IWM'} against ${headlineRows[0]?.largeAsked.symbol ?? 'SPY'})`, fields: spreadFields(headlineRows) },
+      { title: 'Valuation', fields: valuationFields(valuation) },
+    ].filter((s) => s.fields.length > 0),
+    table: performanceTable(rows),
+    notes: [
+      forwardPeSentence({ smallLabel: 'The Russell 2000', largeLabel: 'the S&P 500', ...valuation.forwardPE }),
+      evEbitdaSentence({ ...valuation.evEbitda, comparedWith: 'the S&P 490 (ex financials)' }),
+      ...(rates?.lines ?? []),
+      ...(missing.length ? [`Not available right now: ${missing.join(', ')}.`] : []),
+    ],
+    sources: uniqueSources([
+      ...rows.flatMap((r) => [sourceRef(`${r.small.symbol} closes`, r.small.provenance), ...(r.large ? [sourceRef(`${r.large.symbol} closes`, r.large.provenance)] : [])]),
+      sourceRef('Forward P/E', valuation.provenance.forwardPE),
+      sourceRef('EV/EBITDA premium', valuation.provenance.evEbitda),
+      ...(rates?.sources ?? []),
+    ]),
     visibility: 'public',
-    tone: 'neutral',
+    tone: toneOf(lead?.spreadPp ?? null),
     data: {
+      edition,
       performance: rows.map((r) => ({
         period: r.period,
         start: r.start,
@@ -94,8 +114,10 @@ export async function composeDigest(deps: DigestDeps): Promise<Reply> {
       ratecuts: rates?.data ?? null,
     },
   };
-  const chartSource = rows.find((r) => r.period === '1m' && r.series && r.large);
+
+  const chartSource = headlineRows.find((r) => r.period === '1m' && r.series && r.large) ?? rows.find((r) => r.period === '1m' && r.series && r.large);
   if (deps.charts && chartSource?.series && chartSource.large) {
+    const rateCuts = rateCutsChartData(rates?.data, rates?.sources[0]?.name ?? 'Fed funds futures');
     reply.chart = await deps.charts.digest({
       performance: {
         period: chartSource.period,
@@ -104,20 +126,64 @@ export async function composeDigest(deps: DigestDeps): Promise<Reply> {
         source: chartSource.small.provenance.source,
         asOf: chartSource.end,
       },
+      ...(rateCuts ? { rateCuts } : {}),
     });
   }
   return reply;
 }
 
-function headlineOf(rows: PerformanceResult[]): string {
-  const parts = rows
+function performanceTable(rows: PerformanceResult[]): Table {
+  return {
+    columns: ['Period', 'Small', 'Large', 'Small %', 'Large %', 'Spread'],
+    rows: rows.map((r) => [
+      r.period,
+      r.small.symbol,
+      r.large?.symbol ?? 'n/a',
+      pct(r.small.return),
+      r.large ? pct(r.large.return) : 'n/a',
+      r.spreadPp === null ? 'n/a' : pp(r.spreadPp),
+    ]),
+  };
+}
+
+function spreadFields(rows: PerformanceResult[]): Field[] {
+  return rows
     .filter((r) => r.spreadPp !== null)
-    .map((r) => `${performanceVerb(r.spreadPp!)} over ${describePeriod(r.period)} (${pp(r.spreadPp!)})`);
-  if (parts.length === 0) {
-    const first = rows[0];
-    return first
-      ? `${first.small.label} ${pct(first.small.return)} over ${describePeriod(first.period)}; no comparable large-cap figure right now.`
-      : 'Prices are unavailable right now; valuation and rate figures follow.';
-  }
-  return `Small caps (IWM) against the S&P 500: ${parts.join(', ')}.`;
+    .map((r) => ({
+      key: `spread_${r.period}`,
+      label: `${r.period === 'ytd' ? 'YTD' : r.period} spread`,
+      value: round(r.spreadPp!),
+      unit: 'pp' as const,
+      display: pp(r.spreadPp!),
+      direction: direction(r.spreadPp!),
+    }));
+}
+
+function valuationFields(v: Awaited<ReturnType<typeof computeValuation>>): Field[] {
+  const gap = v.forwardPE.gapPct;
+  const premium = v.evEbitda.premiumPct;
+  return [
+    { key: 'forward_pe_gap', label: 'Forward P/E vs S&P 500', value: round(gap), unit: '%', display: display(gap, '%'), direction: direction(gap) },
+    { key: 'ev_ebitda_premium', label: 'EV/EBITDA premium', value: round(premium), unit: '%', display: display(premium, '%'), direction: direction(premium) },
+  ];
+}
+
+function toneOf(spreadPp: number | null): Tone {
+  if (spreadPp === null || Math.abs(spreadPp) < 0.5) return 'neutral';
+  return spreadPp > 0 ? 'positive' : 'negative';
+}
+
+/** The rate section's data (the ratecuts command's `data` shape) as chart input, when it has meetings. */
+function rateCutsChartData(data: unknown, source: string): RateCutsChartData | undefined {
+  const d = data as { asOf?: unknown; currentRange?: unknown; meetings?: unknown } | null | undefined;
+  if (!d || typeof d.asOf !== 'string' || !Array.isArray(d.currentRange) || !Array.isArray(d.meetings) || d.meetings.length === 0) return undefined;
+  const meetings = d.meetings as { date: string; probabilities: Record<string, number>; expectedRate: number }[];
+  const next = meetings[0]!;
+  return {
+    next: { date: next.date, probabilities: next.probabilities },
+    path: meetings.map((m) => ({ date: m.date, expectedRate: m.expectedRate })),
+    currentRange: d.currentRange as [number, number],
+    source,
+    asOf: d.asOf,
+  };
 }
