@@ -4,7 +4,7 @@ import { ProviderError, UnknownSymbolError } from '../../src/market/types.ts';
 import { manualClock, tempDb } from './helpers/db.ts';
 import { yahooChart } from './helpers/payloads.ts';
 import { html, json, type Reply } from './helpers/server.ts';
-import { closeOf, DATES, healthyYahoo, startVendors, ZQ_PRICES, type Vendors } from './helpers/vendors.ts';
+import { closeOf, DATES, startVendors, ZQ_PRICES, type Vendors } from './helpers/vendors.ts';
 
 const NOW = '2026-11-21T15:00:00Z';
 let v: Vendors;
@@ -232,13 +232,6 @@ describe('offline and curated', () => {
       expect((await market.curatedAll()).find((f) => f.key === key)?.value).toBe(14.1);
     }
     expect((await live.status()).find((s) => s.dataset === 'curated')).toMatchObject({ provider: 'curated', asOf: '2026-11-14' });
-  });
-});
-
-describe('healthy yahoo sanity', () => {
-  it('the fake answers unknown chart paths with Yahoo\'s 404 payload', async () => {
-    const reply = await healthyYahoo(new URL('http://x/v8/finance/chart/ZZZZ'), {} as never);
-    expect(reply.status).toBe(404);
   });
 });
 
