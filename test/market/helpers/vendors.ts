@@ -67,7 +67,7 @@ export async function startVendors(): Promise<Vendors> {
     stooqBaseUrl: stooq.baseUrl,
     nyfedBaseUrl: nyfed.baseUrl,
     fredBaseUrl: fred.baseUrl,
-    http: { retries: 1, timeoutMs: 400, backoffLimitMs: 20, maxRetryAfterMs: 300 },
+    http: { retries: 1, timeoutMs: 1_500, backoffLimitMs: 20, maxRetryAfterMs: 300 },
     stripMonths: 6,
     ...extra,
   });
