@@ -24,8 +24,9 @@ export interface PlatformLimits {
  * Slack: chat.postMessage allows about 1 message per second per channel; a global pace keeps bursts polite.
  */
 export const REALISTIC_LIMITS: Record<Platform, PlatformLimits> = {
-  discord: { concurrency: 50, perSecond: 50, perChannelIntervalMs: 0 },
-  slack: { concurrency: 10, perSecond: 10, perChannelIntervalMs: 1000 },
+  discord: { concurrency: 100, perSecond: 50, perChannelIntervalMs: 0 },
+  // Concurrency above the pace, so slow responses (chart uploads take several calls) never hold the pace back.
+  slack: { concurrency: 30, perSecond: 10, perChannelIntervalMs: 1000 },
 };
 
 export const UNLIMITED: PlatformLimits = { concurrency: 64, perSecond: Infinity, perChannelIntervalMs: 0 };

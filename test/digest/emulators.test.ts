@@ -86,7 +86,8 @@ describe('digest fan-out to the local emulators', () => {
       now: () => now,
       logger: silentLogger,
       cron: false,
-      fanout: { limits: { discord: UNLIMITED, slack: UNLIMITED } },
+      // Unpaced, with modest concurrency: the emulators share this test's thread.
+      fanout: { limits: { discord: { ...UNLIMITED, concurrency: 16 }, slack: { ...UNLIMITED, concurrency: 16 } } },
     });
     const discordChannels: string[] = [];
     const slackChannels: string[] = [];

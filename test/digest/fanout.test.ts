@@ -189,3 +189,34 @@ describe('digest fan-out', () => {
     expect(discord.sent).toEqual(['c']);
   });
 });
+
+describe('scheduler ticks', () => {
+  it('lets a tick start while an earlier one is still sending, without sending anything twice', async () => {
+    const gate = deferred();
+    const discord = recordingDeliverer('discord', () => gate.promise);
+    let now = CREATED;
+    const s = startScheduler({ db: openDatabase(':memory:'), deliverers: [discord.deliverer], compose: countingCompose().compose, now: () => now, logger: silentLogger, cron: false });
+    s.subscriptions.save({ platform: 'discord', channelId: 'slow', userId: 'u' });
+    now = SEND;
+    const first = s.tick();
+    for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+    now = new Date(SEND.getTime() + 60_000);
+    // The digest is still in flight in this process: the second tick leaves it alone and returns.
+    expect((await s.tick()).outcomes).toEqual([]);
+    gate.resolve();
+    expect((await first).outcomes.map((o) => o.result)).toEqual(['sent']);
+    expect(discord.attempts.get('slow')).toBe(1);
+  });
+
+  it('runs one node-cron task a minute, whatever the number of subscriptions', async () => {
+    const cron = (await import('node-cron')).default;
+    const before = cron.getTasks().size;
+    const s = startScheduler({ db: openDatabase(':memory:'), deliverers: [], compose: countingCompose().compose, logger: silentLogger });
+    for (let i = 0; i < 50; i++) s.subscriptions.save({ platform: 'slack', channelId: `C${i}`, userId: 'u' });
+    const added = [...cron.getTasks().values()].slice(before);
+    expect(added).toHaveLength(1);
+    expect(added[0]!.getPattern()).toBe('* * * * *');
+    s.stop();
+    expect(cron.getTasks().size).toBe(before);
+  });
+});
