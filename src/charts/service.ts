@@ -1,13 +1,13 @@
 /** The ChartService: builds the spec, renders once per (chart kind, data), serves repeats from cache. */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Chart } from '../reply.ts';
-import type { ChartService, DigestChartData, PerformanceChartData, RateCutsChartData, ValuationChartData } from './types.ts';
+import type { ChartService, DigestChartData, PerformanceChartData, RateCutsChartData } from './types.ts';
 import { DirCache, LruCache, chartKey } from './cache.ts';
 import { renderSpec } from './render.ts';
 import { slug } from './format.ts';
 import { performanceAlt, performanceSpec } from './performance.ts';
 import { rateCutsAlt, rateCutsSpec } from './ratecuts.ts';
-import { valuationAlt, valuationSpec } from './valuation.ts';
+import { valuationAlt, valuationSpec, type ValuationChartInput } from './valuation.ts';
 import { digestAlt, digestSpec } from './digest.ts';
 import { SCALE } from './theme.ts';
 
@@ -21,6 +21,8 @@ export interface ChartServiceOptions {
 }
 
 export interface CountingChartService extends ChartService {
+  /** Also takes premiums published without their multiples (see ValuationChartInput). */
+  valuation(data: ValuationChartInput): Promise<Chart>;
   /** Charts actually rendered (cache misses), for tests and the digest's once-per-edition check. */
   readonly renders: number;
   /** Requests answered from memory, from disk, or by joining a render already under way. */
@@ -47,8 +49,8 @@ const kinds = {
   valuation: {
     spec: valuationSpec,
     alt: valuationAlt,
-    name: (d: ValuationChartData) => `valuation-${slug(d.asOf)}.png`,
-  } satisfies ChartKind<ValuationChartData>,
+    name: (d: ValuationChartInput) => `valuation-${slug(d.asOf)}.png`,
+  } satisfies ChartKind<ValuationChartInput>,
   digest: {
     spec: digestSpec,
     alt: digestAlt,
@@ -102,7 +104,7 @@ export function createChartService(options: ChartServiceOptions = {}): CountingC
   return {
     performance: (data) => chart('performance', kinds.performance, data),
     rateCuts: (data) => chart('ratecuts', kinds.ratecuts, data),
-    valuation: (data) => chart('valuation', kinds.valuation, data),
+    valuation: (data: ValuationChartInput) => chart('valuation', kinds.valuation, data),
     digest: (data) => chart('digest', kinds.digest, data),
     get renders() {
       return renders;

@@ -2,30 +2,52 @@
  * Valuation: each multiple small against large, and the small-cap premium or discount
  * beside its historical median. `median` in the chart data is read as the median of
  * that premium/discount in percent (as the curated EV/EBITDA figure is published).
+ * Premiums published without their multiples (EV/EBITDA vs the S&P 490) come in
+ * `premiums`, an optional extension of the contract's ValuationChartData.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { ValuationChartData } from './types.ts';
 import { caption, framed, panelTitle, type ViewSpec } from './layout.ts';
 import { shortDate, signedPct } from './format.ts';
 import { fontSize, palette } from './theme.ts';
+import { measureText } from './text-metrics.ts';
+
+export interface PremiumFigure {
+  metric: string;
+  /** Small-cap premium (+) or discount (−) in percent. */
+  premiumPct: number;
+  /** Historical median of that premium, in percent. */
+  medianPct?: number;
+}
+
+export type ValuationChartInput = ValuationChartData & { premiums?: PremiumFigure[] };
 
 export interface ValuationGap {
   metric: string;
-  small: number;
-  large: number;
+  /** The multiples, when the gap was computed from them. */
+  small?: number;
+  large?: number;
   /** small/large - 1, in percent: premium (+) or discount (−). */
   gapPct: number;
   medianPct?: number;
 }
 
-export function valuationGaps(data: ValuationChartData): ValuationGap[] {
-  return data.bars.map((b) => ({
+export function valuationGaps(data: ValuationChartInput): ValuationGap[] {
+  const fromBars = data.bars.map((b) => ({
     metric: b.metric,
     small: b.small,
     large: b.large,
     gapPct: (b.small / b.large - 1) * 100,
     ...(b.median !== undefined ? { medianPct: b.median } : {}),
   }));
+  const given = (data.premiums ?? []).map((p) => ({
+    metric: p.metric,
+    gapPct: p.premiumPct,
+    ...(p.medianPct !== undefined ? { medianPct: p.medianPct } : {}),
+  }));
+  const gaps: ValuationGap[] = [...fromBars, ...given];
+  if (gaps.length === 0) throw new Error('valuation chart needs at least one multiple or premium');
+  return gaps;
 }
 
 function gapWords(gapPct: number): string {
@@ -33,12 +55,18 @@ function gapWords(gapPct: number): string {
   return gapPct < 0 ? `${size} discount` : gapPct > 0 ? `${size} premium` : 'no gap';
 }
 
-function multiplesView(data: ValuationChartData, width: number, height: number): ViewSpec {
+/** Metric names down the left; both panels reserve the same room so their titles line up. */
+function metricAxis(metrics: string[]): ViewSpec {
+  const widest = Math.max(0, ...metrics.map((m) => Math.min(280, measureText(m, fontSize.axisLabel, true))));
+  return { title: null, labelFontWeight: 'bold', labelColor: palette.ink, labelPadding: 10, labelLimit: 280, ticks: false, domain: false, minExtent: widest, maxExtent: widest };
+}
+
+function multiplesView(data: ValuationChartData, metrics: string[], width: number, height: number): ViewSpec {
   const rows = data.bars.flatMap((b) => [
     { metric: b.metric, side: data.smallLabel, value: b.small, label: `${b.small.toFixed(1)}x` },
     { metric: b.metric, side: data.largeLabel, value: b.large, label: `${b.large.toFixed(1)}x` },
   ]);
-  const y = { field: 'metric', type: 'nominal', sort: null, axis: { title: null, labelFontWeight: 'bold', labelColor: palette.ink, labelPadding: 8 } };
+  const y = { field: 'metric', type: 'nominal', sort: null, axis: metricAxis(metrics) };
   const x = { field: 'value', type: 'quantitative', axis: { title: null, tickCount: 4, grid: true }, scale: { zero: true, nice: true } };
   const sides = [data.smallLabel, data.largeLabel];
   return {
@@ -55,7 +83,7 @@ function multiplesView(data: ValuationChartData, width: number, height: number):
             field: 'side',
             type: 'nominal',
             scale: { domain: sides, range: [palette.small, palette.large] },
-            legend: { title: null, orient: 'bottom', direction: 'horizontal', symbolType: 'square', columnPadding: 20, offset: 12 },
+            legend: { title: null, orient: 'right', direction: 'vertical', symbolType: 'square', offset: 16 },
           },
         },
       },
@@ -64,9 +92,7 @@ function multiplesView(data: ValuationChartData, width: number, height: number):
   };
 }
 
-function gapView(data: ValuationChartData, width: number, height: number): ViewSpec {
-  const rowHeight = height / Math.max(data.bars.length, 1);
-  const gaps = valuationGaps(data);
+function gapView(data: ValuationChartInput, gaps: ValuationGap[], metrics: string[], width: number, rowHeight: number): ViewSpec {
   const rows = gaps.map((g) => ({ metric: g.metric, gap: g.gapPct, label: signedPct(g.gapPct), sign: g.gapPct < 0 ? 'discount' : 'premium' }));
   const medians = gaps
     .filter((g) => g.medianPct !== undefined)
@@ -75,7 +101,7 @@ function gapView(data: ValuationChartData, width: number, height: number): ViewS
   const reach = Math.max(10, ...values.map((v) => Math.abs(v))) * 1.35;
   const axis = { title: null, tickCount: 5, format: '.0f', labelExpr: "datum.value > 0 ? '+' + datum.label + '%' : datum.label + '%'", grid: true };
   const x = { type: 'quantitative', scale: { domain: [-reach, reach], nice: false }, axis };
-  const y = { field: 'metric', type: 'nominal', sort: data.bars.map((b) => b.metric), axis: null };
+  const y = { field: 'metric', type: 'nominal', sort: gaps.map((g) => g.metric), axis: metricAxis(metrics) };
   const layers: ViewSpec[] = [
     { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: palette.reference, strokeWidth: 1.5 }, encoding: { x: { ...x, field: 'zero' } } },
     {
@@ -103,35 +129,42 @@ function gapView(data: ValuationChartData, width: number, height: number): ViewS
   }
   return {
     width,
-    height,
+    height: rowHeight * gaps.length,
     title: panelTitle(`${data.smallLabel} premium (+) / discount (−)`),
     layer: layers,
   };
 }
 
-export function valuationSpec(data: ValuationChartData): TopLevelSpec {
-  const height = Math.max(1, data.bars.length) * 100;
-  const first = valuationGaps(data)[0];
-  const subtitle = first
-    ? `${first.metric} ${first.small.toFixed(1)}x vs ${first.large.toFixed(1)}x: a ${gapWords(first.gapPct)}` +
-      (first.medianPct !== undefined ? ` (median ${signedPct(first.medianPct)})` : '')
-    : '';
+function multiplesText(g: ValuationGap): string {
+  return g.small !== undefined && g.large !== undefined ? `${g.small.toFixed(1)}x vs ${g.large.toFixed(1)}x, ` : '';
+}
+
+export function valuationSpec(data: ValuationChartInput): TopLevelSpec {
+  const rowHeight = 76;
+  const gaps = valuationGaps(data);
+  const headline: string[] = [];
+  const first = gaps[0]!;
+  headline.push(`${first.metric} ${multiplesText(first)}a ${gapWords(first.gapPct)}`);
+  const withMedian = gaps.find((g) => g.medianPct !== undefined);
+  if (withMedian) headline.push(`${withMedian.metric} ${signedPct(withMedian.gapPct)} vs median ${signedPct(withMedian.medianPct!)}`);
+  const width = 540;
+  const panels: ViewSpec[] = [];
+  const metrics = gaps.map((g) => g.metric);
+  if (data.bars.length > 0) panels.push(multiplesView(data, metrics, width, data.bars.length * 84));
+  panels.push(gapView(data, gaps, metrics, width, rowHeight));
   return framed(
     `Valuation: ${data.smallLabel} vs ${data.largeLabel}`,
-    subtitle,
-    {
-      hconcat: [multiplesView(data, 300, height), gapView(data, 300, height)],
-      spacing: 40,
-      resolve: { scale: { color: 'independent' } },
-    },
+    headline.join(' · '),
+    { vconcat: panels, spacing: 30, resolve: { scale: { color: 'independent' } } },
     caption(data.source, data.asOf),
   );
 }
 
-export function valuationAlt(data: ValuationChartData): string {
+export function valuationAlt(data: ValuationChartInput): string {
   const parts = valuationGaps(data).map((g) => {
     const median = g.medianPct !== undefined ? `, historical median ${signedPct(g.medianPct)}` : '';
-    return `${g.metric} ${data.smallLabel} ${g.small.toFixed(1)}x vs ${data.largeLabel} ${g.large.toFixed(1)}x, a ${gapWords(g.gapPct)} (${signedPct(g.gapPct)}${median})`;
+    const multiples = g.small !== undefined && g.large !== undefined ? ` ${data.smallLabel} ${g.small.toFixed(1)}x vs ${data.largeLabel} ${g.large.toFixed(1)}x,` : ` ${data.smallLabel}`;
+    return `${g.metric}${multiples} a ${gapWords(g.gapPct)} (${signedPct(g.gapPct)}${median})`;
   });
-  return `Bar chart of valuation multiples: ${parts.join('; ')}. Source: ${data.source}, as of ${shortDate(data.asOf)}.`;
+  return `Bar chart of valuation: ${parts.join('; ')}. Source: ${data.source}, as of ${shortDate(data.asOf)}.`;
 }

@@ -16,9 +16,22 @@ describe('valuation chart', () => {
   it('shows both sides, the gap and the median where known', async () => {
     const svg = await specToSvg(valuationSpec(valuationData()));
     expect(svg).toContain('Valuation: Russell 2000 vs S&amp;P 500');
-    expect(svg).toContain('Forward P/E 13.6x vs 17.2x: a 21% discount');
+    expect(svg).toContain('Forward P/E 13.6x vs 17.2x, a 21% discount · EV/EBITDA +3.7% vs median +8.2%');
     for (const text of ['13.6x', '17.2x', '−20.9%', '+3.7%', 'median +8.2%']) expect(svg).toContain(text);
     expect(svg).toContain('Source: Bank of America, Benzinga (LSEG) · as of Nov 14, 2026');
+  });
+
+  it('shows premiums published without their multiples beside the median', async () => {
+    const data = valuationData({ bars: [{ metric: 'Forward P/E', small: 13.6, large: 17.2 }] });
+    const withPremium = { ...data, premiums: [{ metric: 'EV/EBITDA vs S&P 490', premiumPct: 3.7, medianPct: 8.2 }] };
+    const svg = await specToSvg(valuationSpec(withPremium));
+    for (const text of ['>EV/EBITDA vs S&amp;P 490<', '+3.7%', 'median +8.2%', '−20.9%']) expect(svg).toContain(text);
+    expect(valuationAlt(withPremium)).toContain('EV/EBITDA vs S&P 490 Russell 2000 a 3.7% premium (+3.7%, historical median +8.2%)');
+    expect(valuationGaps(withPremium).map((g) => g.metric)).toEqual(['Forward P/E', 'EV/EBITDA vs S&P 490']);
+  });
+
+  it('refuses a chart with nothing to show', () => {
+    expect(() => valuationGaps(valuationData({ bars: [] }))).toThrow(/at least one/);
   });
 
   it('draws no median marker when none is given', async () => {
@@ -28,7 +41,7 @@ describe('valuation chart', () => {
 
   it('writes alt text from the numbers', () => {
     expect(valuationAlt(valuationData())).toBe(
-      'Bar chart of valuation multiples: Forward P/E Russell 2000 13.6x vs S&P 500 17.2x, a 21% discount (−20.9%); ' +
+      'Bar chart of valuation: Forward P/E Russell 2000 13.6x vs S&P 500 17.2x, a 21% discount (−20.9%); ' +
         'EV/EBITDA Russell 2000 11.2x vs S&P 500 10.8x, a 3.7% premium (+3.7%, historical median +8.2%). ' +
         'Source: Bank of America, Benzinga (LSEG), as of Nov 14, 2026.',
     );
