@@ -7,6 +7,21 @@ import help from './help.ts';
 import performance from './performance.ts';
 import ratecuts from './ratecuts.ts';
 import sources from './sources.ts';
+import status from './status.ts';
+import subscribe from './subscribe.ts';
+import unsubscribe from './unsubscribe.ts';
 import valuation from './valuation.ts';
 
-export const allCommands: readonly CommandDecl[] = [performance, valuation, earnings, ratecuts, chart, digest, sources, help];
+export const allCommands: readonly CommandDecl[] = [
+  performance,
+  valuation,
+  earnings,
+  ratecuts,
+  chart,
+  digest,
+  sources,
+  subscribe,
+  unsubscribe,
+  status,
+  help,
+];

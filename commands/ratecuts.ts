@@ -3,6 +3,7 @@ import { FOMC_DECISIONS, meetingsAfter } from '../src/analytics/fomc-calendar.ts
 import type { ChartService } from '../src/charts/types.ts';
 import { defineCommand, InputError, type CommandContext } from '../src/command.ts';
 import { cutsPhrase, meetingMonth, rateCutCommentary, shortDate, yearEndMeeting } from '../src/commentary/ratecuts.ts';
+import { publishedCutsSentence } from '../src/commentary/published.ts';
 import { display, round } from '../src/format.ts';
 import type { FuturesStrip, MarketData, PolicyRates } from '../src/market/types.ts';
 import { DataUnavailableError } from '../src/metrics/errors.ts';
@@ -48,10 +49,22 @@ export default defineCommand({
     const pricing = await loadRateCuts(ctx.market);
     const meeting = selectMeeting(pricing.result, options.meeting ?? 'next');
     const horizon = selectHorizon(pricing.result, options.by ?? 'yearend');
-    const reply = rateCutsReply(pricing, meeting, horizon);
+    let reply = rateCutsReply(pricing, meeting, horizon);
+    if (pricing.strip.provenance.snapshot) reply = await withPublishedContext(ctx.market, reply);
     return withRateCutsChart(ctx, pricing, meeting, reply);
   },
 });
+
+/** Offline, the snapshot's strip is a single day; the seed articles' published pricing gives context. */
+async function withPublishedContext(market: MarketData, reply: Reply): Promise<Reply> {
+  const cuts = await market.curated('ratecuts.cuts_by_2025_end').catch(() => null);
+  if (!cuts) return reply;
+  return {
+    ...reply,
+    notes: [...(reply.notes ?? []), `Published ${cuts.asOf}: ${publishedCutsSentence(cuts.value, 'the end of 2025')}`],
+    sources: uniqueSources([...reply.sources, sourceRef(cuts.label, cuts.provenance)]),
+  };
+}
 
 export interface RateCutPricing {
   result: FedWatchResult;

@@ -5,6 +5,7 @@ import type { Reply } from './reply.ts';
 export interface AskResult {
   invocation: Invocation | null;
   confidence: number;
+  entities?: Entities;
   reply: Reply;
 }
 
@@ -21,3 +22,24 @@ export interface Bot {
   /** Answers a free question (mention). Never throws. */
   ask(text: string, actor?: Actor): Promise<AskResult>;
 }
+
+/** What a question named, in canonical option values. */
+export interface Entities {
+  period?: string;
+  vs?: string;
+  small?: string;
+  meeting?: string;
+  by?: string;
+}
+
+/** A free question as understood by the NLU. */
+export interface Understood {
+  command: string | null;
+  options: Record<string, string>;
+  confidence: number;
+  notes: string[];
+  suggestions: string[];
+  entities?: Entities;
+}
+
+export type Understand = (text: string, now: Date) => Understood;

@@ -1,12 +1,12 @@
 /** Routes an Invocation to its command; every failure becomes a friendly reply. */
-import type { AskResult, Bot } from './bot-types.ts';
+import type { AskResult, Bot, Understand, Understood } from './bot-types.ts';
 import { InputError, type Actor, type CommandDecl, type Invocation } from './command.ts';
-import { keywordRouter, type Understand } from './keyword-router.ts';
 import type { Logger } from './logger.ts';
 import { silentLogger } from './logger.ts';
 import type { MarketData } from './market/types.ts';
 import { UnknownSymbolError } from './market/types.ts';
 import { DataUnavailableError } from './metrics/errors.ts';
+import { CONFIDENCE_THRESHOLD, parseQuestion } from './nlu/parse.ts';
 import { buildInvocation, findCommand, parseLine } from './parse-line.ts';
 import { errorReply, type Reply } from './reply.ts';
 
@@ -26,8 +26,8 @@ export function createBot(deps: BotDeps): Bot {
   const now = deps.now ?? (() => new Date());
   const logger = deps.logger ?? silentLogger;
   const services = { ...deps.services, commands: deps.commands };
-  const understand = deps.understand ?? keywordRouter(deps.commands);
-  const threshold = deps.confidenceThreshold ?? 0.6;
+  const understand = deps.understand ?? parseQuestion;
+  const threshold = deps.confidenceThreshold ?? CONFIDENCE_THRESHOLD;
 
   const withActor = (inv: Invocation, actor?: Actor): Invocation => (actor ? { ...inv, actor } : inv);
 
@@ -72,30 +72,32 @@ export function createBot(deps: BotDeps): Bot {
     async ask(text, actor): Promise<AskResult> {
       const understood = understand(text, now());
       if (!understood.command || understood.confidence < threshold) {
-        return { invocation: null, confidence: understood.confidence, reply: notUnderstood(understood.suggestions) };
+        return { invocation: null, confidence: understood.confidence, entities: understood.entities, reply: notUnderstood(understood) };
       }
       let inv: Invocation;
       try {
         inv = withActor(buildInvocation(findCommand(deps.commands, understood.command), understood.options, 'mention'), actor);
       } catch (error) {
-        return { invocation: null, confidence: understood.confidence, reply: failureReply(error, logger) };
+        return { invocation: null, confidence: understood.confidence, entities: understood.entities, reply: failureReply(error, logger) };
       }
       const assumed = (inv.defaulted ?? []).map((name) => `Assumed ${name}: ${inv.options[name]} (default).`);
       inv = { ...inv, notes: [...understood.notes, ...assumed] };
-      return { invocation: inv, confidence: understood.confidence, reply: await handle(inv) };
+      return { invocation: inv, confidence: understood.confidence, entities: understood.entities, reply: await handle(inv) };
     },
   };
   return bot;
 }
 
-function notUnderstood(suggestions: string[]): Reply {
-  const tries = suggestions.slice(0, 3).map((s) => `/smallcaps ${s}`);
+/** Says what was understood and offers exact commands, instead of a confident answer to another question. */
+function notUnderstood(understood: Understood): Reply {
+  const tries = understood.suggestions.slice(0, 3).map((s) => `/smallcaps ${s}`);
   return {
     ...errorReply(
       "I'm not sure what you're asking",
       `I answer questions about small caps against large caps: performance, valuation, earnings and rate cuts. Try ${tries.join(', ')}.`,
       'input',
     ),
+    notes: understood.notes.length ? [...understood.notes] : undefined,
     visibility: 'public',
   };
 }

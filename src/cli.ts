@@ -1,6 +1,8 @@
 /** The `capwatch` command line (see DESIGN.md, Contract). */
 import { parseArgs } from 'node:util';
 import { replyToText } from '../adapters/console/render.ts';
+import type { Entities } from './bot-types.ts';
+import { curate, discordRegister, postDigest, slackManifest, subscriptions, type Io } from './cli-operator.ts';
 import { InputError, type Invocation } from './command.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createApp, type App } from './main.ts';
@@ -9,103 +11,119 @@ import type { Reply } from './reply.ts';
 const USAGE = `Usage:
   capwatch run "<command line>" [--json] [--offline]   e.g. capwatch run "performance 1m vs:nasdaq"
   capwatch ask "<question>" [--json] [--offline]
-  capwatch digest [--json] [--offline]
+  capwatch digest [--json] [--offline] [--post discord:<channel>|slack:<channel>]
   capwatch discord:register [--guild ID]
-  capwatch slack:manifest`;
-
-export class UsageError extends Error {}
-
-interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
+  capwatch slack:manifest [--request-url https://host/slack/events]
+  capwatch curate list | curate set <key> <value> --source "..." --asof YYYY-MM-DD
+  capwatch subscriptions list`;
 
 const defaultIo: Io = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
+
+const OPTIONS = {
+  json: { type: 'boolean', default: false },
+  offline: { type: 'boolean', default: false },
+  guild: { type: 'string' },
+  'request-url': { type: 'string' },
+  source: { type: 'string' },
+  asof: { type: 'string' },
+  label: { type: 'string' },
+  unit: { type: 'string' },
+  date: { type: 'string' },
+  post: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
 
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env, io: Io = defaultIo): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        offline: { type: 'boolean', default: false },
-        guild: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
   } catch (error) {
-    io.err(`${(error as Error).message}\n${USAGE}`);
+    io.err(`${oneLine((error as Error).message)}\n${USAGE}`);
     return 2;
   }
+  const { values } = parsed;
   const [verb, ...rest] = parsed.positionals;
-  if (parsed.values.help || !verb) {
-    (verb ? io.out : io.err)(USAGE);
-    return verb || parsed.values.help ? 0 : 2;
+  if (values.help || !verb) {
+    (verb || values.help ? io.out : io.err)(USAGE);
+    return verb || values.help ? 0 : 2;
   }
-  let config;
+  const flags = { ...values, requestUrl: values['request-url'] };
+  let app: App | undefined;
   try {
-    config = loadConfig(env);
+    if (verb === 'slack:manifest') return await slackManifest(flags, io);
+    // The CLI's stdout is for answers; provider warnings stay quiet unless LOG_LEVEL asks for them.
+    const config = loadConfig({ LOG_LEVEL: 'error', ...env });
+    if (verb === 'discord:register') return await discordRegister(config, flags, io);
+    app = createApp(config, { offline: values.offline });
+    switch (verb) {
+      case 'run':
+        return await answer(app, io, values.json, () => app!.bot.parse(rest.join(' '), 'cli'));
+      case 'digest':
+        if (values.post) return await postDigest(app, values.post, io);
+        return await answer(app, io, values.json, () => app!.bot.parse('digest', 'cli'));
+      case 'ask': {
+        const result = await app.bot.ask(rest.join(' '), { platform: 'cli', userId: 'cli', canManage: true });
+        return await print(app, io, values.json, result.invocation, result.reply, {
+          confidence: result.confidence,
+          entities: result.entities ?? {},
+        });
+      }
+      case 'curate':
+        return await curate(app, rest, flags, io);
+      case 'subscriptions':
+        return await subscriptions(app, rest, io);
+      default:
+        io.err(`Unknown command "${verb}".\n${USAGE}`);
+        return 2;
+    }
   } catch (error) {
     if (error instanceof ConfigError) {
       io.err(error.message);
       return 2;
     }
-    throw error;
-  }
-  const app = createApp(config, { offline: parsed.values.offline });
-  try {
-    switch (verb) {
-      case 'run':
-        return await answer(app, io, parsed.values.json, () => app.bot.parse(rest.join(' '), 'cli'));
-      case 'digest':
-        return await answer(app, io, parsed.values.json, () => app.bot.parse('digest', 'cli'));
-      case 'ask': {
-        const result = await app.bot.ask(rest.join(' '), { platform: 'cli', userId: 'cli', canManage: true });
-        return await print(app, io, parsed.values.json, result.invocation, result.reply, result.confidence);
-      }
-      default:
-        io.err(`Unknown command "${verb}".\n${USAGE}`);
-        return 2;
+    if (error instanceof InputError) {
+      io.err(oneLine(error.hint ? `${error.message} ${error.hint}` : error.message));
+      return 2;
     }
+    io.err(oneLine(`capwatch: ${(error as Error).message}`));
+    return 1;
   } finally {
-    app.close();
+    app?.close();
   }
 }
 
 async function answer(app: App, io: Io, json: boolean, parse: () => Invocation): Promise<number> {
-  let inv: Invocation;
-  try {
-    inv = parse();
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    io.err(oneLine(error.hint ? `${error.message} ${error.hint}` : error.message));
-    return 2;
-  }
+  const inv = parse();
   return print(app, io, json, inv, await app.bot.handle(inv));
 }
 
-async function print(app: App, io: Io, json: boolean, inv: Invocation | null, reply: Reply, confidence?: number): Promise<number> {
+async function print(
+  app: App,
+  io: Io,
+  json: boolean,
+  inv: Invocation | null,
+  reply: Reply,
+  understood?: { confidence: number; entities: Entities },
+): Promise<number> {
   if (reply.error && inv !== null) {
     io.err(oneLine(`${reply.title}: ${reply.commentary}`));
     return reply.error.kind === 'input' || reply.error.kind === 'permission' ? 2 : 1;
   }
   const saved = await app.saveChart(reply);
-  if (json) {
-    const out: Record<string, unknown> = {
-      invocation: inv ? { command: inv.command, options: inv.options } : null,
-    };
-    if (confidence !== undefined) out.confidence = confidence;
-    out.reply = replyJson(saved);
-    io.out(JSON.stringify(out, null, 2));
-  } else io.out(replyToText(saved));
+  if (!json) {
+    io.out(replyToText(saved));
+    return 0;
+  }
+  const out: Record<string, unknown> = { invocation: inv ? { command: inv.command, options: inv.options } : null };
+  if (understood) {
+    out.intent = inv?.command ?? null;
+    out.entities = understood.entities;
+    out.confidence = understood.confidence;
+  }
+  const { chart, ...rest } = saved;
+  out.reply = { ...rest, chart: chart ? { path: chart.path ?? null, alt: chart.alt } : null };
+  io.out(JSON.stringify(out, null, 2));
   return 0;
-}
-
-function replyJson(reply: Reply) {
-  const { chart, ...rest } = reply;
-  return { ...rest, chart: chart ? { path: chart.path ?? null, alt: chart.alt } : null };
 }
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();

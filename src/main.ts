@@ -1,12 +1,18 @@
 /** Composition root: config -> store -> market data -> bot -> adapters -> scheduler. */
-import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { allCommands } from '../commands/index.ts';
+import { digestRateCuts } from '../commands/ratecuts.ts';
 import { createBot } from './bot.ts';
 import type { Bot } from './bot-types.ts';
+import { createChartService, saveChart } from './charts/index.ts';
 import type { Config } from './config.ts';
+import { composeDigest } from './digest/compose.ts';
+import type { Deliverer } from './digest/deliverer.ts';
+import type { Compose } from './digest/edition.ts';
+import { startScheduler } from './digest/scheduler.ts';
+import { SubscriptionRepository } from './digest/subscriptions.ts';
 import { createLogger, type Logger } from './logger.ts';
-import { createSnapshotMarketData } from './market/snapshot.ts';
+import { createMarketData } from './market/live.ts';
 import type { MarketData } from './market/types.ts';
 import type { Reply } from './reply.ts';
 import { openDatabase, type Db } from './store/db.ts';
@@ -17,7 +23,8 @@ export interface App {
   market: MarketData;
   bot: Bot;
   logger: Logger;
-  services: Record<string, unknown>;
+  /** Today's digest edition, computed from the same services as the `digest` command. */
+  compose: Compose;
   /** Writes a reply's chart under DATA_DIR/charts and records its path. */
   saveChart(reply: Reply): Promise<Reply>;
   close(): void;
@@ -26,8 +33,10 @@ export interface App {
 export function createApp(config: Config, opts: { offline?: boolean; logger?: Logger } = {}): App {
   const logger = opts.logger ?? createLogger(config.env.LOG_LEVEL);
   const db = openDatabase(join(config.dataDir, 'capwatch.sqlite'));
-  const market = createSnapshotMarketData(config.now);
-  const services: Record<string, unknown> = {};
+  const market = createMarketData({ config: { ...config.providers, offline: opts.offline }, db, now: config.now, logger });
+  const charts = createChartService({ cacheDir: join(config.dataDir, 'cache', 'charts') });
+  const subscriptions = new SubscriptionRepository(db, config.now);
+  const services: Record<string, unknown> = { charts, digestRateCuts, subscriptions };
   const bot = createBot({ commands: allCommands, market, now: config.now, services, offline: opts.offline, logger });
   return {
     config,
@@ -35,36 +44,80 @@ export function createApp(config: Config, opts: { offline?: boolean; logger?: Lo
     market,
     bot,
     logger,
-    services,
+    compose: (now) => composeDigest({ market, now, charts, rateCuts: digestRateCuts }),
     async saveChart(reply) {
       if (!reply.chart || reply.chart.path) return reply;
-      const dir = join(config.dataDir, 'charts');
-      await mkdir(dir, { recursive: true });
-      const path = join(dir, reply.chart.name);
-      await writeFile(path, reply.chart.png);
-      return { ...reply, chart: { ...reply.chart, path } };
+      return { ...reply, chart: { ...reply.chart, path: await saveChart(reply.chart, config.dataDir) } };
     },
     close: () => db.close(),
   };
 }
 
+/** Deliverers over the platforms' REST APIs only (no gateway), for operator commands such as `digest --post`. */
+export async function restDeliverers(config: Config, logger: Logger): Promise<Deliverer[]> {
+  const deliverers: Deliverer[] = [];
+  if (config.discord) {
+    const { REST } = await import('discord.js');
+    const { createDiscordDeliverer } = await import('../adapters/discord/deliverer.ts');
+    const rest = new REST({ api: config.discord.apiUrl, version: '10' }).setToken(config.discord.token);
+    deliverers.push(createDiscordDeliverer(rest, config.now));
+  }
+  if (config.slack) {
+    const { webApi } = await import('@slack/bolt');
+    const { createSlackDeliverer } = await import('../adapters/slack/deliverer.ts');
+    const client = new webApi.WebClient(config.slack.botToken, {
+      slackApiUrl: config.slack.apiUrl,
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+    });
+    deliverers.push(createSlackDeliverer(client, logger));
+  }
+  return deliverers;
+}
+
 /** `npm start`: every adapter whose credentials are set, else the console. */
 export async function start(config: Config): Promise<void> {
   const app = createApp(config);
-  const stops: Array<() => Promise<void> | void> = [];
-  const shutdown = async () => {
-    for (const stop of stops.reverse()) await stop();
-    app.close();
-  };
   if (!config.discord && !config.slack) {
     const { runConsole } = await import('../adapters/console/index.ts');
     await runConsole({ bot: app.bot, prepare: (r) => app.saveChart(r) });
-    await shutdown();
+    app.close();
     return;
   }
+  const stops: Array<() => Promise<void> | void> = [];
+  const deliverers: Deliverer[] = [];
+  try {
+    if (config.discord) {
+      const { startDiscord } = await import('../adapters/discord/index.ts');
+      const discord = await startDiscord({ ...config.discord, bot: app.bot, logger: app.logger, now: config.now });
+      stops.push(() => discord.stop());
+      deliverers.push(discord.deliverer);
+      app.logger.info('discord connected');
+    }
+    if (config.slack) {
+      const { startSlack } = await import('../adapters/slack/index.ts');
+      const slack = await startSlack({ ...config.slack, bot: app.bot, logger: app.logger });
+      stops.push(() => slack.stop());
+      deliverers.push(slack.deliverer);
+      app.logger.info(config.slack.appToken ? 'slack connected (socket mode)' : `slack listening on port ${slack.port}`);
+    }
+  } catch (error) {
+    for (const stop of stops.reverse()) await stop();
+    app.close();
+    throw error;
+  }
+  const scheduler = startScheduler({ db: app.db, deliverers, compose: app.compose, now: config.now, logger: app.logger });
+  stops.push(() => scheduler.stop());
   app.logger.info('capwatch started');
   await new Promise<void>((resolve) => {
-    const stop = () => void shutdown().then(resolve);
+    const stop = () => {
+      app.logger.info('shutting down');
+      void (async () => {
+        for (const s of stops.reverse()) await s();
+        app.close();
+        resolve();
+      })();
+    };
     process.once('SIGTERM', stop);
     process.once('SIGINT', stop);
   });

@@ -48,7 +48,7 @@ describe('FRED API JSON (with FRED_API_KEY)', () => {
       const value = id === 'DFEDTARU' ? '4.00' : '3.75';
       return json({ observations: [{ realtime_start: '2026-11-21', realtime_end: '2026-11-21', date: '2026-11-20', value }] });
     });
-    const got = await createFredProvider({ baseUrl: 'http://127.0.0.1:9', apiBaseUrl: vendor.baseUrl, apiKey: 'k123', http }).policyRates(today);
+    const got = await createFredProvider({ baseUrl: 'http://127.0.0.1:65534', apiBaseUrl: vendor.baseUrl, apiKey: 'k123', http }).policyRates(today);
     expect(got.value).toEqual({ effr: 3.89, target: [3.75, 4] });
     expect(seen.every((u) => u.pathname === '/fred/series/observations' && u.searchParams.get('api_key') === 'k123' && u.searchParams.get('file_type') === 'json')).toBe(true);
   });

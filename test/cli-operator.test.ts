@@ -1,0 +1,80 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../src/cli.ts';
+import { startSlackApi, type SlackApiEmulator } from './emulators/slack/web-api.ts';
+
+const CLOSED = 'http://127.0.0.1:65534';
+const base = {
+  CAPWATCH_NOW: '2025-09-10T21:00:00Z',
+  YAHOO_BASE_URL: CLOSED,
+  STOOQ_BASE_URL: CLOSED,
+  NYFED_BASE_URL: CLOSED,
+  FRED_BASE_URL: CLOSED,
+};
+
+async function cli(env: NodeJS.ProcessEnv, ...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, env, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('capwatch operator verbs', () => {
+  const env = { ...base, DATA_DIR: mkdtempSync(join(tmpdir(), 'capwatch-op-')) };
+  let slack: SlackApiEmulator;
+  beforeAll(async () => {
+    slack = await startSlackApi();
+  });
+  afterAll(async () => slack.close());
+
+  it('slack:manifest prints the manifest from the declarations', async () => {
+    const { code, out } = await cli(env, 'slack:manifest');
+    expect(code).toBe(0);
+    const manifest = JSON.parse(out);
+    expect(manifest.features.slash_commands[0].command).toBe('/smallcaps');
+    expect(manifest.settings.socket_mode_enabled).toBe(true);
+    const http = JSON.parse((await cli(env, 'slack:manifest', '--request-url', 'https://bot.example.com/slack/events')).out);
+    expect(http.settings.socket_mode_enabled).toBe(false);
+  });
+
+  it('curate set stores a figure that answers then use, with its source and date', async () => {
+    const set = await cli(env, 'curate', 'set', 'valuation.forward_pe.small', '14.2', '--source', 'Desk estimate', '--asof', '2025-09-09');
+    expect(set.code).toBe(0);
+    const list = await cli(env, 'curate', 'list');
+    expect(list.out).toMatch(/valuation\.forward_pe\.small {2}14\.2x {2}Desk estimate, as of 2025-09-09 {2}\(curated\)/);
+    const json = JSON.parse((await cli(env, 'run', 'valuation', '--json')).out);
+    expect(json.reply.data.forwardPE.small).toBe(14.2);
+    expect(json.reply.sources.map((s: { name: string }) => s.name).join(' ')).toMatch(/Desk estimate/);
+  });
+
+  it('curate set rejects bad input with exit code 2', async () => {
+    expect((await cli(env, 'curate', 'set', 'valuation.forward_pe.small', 'abc', '--source', 'x', '--asof', '2025-09-09')).code).toBe(2);
+    expect((await cli(env, 'curate', 'set', 'valuation.forward_pe.small', '14')).code).toBe(2);
+    expect((await cli(env, 'curate', 'frob')).code).toBe(2);
+  });
+
+  it('subscriptions list says when there are none', async () => {
+    const { code, out } = await cli(env, 'subscriptions', 'list');
+    expect(code).toBe(0);
+    expect(out).toBe('No digest subscriptions.');
+  });
+
+  it('digest --post sends one digest now to a Slack channel', async () => {
+    const slackEnv = { ...env, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'secret', SLACK_API_URL: slack.url };
+    const { code, out } = await cli(slackEnv, 'digest', '--post', 'slack:C0DIGEST');
+    expect(code).toBe(0);
+    expect(out).toBe('Digest posted to slack:C0DIGEST.');
+    const posts = slack.callsTo('chat.postMessage');
+    expect(posts).toHaveLength(1);
+    expect(posts[0]!.params.channel).toBe('C0DIGEST');
+    expect(String(posts[0]!.params.text)).toMatch(/digest/i);
+  });
+
+  it('digest --post to a platform without credentials is a clear error', async () => {
+    const { code, err } = await cli(env, 'digest', '--post', 'discord:123');
+    expect(code).toBe(2);
+    expect(err).toMatch(/discord is not connected/);
+  });
+});
