@@ -1,13 +1,15 @@
 /**
  * The live MarketData: keyless providers chained per dataset behind a cache, the offline snapshot as the
- * last resort, curated overrides from SQLite. `offline` answers from the snapshot only.
+ * last resort, curated overrides from SQLite. `offline` answers from local data only: the snapshot, and
+ * the operator's curated figures and imported futures strips.
  */
 import { DateTime } from 'luxon';
 import { InputError } from '../command.ts';
 import type { Logger } from '../logger.ts';
 import type { Db } from '../store/db.ts';
 import { MarketCache, type CacheDataset, type TtlRule } from './cache.ts';
-import { AllProvidersFailedError, Breaker, orderProviders, runChain, type Answer, type ChainStep } from './chain.ts';
+import { AllProvidersFailedError, Breaker, orderProviders, runChain, type Answer, type ChainStep, type Failure } from './chain.ts';
+import { curatedFuturesStatus, latestStrip, previousStrip } from './curated-futures.ts';
 import { getCurated, listCurated, mergeCurated, toFigure } from './curated-store.ts';
 import { isStale, type Dataset } from './freshness.ts';
 import { createHttp, type HttpOptions } from './http.ts';
@@ -20,7 +22,7 @@ import { createYahooProvider } from './providers/yahoo.ts';
 import { createSnapshotMarketData } from './snapshot.ts';
 import { SourceStatus } from './status.ts';
 import { normalizeSymbol } from './symbols.ts';
-import { UnknownSymbolError, type Bar, type DailySeries, type FuturesStrip, type MarketData, type PolicyRates, type Provenance } from './types.ts';
+import { ProviderError, UnknownSymbolError, type Bar, type DailySeries, type FuturesStrip, type MarketData, type PolicyRates, type Provenance } from './types.ts';
 
 export const DEFAULT_BASE_URLS = {
   yahooBaseUrl: 'https://query1.finance.yahoo.com',
@@ -39,7 +41,7 @@ export interface LiveMarketConfig {
   fredApiBaseUrl?: string;
   fredApiKey?: string;
   offline?: boolean;
-  /** Provider ids per dataset, first tried first; the snapshot always comes last. */
+  /** Provider ids per dataset, first tried first; the snapshot always comes last. Futures: 'yahoo', 'curated'. */
   order?: Partial<Record<Dataset, string[]>>;
   http?: HttpOptions;
   ttl?: Partial<Record<CacheDataset, TtlRule>>;
@@ -64,6 +66,15 @@ const SLACK_DAYS = 10;
 const MIN_FETCH_DAYS = 400;
 const EXCHANGE_ZONE = 'America/New_York';
 
+/** The imported futures strips, as an entry of the futures provider order. */
+const CURATED_FUTURES = { id: 'curated' } as const;
+
+/** The strip the chain settled on; `contracts` when it came from per-contract history (which also gives the day before). */
+interface ResolvedStrip {
+  strip: FuturesStrip;
+  contracts?: Answer<ContractSeries[]>;
+}
+
 interface CachedBars {
   /** Start of the range requested upstream (the data may start later, e.g. a young ETF). */
   from: string;
@@ -83,7 +94,10 @@ export function createMarketData(opts: CreateMarketDataOptions): MarketData {
   const fred = createFredProvider({ baseUrl: config.fredBaseUrl, apiBaseUrl: fredApiBaseUrl, http, ...(config.fredApiKey ? { apiKey: config.fredApiKey } : {}) });
 
   const barsProviders = orderProviders<BarsProvider>('bars', [yahoo, stooq], config.order?.bars);
-  const futuresProviders = orderProviders<FuturesProvider>('futures', [yahoo], config.order?.futures);
+  const futuresSources = orderProviders<FuturesProvider | typeof CURATED_FUTURES>('futures', [yahoo, CURATED_FUTURES], config.order?.futures);
+  const futuresProviders = futuresSources.filter((p): p is FuturesProvider => p !== CURATED_FUTURES);
+  // Where the imported strips sit: before or after the live providers, or not asked (-1).
+  const curatedAt = futuresSources.indexOf(CURATED_FUTURES);
   const ratesProviders = orderProviders<RatesProvider>('rates', [nyfed, fred], config.order?.rates);
 
   const status = new SourceStatus(db, now);
@@ -114,6 +128,40 @@ export function createMarketData(opts: CreateMarketDataOptions): MarketData {
       () => runChain(ctx('futures'), futuresProviders.map((p) => ({ id: p.id, run: () => p.futuresContracts(now()) }))),
       { onStale: onStale('futures') },
     );
+  }
+
+  /** The latest imported strip, recorded as the futures answer; when nothing was imported, a failure noted. */
+  function curatedStrip(fallback: boolean, failures: Failure[]): ResolvedStrip | null {
+    const strip = latestStrip(db, now());
+    if (!strip) {
+      failures.push({ provider: 'curated', error: new ProviderError('curated', 'no futures strip imported', 'empty') });
+      return null;
+    }
+    const provenance = { ...strip.provenance, fallback };
+    status.recordSuccess('futures', provenance);
+    return { strip: { ...strip, provenance } };
+  }
+
+  /** Live providers and imported strips in their configured order; a stale live answer yields to a newer import. */
+  async function resolveStrip(): Promise<ResolvedStrip> {
+    const failures: Failure[] = [];
+    const first = curatedAt === 0 ? curatedStrip(false, failures) : null;
+    if (first) return first;
+    try {
+      const answer = futuresProviders.length > 0 ? await futuresContracts() : null;
+      if (answer) {
+        const tradeDate = answer.provenance.asOf;
+        const stale = answer.provenance.stale || isStale('futures', tradeDate, now());
+        const newer = stale && curatedAt > 0 && (latestStrip(db)?.tradeDate ?? '') > tradeDate;
+        if (!newer) return { strip: { tradeDate, quotes: stripAt(answer.value, tradeDate), provenance: { ...answer.provenance, stale } }, contracts: answer };
+      }
+    } catch (err) {
+      if (!(err instanceof AllProvidersFailedError)) throw err;
+      failures.push(...err.failures);
+    }
+    const last = curatedAt > 0 ? curatedStrip(true, failures) : null;
+    if (last) return last;
+    throw new AllProvidersFailedError('futures', failures);
   }
 
   return {
@@ -154,23 +202,26 @@ export function createMarketData(opts: CreateMarketDataOptions): MarketData {
 
     async futuresStrip(): Promise<FuturesStrip> {
       try {
-        const answer = await futuresContracts();
-        const tradeDate = answer.provenance.asOf;
-        const stale = answer.provenance.stale || isStale('futures', tradeDate, now());
-        return { tradeDate, quotes: stripAt(answer.value, tradeDate), provenance: { ...answer.provenance, stale } };
+        return (await resolveStrip()).strip;
       } catch (err) {
         return lastResort('futures', err, () => snapshot.futuresStrip());
       }
     },
 
+    /** From the same source as the latest strip: Yahoo's history when Yahoo answered, else the previous import. */
     async previousFuturesStrip(tradeDate): Promise<FuturesStrip | null> {
-      let answer: Answer<ContractSeries[]>;
+      let resolved: ResolvedStrip;
       try {
-        answer = await futuresContracts();
+        resolved = await resolveStrip();
       } catch (err) {
         if (!(err instanceof AllProvidersFailedError)) throw err;
         const prev = await snapshot.previousFuturesStrip?.(tradeDate);
         return prev ? { ...prev, provenance: { ...prev.provenance, snapshot: true, fallback: true } } : null;
+      }
+      const answer = resolved.contracts;
+      if (!answer) {
+        const prev = previousStrip(db, tradeDate);
+        return prev ? { ...prev, provenance: { ...prev.provenance, fallback: resolved.strip.provenance.fallback } } : null;
       }
       const prevDate = previousTradeDate(answer.value, tradeDate);
       if (!prevDate) return null;
@@ -215,20 +266,27 @@ export function createMarketData(opts: CreateMarketDataOptions): MarketData {
   };
 }
 
-/** `--offline`: every answer from the snapshot, labelled as such (no fallback: it was asked for). */
+/**
+ * `--offline`: answers from local data, labelled (no fallback: it was asked for). Imported futures strips
+ * come before the snapshot's; everything else is the snapshot's.
+ */
 function offlineMarketData(snapshot: MarketData, db: Db, now: () => Date): MarketData {
   const label = <T extends { provenance: Provenance }>(x: T): T => ({ ...x, provenance: { ...x.provenance, snapshot: true, fallback: false } });
   return {
     dailyBars: async (symbol, from, to) => label(await snapshot.dailyBars(normalizeSymbol(symbol), from, to)),
-    futuresStrip: async () => label(await snapshot.futuresStrip()),
+    futuresStrip: async () => latestStrip(db, now()) ?? label(await snapshot.futuresStrip()),
     previousFuturesStrip: async (tradeDate) => {
+      if (latestStrip(db)) return previousStrip(db, tradeDate);
       const prev = await snapshot.previousFuturesStrip?.(tradeDate);
       return prev ? label(prev) : null;
     },
     policyRates: async () => label(await snapshot.policyRates()),
     ...curatedReads(db, snapshot, now),
     publishedReturns: () => snapshot.publishedReturns(),
-    status: () => snapshot.status(),
+    status: async () => {
+      const futures = curatedFuturesStatus(db, now());
+      return (await snapshot.status()).map((row) => (futures && row.dataset === 'futures' ? futures : row));
+    },
   };
 }
 
