@@ -8,6 +8,7 @@ import { digestSpec } from '../src/charts/digest.ts';
 import { digestData, performanceData, rateCutsData, valuationData } from '../test/charts/fixtures.ts';
 import type { ChartService } from '../src/charts/types.ts';
 import type { Chart } from '../src/reply.ts';
+import { cpus, loadavg } from 'node:os';
 
 const RUNS = 40;
 
@@ -16,7 +17,7 @@ function quantile(sorted: number[], q: number): number {
   return sorted[i]!;
 }
 
-async function time(fn: () => Promise<unknown>, runs = RUNS): Promise<{ p50: number; p99: number }> {
+async function time(fn: () => Promise<unknown>, runs = RUNS): Promise<{ p50: number; p99: number; min: number }> {
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
@@ -24,7 +25,7 @@ async function time(fn: () => Promise<unknown>, runs = RUNS): Promise<{ p50: num
     samples.push(performance.now() - start);
   }
   samples.sort((a, b) => a - b);
-  return { p50: quantile(samples, 0.5), p99: quantile(samples, 0.99) };
+  return { p50: quantile(samples, 0.5), p99: quantile(samples, 0.99), min: samples[0]! };
 }
 
 const ms = (n: number) => `${n.toFixed(1)} ms`;
@@ -39,7 +40,8 @@ export default async function bench(): Promise<void> {
   // Warm the vega/vega-lite modules, the font tables and resvg.
   for (const c of cases) for (let i = 0; i < 3; i++) await c.call(createChartService());
 
-  console.log(`charts: ${RUNS} runs each, uncached = fresh service per run (spec + vega SVG + resvg PNG at 2x)`);
+  const load = loadavg()[0]!.toFixed(1);
+  console.log(`charts: ${RUNS} runs each, uncached = fresh service per run (spec + vega SVG + resvg PNG at 2x); load average ${load} on ${cpus().length} CPUs`);
   for (const c of cases) {
     let chart: Chart | undefined;
     const uncached = await time(async () => {
@@ -55,7 +57,7 @@ export default async function bench(): Promise<void> {
     await c.call(warm);
     const cached = await time(() => c.call(warm), 200);
     console.log(
-      `  ${c.name.padEnd(12)} p50 ${ms(uncached.p50)}  p99 ${ms(uncached.p99)}  ` +
+      `  ${c.name.padEnd(12)} p50 ${ms(uncached.p50)}  p99 ${ms(uncached.p99)}  min ${ms(uncached.min)}  ` +
         `(vega p50 ${ms(vegaPart.p50)}, resvg p50 ${ms(resvgPart.p50)})  ` +
         `cached p50 ${ms(cached.p50)}  png ${(chart!.png.byteLength / 1024).toFixed(1)} KiB`,
     );

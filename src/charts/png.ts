@@ -33,12 +33,30 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
   return out;
 }
 
-/** Premultiplied RGBA (what resvg rasterises to) back to straight alpha, in place. */
-export function unpremultiply(rgba: Uint8Array): void {
-  for (let i = 3; i < rgba.length; i += 4) {
-    const a = rgba[i]!;
-    if (a === 255 || a === 0) continue;
-    for (let c = i - 3; c < i; c++) rgba[c] = Math.min(255, Math.round((rgba[c]! * 255) / a));
+function unpremultiplyPixel(rgba: Uint8Array, i: number): void {
+  const a = rgba[i + 3]!;
+  if (a === 255 || a === 0) return;
+  for (let c = i; c < i + 3; c++) rgba[c] = Math.min(255, Math.round((rgba[c]! * 255) / a));
+}
+
+/**
+ * Premultiplied RGBA (what resvg rasterises to) back to straight alpha, in place.
+ * With `frame`, only pixels within that many pixels of the edge are looked at: an opaque
+ * card covers the rest, so only its rounded corners and outer edge can be translucent.
+ */
+export function unpremultiply(rgba: Uint8Array, width?: number, height?: number, frame?: number): void {
+  if (width === undefined || height === undefined || frame === undefined || frame * 2 >= Math.min(width, height)) {
+    for (let i = 0; i < rgba.length; i += 4) unpremultiplyPixel(rgba, i);
+    return;
+  }
+  for (let y = 0; y < height; y++) {
+    const row = y * width * 4;
+    if (y < frame || y >= height - frame) {
+      for (let x = 0; x < width; x++) unpremultiplyPixel(rgba, row + x * 4);
+    } else {
+      for (let x = 0; x < frame; x++) unpremultiplyPixel(rgba, row + x * 4);
+      for (let x = width - frame; x < width; x++) unpremultiplyPixel(rgba, row + x * 4);
+    }
   }
 }
 

@@ -6,6 +6,7 @@ import { FONT_FAMILY, FONT_FILES } from './font.ts';
 import { CARD_RADIUS, SCALE, palette } from './theme.ts';
 import { installTextMetrics } from './text-metrics.ts';
 import { encodePng, unpremultiply } from './png.ts';
+import { textToPaths } from './text-to-path.ts';
 
 installTextMetrics();
 const quiet = vega.logger(vega.None);
@@ -38,7 +39,10 @@ export function cardify(svg: string): string {
   return open[0] + card + withoutBackground;
 }
 
-/** resvg options: only the bundled font, never the system's. `fonts: false` is for tests that prove it matters. */
+/**
+ * resvg options: only the bundled font, never the system's (it draws any text that
+ * textToPaths left in place). `fonts: false` is for tests that prove the font matters.
+ */
 export function rasterOptions(scale = SCALE, fonts = true): ResvgRenderOptions {
   return {
     font: {
@@ -55,8 +59,8 @@ export function rasterOptions(scale = SCALE, fonts = true): ResvgRenderOptions {
 /** Rendered on libuv's thread pool so a chart never blocks the event loop. */
 export async function svgToPng(svg: string, scale = SCALE): Promise<Uint8Array> {
   const image = await renderAsync(svg, rasterOptions(scale));
-  const pixels = new Uint8Array(image.pixels);
-  unpremultiply(pixels);
+  const pixels = image.pixels;
+  unpremultiply(pixels, image.width, image.height, Math.ceil((CARD_RADIUS + 2) * scale));
   return encodePng(image.width, image.height, pixels);
 }
 
@@ -73,6 +77,11 @@ export function rasterize(svg: string, scale = SCALE, fonts = true): Raster {
   return { width: image.width, height: image.height, pixels: new Uint8Array(image.pixels) };
 }
 
+/** The SVG that goes to resvg: card background, text already turned into glyph outlines. */
+export async function chartSvg(spec: TopLevelSpec): Promise<string> {
+  return textToPaths(cardify(await specToSvg(spec)));
+}
+
 export async function renderSpec(spec: TopLevelSpec, scale = SCALE): Promise<Uint8Array> {
-  return svgToPng(cardify(await specToSvg(spec)), scale);
+  return svgToPng(await chartSvg(spec), scale);
 }

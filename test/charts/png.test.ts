@@ -40,3 +40,20 @@ describe('png encoder', () => {
     expect([...px]).toEqual([100, 199, 50, 128, 10, 20, 30, 255, 0, 0, 0, 0]);
   });
 });
+
+describe('unpremultiply within a frame', () => {
+  it('fixes translucent edge pixels and leaves the opaque middle alone', () => {
+    const width = 10;
+    const height = 10;
+    const px = new Uint8Array(width * height * 4);
+    const set = (x: number, y: number, v: number[]) => px.set(v, (y * width + x) * 4);
+    const get = (x: number, y: number) => [...px.subarray((y * width + x) * 4, (y * width + x) * 4 + 4)];
+    set(0, 0, [50, 50, 50, 128]);
+    set(9, 5, [50, 50, 50, 128]);
+    set(5, 5, [50, 50, 50, 128]); // would never be translucent inside a card; proves the middle is skipped
+    unpremultiply(px, width, height, 2);
+    expect(get(0, 0)).toEqual([100, 100, 100, 128]);
+    expect(get(9, 5)).toEqual([100, 100, 100, 128]);
+    expect(get(5, 5)).toEqual([50, 50, 50, 128]);
+  });
+});

@@ -1,10 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { FONT_FILES } from '../../src/charts/font.ts';
-import { measureText, readAdvanceTable } from '../../src/charts/text-metrics.ts';
+import { parseFont } from '../../src/charts/font-file.ts';
+import { measureText } from '../../src/charts/text-metrics.ts';
 
-describe('readAdvanceTable', () => {
-  const table = readAdvanceTable(readFileSync(FONT_FILES[0]!));
+describe('parseFont', () => {
+  const font = parseFont(readFileSync(FONT_FILES[0]!));
+  const table = { unitsPerEm: font.unitsPerEm, advance: (cp: number) => font.advance(font.glyphIndex(cp)) };
 
   it('reads units per em and real advances from the TrueType tables', () => {
     expect(table.unitsPerEm).toBe(2048);
@@ -20,8 +22,20 @@ describe('readAdvanceTable', () => {
     expect(table.advance(0x4e00)).not.toBe(table.advance(0x41));
   });
 
+  it('reads simple and composite outlines', () => {
+    const contours = (ch: string) => font.outline(font.glyphIndex(ch.codePointAt(0)!));
+    expect(contours(' ')).toEqual([]);
+    expect(contours('o')).toHaveLength(2);
+    // É is E plus an acute accent placed above it.
+    const e = contours('E');
+    const eAcute = contours('É');
+    expect(eAcute.length).toBe(e.length + 1);
+    const top = (cs: typeof e) => Math.max(...cs.flat().map((p) => p.y));
+    expect(top(eAcute)).toBeGreaterThan(top(e));
+  });
+
   it('rejects a file that is not a font', () => {
-    expect(() => readAdvanceTable(new Uint8Array(64))).toThrow();
+    expect(() => parseFont(new Uint8Array(64))).toThrow();
   });
 });
 
