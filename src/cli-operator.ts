@@ -3,6 +3,7 @@ import { allCommands } from '../commands/index.ts';
 import { InputError } from './command.ts';
 import { listSubscriptions, postDigestNow } from './digest/operator.ts';
 import { restDeliverers, type App } from './main.ts';
+import { curateFuturesFromFile } from './market/curated-futures.ts';
 import { listCurated, setCurated } from './market/curated-store.ts';
 import type { Config } from './config.ts';
 
@@ -36,6 +37,9 @@ export async function discordRegister(config: Config, flags: OperatorFlags, io: 
   return 0;
 }
 
+const CURATE_USAGE =
+  'Usage: capwatch curate list | curate set <key> <value> --source "..." --asof YYYY-MM-DD [--label "..."] [--unit %] | curate futures <file.csv> [--source "..."] [--date YYYY-MM-DD]';
+
 export async function curate(app: App, args: string[], flags: OperatorFlags, io: Io): Promise<number> {
   const [action, ...rest] = args;
   if (action === 'list') {
@@ -48,13 +52,20 @@ export async function curate(app: App, args: string[], flags: OperatorFlags, io:
   if (action === 'set') {
     const [key, value] = rest;
     if (!key || value === undefined || !flags.source || !flags.asof) {
-      throw new InputError('Usage: capwatch curate set <key> <value> --source "..." --asof YYYY-MM-DD [--label "..."] [--unit %]');
+      throw new InputError(CURATE_USAGE);
     }
     const stored = setCurated(app.db, { key, value, source: flags.source, asOf: flags.asof, label: flags.label, unit: flags.unit }, app.config.now());
     io.out(`Stored ${stored.key} = ${stored.value} (${stored.source}, as of ${stored.asOf}).`);
     return 0;
   }
-  throw new InputError('Usage: capwatch curate list | curate set <key> <value> --source "..." --asof YYYY-MM-DD');
+  if (action === 'futures') {
+    const [file] = rest;
+    if (!file) throw new InputError('Usage: capwatch curate futures <file.csv> [--source "..."] [--date YYYY-MM-DD]');
+    const result = curateFuturesFromFile(app.db, file, { now: app.config.now(), source: flags.source, tradeDate: flags.date });
+    io.out(`Imported ${result.contracts} contract prices for ${result.tradeDates.join(', ')} (${result.source}).`);
+    return 0;
+  }
+  throw new InputError(CURATE_USAGE);
 }
 
 function formatValue(value: number, unit: string): string {

@@ -15,6 +15,7 @@ const USAGE = `Usage:
   capwatch discord:register [--guild ID]
   capwatch slack:manifest [--request-url https://host/slack/events]
   capwatch curate list | curate set <key> <value> --source "..." --asof YYYY-MM-DD
+  capwatch curate futures <file.csv> [--source "..."] [--date YYYY-MM-DD]
   capwatch subscriptions list`;
 
 const defaultIo: Io = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,6 +53,28 @@ describe('capwatch operator verbs', () => {
     expect((await cli(env, 'curate', 'set', 'valuation.forward_pe.small', 'abc', '--source', 'x', '--asof', '2025-09-09')).code).toBe(2);
     expect((await cli(env, 'curate', 'set', 'valuation.forward_pe.small', '14')).code).toBe(2);
     expect((await cli(env, 'curate', 'frob')).code).toBe(2);
+  });
+
+  it('curate futures imports a strip that ratecuts then prices, with the change since the day before', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'capwatch-zq-'));
+    const file = join(dir, 'zq.csv');
+    writeFileSync(
+      file,
+      ['date,month,price', '2026-09-17,2026-10,96.1200', '2026-09-17,2026-11,96.0000', '2026-09-18,2026-10,96.1050', '2026-09-18,2026-11,95.9750'].join('\n'),
+    );
+    const futuresEnv = { ...env, CAPWATCH_NOW: '2026-09-18T21:00:00Z' };
+    const imported = await cli(futuresEnv, 'curate', 'futures', file, '--source', 'CME settlements');
+    expect(imported.code).toBe(0);
+    expect(imported.out).toBe('Imported 4 contract prices for 2026-09-17, 2026-09-18 (CME settlements).');
+    const json = JSON.parse((await cli(futuresEnv, 'run', 'ratecuts', '--json')).out);
+    expect(json.reply.data.asOf).toBe('2026-09-18');
+    expect(json.reply.data.meetings[0].date).toBe('2026-10-28');
+    expect(json.reply.data.meetings[0].probabilities['3.75-4.00']).toBeCloseTo(42.4, 1);
+    expect(json.reply.data.meetings[0].probabilities['4.00-4.25']).toBeCloseTo(57.6, 1);
+    expect(json.reply.sources.map((s: { name: string }) => s.name).join(' ')).toMatch(/CME settlements/);
+    expect(json.reply.commentary).toMatch(/since Sep 17/);
+    const bad = await cli(futuresEnv, 'curate', 'futures', join(dir, 'missing.csv'));
+    expect(bad.code).toBe(2);
   });
 
   it('subscriptions list says when there are none', async () => {
