@@ -43,6 +43,8 @@ export interface DeliveryOutcome {
 
 export interface Pausable {
   pause(id: string, reason: string): void;
+  /** Checked just before claiming, so a channel unsubscribed or paused mid fan-out gets nothing. */
+  isActive?(id: string): boolean;
 }
 
 export type FanoutTarget = Schedulable & { platform: Platform; channelId: string };
@@ -139,6 +141,9 @@ export class Fanout {
       let claimed = false;
       const task = async (): Promise<Attempt> => {
         if (!claimed) {
+          if (this.opts.subscriptions.isActive && !this.opts.subscriptions.isActive(d.subscription.id)) {
+            return { done: outcome(d, 'skipped', 0, 'no longer subscribed') };
+          }
           if (!this.opts.ledger.claim(d.subscription.id, d.localDate, this.opts.now(), edition)) {
             return { done: outcome(d, 'skipped', 0) };
           }

@@ -201,6 +201,10 @@ export class SubscriptionRepository implements SubscriptionService {
     return row ? fromRow(row) : undefined;
   }
 
+  isActive(id: string): boolean {
+    return this.byId(id)?.status === 'active';
+  }
+
   listActive(): Subscription[] {
     return (this.stmts.active.all() as Row[]).map(fromRow);
   }

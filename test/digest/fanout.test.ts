@@ -208,6 +208,29 @@ describe('scheduler ticks', () => {
     expect(discord.attempts.get('slow')).toBe(1);
   });
 
+  it('skips a channel unsubscribed while its digest waited in the queue', async () => {
+    const gate = deferred();
+    const discord = recordingDeliverer('discord', (channel) => (channel === 'first' ? gate.promise : undefined));
+    const s = startScheduler({
+      db: openDatabase(':memory:'),
+      deliverers: [discord.deliverer],
+      compose: countingCompose().compose,
+      now: () => SEND,
+      logger: silentLogger,
+      cron: false,
+      fanout: { limits: { discord: { concurrency: 1 } } },
+    });
+    for (const channelId of ['first', 'leaving']) s.subscriptions.save({ platform: 'discord', channelId, userId: 'u' });
+    const ticking = s.tick();
+    for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+    await s.subscriptions.unsubscribe('discord', 'leaving');
+    gate.resolve();
+    const { outcomes } = await ticking;
+    expect(outcomes.map((o) => `${o.subscriptionId} ${o.result}`)).toEqual(['discord:first sent', 'discord:leaving skipped']);
+    expect(discord.attempts.has('leaving')).toBe(false);
+    expect(s.ledger.get('discord:leaving', '2025-11-24')).toBeUndefined();
+  });
+
   it('runs one node-cron task a minute, whatever the number of subscriptions', async () => {
     const cron = (await import('node-cron')).default;
     const before = cron.getTasks().size;
