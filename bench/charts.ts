@@ -1,6 +1,6 @@
 /** Chart render time (p50, p99) and PNG size per chart, uncached and cached. */
 import { createChartService } from '../src/charts/service.ts';
-import { cardify, specToSvg, svgToPng } from '../src/charts/render.ts';
+import { chartSvg, specToSvg, svgToPng } from '../src/charts/render.ts';
 import { performanceSpec } from '../src/charts/performance.ts';
 import { rateCutsSpec } from '../src/charts/ratecuts.ts';
 import { valuationSpec } from '../src/charts/valuation.ts';
@@ -9,6 +9,7 @@ import { digestData, performanceData, rateCutsData, valuationData } from '../tes
 import type { ChartService } from '../src/charts/types.ts';
 import type { Chart } from '../src/reply.ts';
 import { cpus, loadavg } from 'node:os';
+import { SCALE } from '../src/charts/theme.ts';
 
 const RUNS = 40;
 
@@ -41,7 +42,7 @@ export default async function bench(): Promise<void> {
   for (const c of cases) for (let i = 0; i < 3; i++) await c.call(createChartService());
 
   const load = loadavg()[0]!.toFixed(1);
-  console.log(`charts: ${RUNS} runs each, uncached = fresh service per run (spec + vega SVG + resvg PNG at 2x); load average ${load} on ${cpus().length} CPUs`);
+  console.log(`charts: ${RUNS} runs each, uncached = fresh service per run (spec + vega SVG + glyph outlines + resvg raster + PNG at ${SCALE}x); load average ${load} on ${cpus().length} CPUs`);
   for (const c of cases) {
     let chart: Chart | undefined;
     const uncached = await time(async () => {
@@ -49,7 +50,7 @@ export default async function bench(): Promise<void> {
     });
     const svgs: string[] = [];
     const vegaPart = await time(async () => {
-      svgs.push(cardify(await specToSvg(c.spec())));
+      svgs.push(await chartSvg(c.spec()));
     });
     const svg = svgs[0]!;
     const resvgPart = await time(() => svgToPng(svg));
@@ -58,10 +59,14 @@ export default async function bench(): Promise<void> {
     const cached = await time(() => c.call(warm), 200);
     console.log(
       `  ${c.name.padEnd(12)} p50 ${ms(uncached.p50)}  p99 ${ms(uncached.p99)}  min ${ms(uncached.min)}  ` +
-        `(vega p50 ${ms(vegaPart.p50)}, resvg p50 ${ms(resvgPart.p50)})  ` +
+        `(SVG p50 ${ms(vegaPart.p50)}, PNG p50 ${ms(resvgPart.p50)})  ` +
         `cached p50 ${ms(cached.p50)}  png ${(chart!.png.byteLength / 1024).toFixed(1)} KiB`,
     );
   }
+  const twice = createChartService({ scale: 2 });
+  const at2x = await time(() => createChartService({ scale: 2 }).performance(performanceData()));
+  const png2x = (await twice.performance(performanceData())).png.byteLength;
+  console.log(`  performance at 2x for comparison: p50 ${ms(at2x.p50)}  p99 ${ms(at2x.p99)}  png ${(png2x / 1024).toFixed(1)} KiB`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await bench();

@@ -3,7 +3,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { cardify, rasterize, renderSpec, specToSvg, type Raster } from '../../src/charts/render.ts';
 import { measureText } from '../../src/charts/text-metrics.ts';
 import { performanceSpec } from '../../src/charts/performance.ts';
-import { palette, vegaConfig } from '../../src/charts/theme.ts';
+import { SCALE, palette, vegaConfig } from '../../src/charts/theme.ts';
 import { performanceData } from './fixtures.ts';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -73,13 +73,13 @@ describe('labels are really drawn with the bundled font', () => {
 });
 
 describe('renderSpec', () => {
-  it('returns a PNG at twice the logical size by default', async () => {
+  it('returns a PNG at SCALE times the logical size by default', async () => {
     const svg = cardify(await specToSvg(labelSpec('hi')));
     const width = Number(/width="([\d.]+)"/.exec(svg)?.[1]);
     const png = await renderSpec(labelSpec('hi'));
     expect([...png.slice(0, 8)]).toEqual(PNG_SIGNATURE);
     const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
-    expect(view.getUint32(16)).toBe(Math.round(width * 2));
+    expect(view.getUint32(16)).toBe(Math.round(width * SCALE));
   });
 });
 
