@@ -13,7 +13,7 @@ export default defineCommand({
     const age = (iso: string | null) => {
       if (!iso) return 'n/a';
       const days = Math.floor((now - Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso)) / 86_400_000);
-      return days <= 0 ? 'today' : `${days} d`;
+      return days <= 0 ? 'today' : `${days} d ago`;
     };
     return {
       title: 'Data sources',
@@ -22,7 +22,11 @@ export default defineCommand({
       table: {
         columns: ['Dataset', 'Provider', 'As of', 'Age', 'Status'],
         rows: [
-          ...status.map((s) => [s.dataset, s.provider ?? 'none', s.asOf ?? 'n/a', age(s.asOf), s.lastError ?? (s.stale ? 'stale' : 'ok')]),
+          ...status.map((s) =>
+            s.provider === null
+              ? [s.dataset, 'not fetched yet', 'n/a', 'n/a', s.lastError ?? 'waiting for the first question']
+              : [s.dataset, s.provider, s.asOf ?? 'n/a', age(s.asOf), s.lastError ?? (s.stale ? 'stale' : 'ok')],
+          ),
           ...curated.map((c) => [c.key, c.source, c.asOf, age(c.asOf), `${c.value}${c.unit === '%' ? '%' : ' ' + c.unit}`]),
         ],
       },
