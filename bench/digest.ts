@@ -24,6 +24,8 @@ interface ChildResult {
   failed: number;
   elapsedMs: number;
   cpuMs: number;
+  idleTickMs: number;
+  sentTickMs: number;
   rssBeforeSeedMb: number;
   rssBeforeMb: number;
   peakRssMb: number;
@@ -101,6 +103,7 @@ export default async function bench(): Promise<void> {
   console.log(`  peaks inside that: JS heap ${fmt(r.peakHeapMb)} MB, buffers ${fmt(r.peakBuffersMb)} MB (chart PNG ${fmt(r.chartBytes / 1024)} KB per post)`);
   console.log(`  bot process CPU ${fmt(r.cpuMs / 1000, 2)} s of the ${fmt(r.elapsedMs / 1000, 2)} s (each emulator runs in its own process)`);
   console.log(`  delivered ${r.sent}, not delivered ${r.failed}; emulators saw Discord ${off.discord.posts} posts to ${off.discord.channels} channels, Slack ${off.slack.posts} posts to ${off.slack.channels} channels`);
+  console.log(`  minute tick over 10,000 subscriptions: ${fmt(r.idleTickMs)} ms with none due, ${fmt(r.sentTickMs)} ms inside the grace window once all were sent`);
   console.log(`  per edition: ${r.composed} composition, ${r.chartRenders} chart render, ${r.marketFetches} market fetches`);
 
   // About 12 s of sending per platform at its ceiling, so a 10 s steady window fits after the first second.

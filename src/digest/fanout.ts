@@ -107,11 +107,14 @@ export class Fanout {
 
   /** Delivers the edition to every due digest not yet delivered; resolves when all have an outcome. */
   async deliver(due: DueDigest<FanoutTarget>[]): Promise<DeliveryOutcome[]> {
-    const todo = due.filter((d) => {
-      const entry = this.opts.ledger.get(d.subscription.id, d.localDate);
-      return !entry || entry.status === 'claimed' || entry.status === 'failed';
+    // One query per local date rather than one per subscription: inside the grace window every tick sees
+    // the morning's subscriptions due again, almost all of them already sent.
+    const settled = new Map<string, Set<string>>();
+    const fresh = due.filter((d) => {
+      let done = settled.get(d.localDate);
+      if (!done) settled.set(d.localDate, (done = this.opts.ledger.settledOn(d.localDate)));
+      return !done.has(d.subscription.id) && !this.inFlight.has(key(d));
     });
-    const fresh = todo.filter((d) => !this.inFlight.has(key(d)));
     if (fresh.length === 0) return [];
 
     let edition;

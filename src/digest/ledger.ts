@@ -101,6 +101,7 @@ export class DeliveryLedger {
          WHERE subscription_id = ? AND local_date = ? AND owner = ? AND status = 'claimed'`),
       get: db.prepare('SELECT * FROM digest_ledger WHERE subscription_id = ? AND local_date = ?'),
       latest: db.prepare('SELECT * FROM digest_ledger WHERE subscription_id = ? ORDER BY local_date DESC LIMIT 1'),
+      settledOn: db.prepare("SELECT subscription_id AS id FROM digest_ledger WHERE local_date = ? AND status IN ('sent', 'paused')"),
       countByStatus: db.prepare('SELECT status, COUNT(*) AS n FROM digest_ledger GROUP BY status'),
     };
   }
@@ -144,6 +145,11 @@ export class DeliveryLedger {
   latest(subscriptionId: string): LedgerEntry | undefined {
     const row = this.stmts.latest.get(subscriptionId) as Row | undefined;
     return row ? fromRow(row) : undefined;
+  }
+
+  /** Subscriptions whose digest for this local date is settled (sent or paused): nothing more to do. */
+  settledOn(localDate: string): Set<string> {
+    return new Set((this.stmts.settledOn.all(localDate) as { id: string }[]).map((r) => r.id));
   }
 
   counts(): Partial<Record<LedgerStatus, number>> {

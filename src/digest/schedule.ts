@@ -43,6 +43,7 @@ export function dueDigests<S extends Schedulable>(subs: Iterable<S>, now: Date, 
   const earliest = nowMs - graceMs;
   const instants = new Map<string, number>();
   const localDays = new Map<string, string[]>();
+  const sendDays = new Map<string, boolean>();
   const out: DueDigest<S>[] = [];
 
   for (const sub of subs) {
@@ -61,7 +62,10 @@ export function dueDigests<S extends Schedulable>(subs: Iterable<S>, now: Date, 
         instants.set(key, at);
       }
       if (at > nowMs || at <= earliest || at < changedAt) continue;
-      if (!isSendDay(sub, localDate)) continue;
+      const dayKey = `${sub.days}|${sub.includeHolidays}|${localDate}`;
+      let sends = sendDays.get(dayKey);
+      if (sends === undefined) sendDays.set(dayKey, (sends = isSendDay(sub, localDate)));
+      if (!sends) continue;
       out.push({ subscription: sub, localDate, scheduledAt: new Date(at) });
     }
   }

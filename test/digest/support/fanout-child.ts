@@ -99,6 +99,20 @@ const elapsedMs = performance.now() - t0;
 const cpu = process.cpuUsage(cpu0);
 clearInterval(sampler);
 
+/** Median wall time of a tick at `at` over a few runs. */
+async function tickMs(at: Date): Promise<number> {
+  now = at;
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    await scheduler.tick();
+    times.push(performance.now() - t);
+  }
+  return times.sort((a, b) => a - b)[2]!;
+}
+const idleTickMs = await tickMs(new Date('2025-11-24T20:00:00Z')); // 15:00 New York: nothing due
+const sentTickMs = await tickMs(new Date(SEND.getTime() + 30 * 60_000)); // all due, all already sent
+
 /** Sends started per second in the steady part of the run: from 1 s after the first start, over `windowMs`. */
 function steadyRate(times: number[], windowMs: number): number | null {
   if (times.length === 0) return null;
@@ -114,6 +128,8 @@ const result = {
   failed: outcomes.filter((o) => o.result !== 'sent').length,
   elapsedMs,
   cpuMs: (cpu.user + cpu.system) / 1000,
+  idleTickMs,
+  sentTickMs,
   rssBeforeSeedMb: rssBeforeSeed / 2 ** 20,
   rssBeforeMb: rssBefore / 2 ** 20,
   peakRssMb: peakRss / 2 ** 20,
