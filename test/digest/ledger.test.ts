@@ -44,6 +44,9 @@ describe('DeliveryLedger', () => {
     expect(later.claim('s1', '2025-11-24', at(600))).toBe(false);
     expect(later.claim('s2', '2025-11-24', at(600))).toBe(false);
     expect(later.get('s2', '2025-11-24')).toMatchObject({ status: 'paused', lastError: 'channel is gone' });
+    a.claim('s3', '2025-11-24', T0);
+    expect(later.settledOn('2025-11-24')).toEqual(new Set(['s1', 's2']));
+    expect(later.settledOn('2025-11-25')).toEqual(new Set());
   });
 
   it('reclaims a claim abandoned by a crash once it is stale, and fences the old owner', () => {
