@@ -116,11 +116,14 @@ export class Fanout {
       return !done.has(d.subscription.id) && !this.inFlight.has(key(d));
     });
     if (fresh.length === 0) return [];
+    // Marked before composing, so a tick that starts meanwhile leaves these alone.
+    for (const d of fresh) this.inFlight.add(key(d));
 
     let edition;
     try {
       edition = await this.opts.editions.get(this.opts.now());
     } catch (err) {
+      for (const d of fresh) this.inFlight.delete(key(d));
       this.opts.logger.error('digest compose failed; will retry next tick', { error: String(err), due: fresh.length });
       return fresh.map((d) => outcome(d, 'failed', 0, `compose failed: ${String(err)}`));
     }
@@ -134,11 +137,10 @@ export class Fanout {
   }
 
   private async deliverOne(d: DueDigest<FanoutTarget>, edition: string, reply: Reply): Promise<DeliveryOutcome> {
-    const lane = this.lanes.get(d.subscription.platform);
-    if (!lane) return outcome(d, 'no_deliverer', 0);
     const k = key(d);
-    this.inFlight.add(k);
     try {
+      const lane = this.lanes.get(d.subscription.platform);
+      if (!lane) return outcome(d, 'no_deliverer', 0);
       let attempts = 0;
       let rateLimited = 0;
       let claimed = false;

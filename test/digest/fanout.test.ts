@@ -208,6 +208,35 @@ describe('scheduler ticks', () => {
     expect(discord.attempts.get('slow')).toBe(1);
   });
 
+  it('does not queue a digest twice when a tick starts while the edition is still being composed', async () => {
+    const gate = deferred();
+    let composes = 0;
+    const discord = recordingDeliverer('discord');
+    let now = CREATED;
+    const s = startScheduler({
+      db: openDatabase(':memory:'),
+      deliverers: [discord.deliverer],
+      compose: async (at) => {
+        composes++;
+        await gate.promise;
+        return countingCompose().compose(at);
+      },
+      now: () => now,
+      logger: silentLogger,
+      cron: false,
+    });
+    s.subscriptions.save({ platform: 'discord', channelId: 'c', userId: 'u' });
+    now = SEND;
+    const first = s.tick();
+    await new Promise((r) => setImmediate(r));
+    now = new Date(SEND.getTime() + 60_000);
+    expect((await s.tick()).outcomes).toEqual([]);
+    gate.resolve();
+    expect((await first).outcomes.map((o) => o.result)).toEqual(['sent']);
+    expect(composes).toBe(1);
+    expect(discord.sent).toEqual(['c']);
+  });
+
   it('skips a channel unsubscribed while its digest waited in the queue', async () => {
     const gate = deferred();
     const discord = recordingDeliverer('discord', (channel) => (channel === 'first' ? gate.promise : undefined));
