@@ -20,57 +20,91 @@ export function unescapeXml(text: string): string {
   });
 }
 
-const num = (v: number) => String(Math.round(v * 100) / 100);
+const round = (v: number) => Math.round(v * 100) / 100;
 
-/** SVG path data for a contour set placed at (x0, baseline y0), scaled from font units. */
-function contourPath(contours: Contours, scale: number, x0: number, y0: number): string {
-  const px = (x: number) => num(x0 + x * scale);
-  const py = (y: number) => num(y0 - y * scale);
-  let d = '';
+/**
+ * A glyph at one size as path data with relative commands, so it is built once and
+ * placed anywhere by a leading absolute move. Coordinates are rounded in glyph space
+ * first, so relative steps between them are exact and never drift.
+ */
+interface PlacedGlyph {
+  /** First point (glyph space, px, y down), or undefined for a glyph with no outline. */
+  start?: [number, number];
+  /** Everything after the first move, relative. */
+  rest: string;
+}
+
+function glyphPath(contours: Contours, scale: number): PlacedGlyph {
+  let prev: [number, number] | undefined;
+  let first: [number, number] | undefined;
+  let subpathStart: [number, number] = [0, 0];
+  let rest = '';
+  const rel = (x: number, y: number): string => {
+    const p: [number, number] = [round(x * scale), round(-y * scale)];
+    const out = `${round(p[0] - prev![0])} ${round(p[1] - prev![1])}`;
+    prev = p;
+    return out;
+  };
+  const move = (x: number, y: number) => {
+    const p: [number, number] = [round(x * scale), round(-y * scale)];
+    if (!first) {
+      first = p;
+    } else {
+      rest += `m${round(p[0] - subpathStart[0])} ${round(p[1] - subpathStart[1])}`;
+    }
+    prev = p;
+    subpathStart = p;
+  };
   for (const pts of contours) {
     const n = pts.length;
     if (n === 0) continue;
     let start: { x: number; y: number };
-    let rest: typeof pts;
+    let tail: typeof pts;
     if (pts[0]!.on) {
       start = pts[0]!;
-      rest = pts.slice(1);
+      tail = pts.slice(1);
     } else if (pts[n - 1]!.on) {
       start = pts[n - 1]!;
-      rest = pts.slice(0, n - 1);
+      tail = pts.slice(0, n - 1);
     } else {
       start = { x: (pts[0]!.x + pts[n - 1]!.x) / 2, y: (pts[0]!.y + pts[n - 1]!.y) / 2 };
-      rest = pts;
+      tail = pts;
     }
-    d += `M${px(start.x)} ${py(start.y)}`;
+    move(start.x, start.y);
     let ctrl: { x: number; y: number } | undefined;
-    for (const p of rest) {
+    // Quadratic control points are relative to the segment's start, like its end point.
+    const quad = (c: { x: number; y: number }, x: number, y: number) => {
+      const from = prev!;
+      const cx = round(round(c.x * scale) - from[0]);
+      const cy = round(round(-c.y * scale) - from[1]);
+      rest += `q${cx} ${cy} ${rel(x, y)}`;
+    };
+    for (const p of tail) {
       if (p.on) {
-        d += ctrl ? `Q${px(ctrl.x)} ${py(ctrl.y)} ${px(p.x)} ${py(p.y)}` : `L${px(p.x)} ${py(p.y)}`;
+        if (ctrl) quad(ctrl, p.x, p.y);
+        else rest += `l${rel(p.x, p.y)}`;
         ctrl = undefined;
       } else {
-        if (ctrl) {
-          const mx = (ctrl.x + p.x) / 2;
-          const my = (ctrl.y + p.y) / 2;
-          d += `Q${px(ctrl.x)} ${py(ctrl.y)} ${px(mx)} ${py(my)}`;
-        }
+        if (ctrl) quad(ctrl, (ctrl.x + p.x) / 2, (ctrl.y + p.y) / 2);
         ctrl = p;
       }
     }
-    if (ctrl) d += `Q${px(ctrl.x)} ${py(ctrl.y)} ${px(start.x)} ${py(start.y)}`;
-    d += 'Z';
+    if (ctrl) quad(ctrl, start.x, start.y);
+    rest += 'z';
+    prev = subpathStart; // after z the current point is the subpath's start
   }
-  return d;
+  return first ? { start: first, rest } : { rest: '' };
 }
 
-const outlineCache = new WeakMap<FontFile, Map<number, Contours>>();
+const glyphCache = new WeakMap<FontFile, Map<string, PlacedGlyph>>();
 
-function outlineOf(font: FontFile, glyph: number): Contours {
-  let cache = outlineCache.get(font);
-  if (!cache) outlineCache.set(font, (cache = new Map()));
-  let contours = cache.get(glyph);
-  if (!contours) cache.set(glyph, (contours = font.outline(glyph)));
-  return contours;
+function placedGlyph(font: FontFile, glyph: number, size: number): PlacedGlyph {
+  let cache = glyphCache.get(font);
+  if (!cache) glyphCache.set(font, (cache = new Map()));
+  const key = `${glyph}@${size}`;
+  let placed = cache.get(key);
+  if (!placed) cache.set(key, (placed = glyphPath(font.outline(glyph), size / font.unitsPerEm)));
+  return placed;
 }
 
 /** Path data for one line of text with its alphabetic baseline at y, anchored at x = 0. */
@@ -82,7 +116,8 @@ export function linePath(text: string, size: number, boldWeight: boolean, anchor
   let pen = anchor === 'middle' ? -width / 2 : anchor === 'end' ? -width : 0;
   let d = '';
   for (const g of glyphs) {
-    d += contourPath(outlineOf(font, g), scale, pen, y);
+    const placed = placedGlyph(font, g, size);
+    if (placed.start) d += `M${round(pen + placed.start[0])} ${round(y + placed.start[1])}${placed.rest}`;
     pen += font.advance(g) * scale;
   }
   return d;
