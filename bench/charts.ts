@@ -18,15 +18,18 @@ function quantile(sorted: number[], q: number): number {
   return sorted[i]!;
 }
 
-async function time(fn: () => Promise<unknown>, runs = RUNS): Promise<{ p50: number; p99: number; min: number }> {
+/** Wall-clock quantiles, plus CPU time per run (all threads), which contention inflates less. */
+async function time(fn: () => Promise<unknown>, runs = RUNS): Promise<{ p50: number; p99: number; min: number; cpu: number }> {
   const samples: number[] = [];
+  const cpuStart = process.cpuUsage();
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
     await fn();
     samples.push(performance.now() - start);
   }
+  const cpu = process.cpuUsage(cpuStart);
   samples.sort((a, b) => a - b);
-  return { p50: quantile(samples, 0.5), p99: quantile(samples, 0.99), min: samples[0]! };
+  return { p50: quantile(samples, 0.5), p99: quantile(samples, 0.99), min: samples[0]!, cpu: (cpu.user + cpu.system) / 1000 / runs };
 }
 
 const ms = (n: number) => `${n.toFixed(1)} ms`;
@@ -58,7 +61,7 @@ export default async function bench(): Promise<void> {
     await c.call(warm);
     const cached = await time(() => c.call(warm), 200);
     console.log(
-      `  ${c.name.padEnd(12)} p50 ${ms(uncached.p50)}  p99 ${ms(uncached.p99)}  min ${ms(uncached.min)}  ` +
+      `  ${c.name.padEnd(12)} p50 ${ms(uncached.p50)}  p99 ${ms(uncached.p99)}  min ${ms(uncached.min)}  cpu ${ms(uncached.cpu)}  ` +
         `(SVG p50 ${ms(vegaPart.p50)}, PNG p50 ${ms(resvgPart.p50)})  ` +
         `cached p50 ${ms(cached.p50)}  png ${(chart!.png.byteLength / 1024).toFixed(1)} KiB`,
     );
