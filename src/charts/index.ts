@@ -1,4 +1,5 @@
 /** Public face of the chart renderer. */
-export { createChartService, type ChartServiceOptions, type CountingChartService } from './service.ts';
+export { createChartService, preloadRenderer, type ChartServiceOptions, type CountingChartService } from './service.ts';
+export type { PremiumFigure, ValuationChartInput } from './valuation.ts';
 export { saveChart } from './save.ts';
 export type { ChartService, DigestChartData, PerformanceChartData, RateCutsChartData, ValuationChartData } from './types.ts';

@@ -3,7 +3,6 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Chart } from '../reply.ts';
 import type { ChartService, DigestChartData, PerformanceChartData, RateCutsChartData } from './types.ts';
 import { DirCache, LruCache, chartKey } from './cache.ts';
-import { renderSpec } from './render.ts';
 import { slug } from './format.ts';
 import { performanceAlt, performanceSpec } from './performance.ts';
 import { rateCutsAlt, rateCutsSpec } from './ratecuts.ts';
@@ -58,6 +57,17 @@ const kinds = {
   } satisfies ChartKind<DigestChartData>,
 };
 
+let renderer: Promise<typeof import('./render.ts')> | undefined;
+
+/**
+ * Loads vega, vega-lite and resvg (about half a second). Done on the first render, so
+ * commands that never draw a chart (and the CLI's cold start) do not pay for it; a
+ * long-running bot can call this at start-up instead.
+ */
+export function preloadRenderer(): Promise<typeof import('./render.ts')> {
+  return (renderer ??= import('./render.ts'));
+}
+
 export function createChartService(options: ChartServiceOptions = {}): CountingChartService {
   const memory = new LruCache<Uint8Array>(options.maxEntries ?? 64);
   const disk = options.cacheDir ? new DirCache(options.cacheDir) : undefined;
@@ -73,6 +83,7 @@ export function createChartService(options: ChartServiceOptions = {}): CountingC
       return fromDisk;
     }
     renders++;
+    const { renderSpec } = await preloadRenderer();
     const bytes = await renderSpec(spec(), scale);
     // A failed write only costs a re-render later; the chart itself is fine.
     if (disk) await disk.set(key, bytes).catch(() => undefined);

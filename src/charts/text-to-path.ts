@@ -6,7 +6,7 @@
  */
 import { FONT_FAMILY } from './font.ts';
 import type { Contours, FontFile } from './font-file.ts';
-import { bundledFont, isBold } from './text-metrics.ts';
+import { bundledFont, isBold } from './measure.ts';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 

@@ -10,7 +10,7 @@ import type { ValuationChartData } from './types.ts';
 import { caption, framed, panelTitle, type ViewSpec } from './layout.ts';
 import { shortDate, signedPct } from './format.ts';
 import { fontSize, palette } from './theme.ts';
-import { measureText } from './text-metrics.ts';
+import { measureText } from './measure.ts';
 
 export interface PremiumFigure {
   metric: string;

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import type { TopLevelSpec } from 'vega-lite';
 import { cardify, rasterize, renderSpec, specToSvg, type Raster } from '../../src/charts/render.ts';
-import { measureText } from '../../src/charts/text-metrics.ts';
+import { measureText } from '../../src/charts/measure.ts';
 import { performanceSpec } from '../../src/charts/performance.ts';
 import { SCALE, palette, vegaConfig } from '../../src/charts/theme.ts';
 import { performanceData } from './fixtures.ts';

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import type { TopLevelSpec } from 'vega-lite';
 import { cardify, chartSvg, rasterize, specToSvg, type Raster } from '../../src/charts/render.ts';
 import { linePath, textToPaths, unescapeXml } from '../../src/charts/text-to-path.ts';
-import { measureText } from '../../src/charts/text-metrics.ts';
+import { measureText } from '../../src/charts/measure.ts';
 import { performanceSpec } from '../../src/charts/performance.ts';
 import { rateCutsSpec } from '../../src/charts/ratecuts.ts';
 import { valuationSpec } from '../../src/charts/valuation.ts';
