@@ -71,6 +71,7 @@ export function ensureLedgerTable(db: Db): void {
       updated_at TEXT NOT NULL,
       PRIMARY KEY (subscription_id, local_date)
     )`);
+  db.exec('CREATE INDEX IF NOT EXISTS digest_ledger_by_date ON digest_ledger (local_date, status)');
 }
 
 export class DeliveryLedger {
@@ -102,6 +103,7 @@ export class DeliveryLedger {
       get: db.prepare('SELECT * FROM digest_ledger WHERE subscription_id = ? AND local_date = ?'),
       latest: db.prepare('SELECT * FROM digest_ledger WHERE subscription_id = ? ORDER BY local_date DESC LIMIT 1'),
       settledOn: db.prepare("SELECT subscription_id AS id FROM digest_ledger WHERE local_date = ? AND status IN ('sent', 'paused')"),
+      prune: db.prepare('DELETE FROM digest_ledger WHERE local_date < ?'),
       countByStatus: db.prepare('SELECT status, COUNT(*) AS n FROM digest_ledger GROUP BY status'),
     };
   }
@@ -150,6 +152,11 @@ export class DeliveryLedger {
   /** Subscriptions whose digest for this local date is settled (sent or paused): nothing more to do. */
   settledOn(localDate: string): Set<string> {
     return new Set((this.stmts.settledOn.all(localDate) as { id: string }[]).map((r) => r.id));
+  }
+
+  /** Deletes rows for local dates before `localDate` (YYYY-MM-DD); returns how many went. */
+  pruneBefore(localDate: string): number {
+    return this.stmts.prune.run(localDate).changes;
   }
 
   counts(): Partial<Record<LedgerStatus, number>> {

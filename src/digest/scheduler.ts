@@ -23,6 +23,8 @@ export interface SchedulerOptions {
   /** Names this process in ledger claims (default a random id). */
   instanceId?: string;
   ledger?: LedgerOptions;
+  /** Ledger rows are kept this many days (default 60), for status and audits; older ones are pruned daily. */
+  keepLedgerDays?: number;
   fanout?: Pick<FanoutOptions, 'limits' | 'maxAttempts' | 'maxRateLimitRetries' | 'backoffMs' | 'defaultRetryAfterMs' | 'sleep'>;
 }
 
@@ -49,7 +51,19 @@ export function startScheduler(opts: SchedulerOptions): Scheduler {
   const fanout = new Fanout({ ...opts.fanout, deliverers: opts.deliverers, ledger, subscriptions, editions, now, logger });
   const platforms = new Set(opts.deliverers.map((d) => d.platform));
 
+  const keepDays = opts.keepLedgerDays ?? 60;
+  let prunedOn = '';
+  function pruneDaily(at: Date): void {
+    const today = at.toISOString().slice(0, 10);
+    if (today === prunedOn) return;
+    prunedOn = today;
+    const cutoff = new Date(at.getTime() - keepDays * 86_400_000).toISOString().slice(0, 10);
+    const removed = ledger.pruneBefore(cutoff);
+    if (removed > 0) logger.info('digest ledger pruned', { before: cutoff, removed });
+  }
+
   async function tick(): Promise<TickSummary> {
+    pruneDaily(now());
     const active = subscriptions.listActive().filter((s) => platforms.has(s.platform));
     const due = dueDigests(active, now(), opts.graceMs ?? DEFAULT_GRACE_MS);
     if (due.length === 0) return { due: 0, outcomes: [] };

@@ -75,6 +75,14 @@ describe('DeliveryLedger', () => {
     expect(l.counts()).toEqual({ failed: 1 });
   });
 
+  it('prunes rows before a date', () => {
+    const l = new DeliveryLedger(memoryDb(), 'a');
+    for (const date of ['2025-09-01', '2025-09-30', '2025-10-01', '2025-11-24']) l.claim('s1', date, T0);
+    expect(l.pruneBefore('2025-10-01')).toBe(2);
+    expect(l.get('s1', '2025-09-30')).toBeUndefined();
+    expect(l.get('s1', '2025-10-01')?.status).toBe('claimed');
+  });
+
   it('keeps claims exclusive between two connections to one SQLite file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'capwatch-ledger-'));
     dirs.push(dir);

@@ -139,3 +139,19 @@ describe('two processes on one SQLite file', () => {
     expect(counts).toEqual([{ status: 'sent', n: COUNT }]);
   });
 });
+
+describe('ledger housekeeping', () => {
+  it('prunes ledger rows older than the kept days once a day', async () => {
+    const file = tempDbFile();
+    seed(file, 1);
+    const db = connect(file);
+    const old = startScheduler({ db, deliverers: [recordingDeliverer('discord').deliverer], compose: countingCompose().compose, now: () => SEND, logger: silentLogger, cron: false, keepLedgerDays: 30 });
+    old.ledger.claim('discord:ch0', '2025-10-01', SEND);
+    old.ledger.claim('discord:ch0', '2025-10-30', SEND);
+    const s = startScheduler({ db, deliverers: [recordingDeliverer('discord').deliverer], compose: countingCompose().compose, now: () => SEND, logger: silentLogger, cron: false, keepLedgerDays: 30 });
+    await s.tick();
+    expect(s.ledger.get('discord:ch0', '2025-10-01')).toBeUndefined();
+    expect(s.ledger.get('discord:ch0', '2025-10-30')).toBeDefined();
+    expect(s.ledger.get('discord:ch0', '2025-11-24')?.status).toBe('sent');
+  });
+});
