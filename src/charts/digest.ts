@@ -2,7 +2,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { DigestChartData } from './types.ts';
 import { framed, panelTitle, type ViewSpec } from './layout.ts';
-import { periodWords, shortDate, signedPct } from './format.ts';
+import { dateRange, periodWords, shortDate, signedPct } from './format.ts';
 import { performanceAlt, performanceSeries, rebasedLinesView } from './performance.ts';
 import { outcomeShares, pathSentence, pathView, rangeOdds } from './ratecuts.ts';
 import { pct } from './format.ts';
@@ -15,7 +15,7 @@ export function digestSpec(data: DigestChartData): TopLevelSpec {
   const perf = data.performance;
   const s = performanceSeries(perf);
   const rc = data.rateCuts;
-  const lines = { ...rebasedLinesView(perf, s, rc ? 400 : 700, 210, 'bottom'), title: panelTitle(`Rebased to 100, ${periodWords(perf.period)}`) };
+  const lines = { ...rebasedLinesView(perf, s, rc ? 400 : 700, 210, 'bottom'), title: panelTitle(`Small vs large, ${periodWords(perf.period)}`, `${dateRange(s.first, s.last)}, start = 100`) };
   const panels: ViewSpec[] = [lines];
   const headline = [`${perf.small.symbol} ${signedPct(s.smallReturnPct)} vs ${perf.large.symbol} ${signedPct(s.largeReturnPct)} over ${periodWords(perf.period)}`];
   if (rc) {

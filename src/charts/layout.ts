@@ -38,9 +38,11 @@ export function framed(title: string, subtitle: string, body: ViewSpec, captionT
   } as TopLevelSpec;
 }
 
-/** A panel heading smaller than the chart title. */
-export function panelTitle(text: string): ViewSpec {
-  return { text, fontSize: fontSize.panelTitle, fontWeight: 'bold', color: palette.ink, anchor: 'start', offset: 10 };
+/** A panel heading smaller than the chart title, with an optional muted second line. */
+export function panelTitle(text: string, subtitle?: string): ViewSpec {
+  const title: ViewSpec = { text, fontSize: fontSize.panelTitle, fontWeight: 'bold', color: palette.ink, anchor: 'start', offset: 10 };
+  if (subtitle) Object.assign(title, { subtitle, subtitleFontSize: fontSize.caption, subtitleColor: palette.muted, subtitlePadding: 4 });
+  return title;
 }
 
 /** Day span between two ISO dates. */

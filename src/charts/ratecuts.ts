@@ -57,7 +57,7 @@ export function oddsView(data: RateCutsChartData, width: number, height: number)
   return {
     width,
     height,
-    title: panelTitle(`Odds by target range, ${shortDate(data.next.date, false)}`),
+    title: panelTitle(`Odds by target range, ${shortDate(data.next.date, false)}`, 'blue: cut · grey: hold · orange: hike'),
     data: { values: rows },
     encoding: { x },
     layer: [
@@ -92,17 +92,12 @@ export function pathView(data: RateCutsChartData, width: number, height: number)
   return {
     width,
     height,
-    title: panelTitle('Implied rate after each meeting'),
+    title: panelTitle('Implied rate after each meeting', `shaded: current target ${lo.toFixed(2)}–${hi.toFixed(2)}%`),
     layer: [
       {
-        data: { values: [{ lo, hi, text: `current target ${lo.toFixed(2)}–${hi.toFixed(2)}%` }] },
-        layer: [
-          { mark: { type: 'rect', color: palette.hold, opacity: 0.22 }, encoding: { y: { field: 'lo', type: 'quantitative', scale }, y2: { field: 'hi' } } },
-          {
-            mark: { type: 'text', align: 'right', baseline: 'top', dy: 5, x: width - 6, fontSize: fontSize.caption, color: palette.muted },
-            encoding: { y: { field: 'hi', type: 'quantitative', scale }, text: { field: 'text' } },
-          },
-        ],
+        data: { values: [{ lo, hi }] },
+        mark: { type: 'rect', color: palette.hold, opacity: 0.22 },
+        encoding: { y: { field: 'lo', type: 'quantitative', scale }, y2: { field: 'hi' } },
       },
       {
         data: { values: rows },
