@@ -1,6 +1,7 @@
 import type { ChartService } from '../src/charts/types.ts';
 import { defineCommand } from '../src/command.ts';
-import { composeDigest, type DigestDeps } from '../src/digest/compose.ts';
+import { composeDigest } from '../src/digest/compose.ts';
+import type { Compose } from '../src/digest/edition.ts';
 
 export default defineCommand({
   name: 'digest',
@@ -9,11 +10,9 @@ export default defineCommand({
   examples: ['digest'],
   keywords: ['digest', 'summary', 'overview', 'briefing', 'recap', 'wrap'],
   async run(ctx) {
-    return composeDigest({
-      market: ctx.market,
-      now: ctx.now(),
-      charts: ctx.services.charts as ChartService | undefined,
-      rateCuts: ctx.services.digestRateCuts as DigestDeps['rateCuts'],
-    });
+    // The app's composition (configured rows, rate-cut section) is the scheduled digest's too.
+    const compose = ctx.services.composeDigest as Compose | undefined;
+    if (compose) return compose(ctx.now());
+    return composeDigest({ market: ctx.market, now: ctx.now(), charts: ctx.services.charts as ChartService | undefined });
   },
 });

@@ -1,5 +1,6 @@
 /** One zod schema over the environment; every problem is reported at once. */
 import { z } from 'zod';
+import { LARGE, SMALL } from './instruments.ts';
 
 const url = (fallback: string) =>
   z
@@ -11,6 +12,16 @@ const optionalText = z
   .string()
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+/** A comma list of option values, e.g. "sp500,nasdaq,midcap". */
+const choiceList = (allowed: string[], fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((v) => v.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean))
+    .refine((list) => list.length > 0 && list.every((x) => allowed.includes(x)), {
+      message: `expected a comma list of ${allowed.join(', ')}`,
+    });
 
 const schema = z.object({
   DISCORD_TOKEN: optionalText,
@@ -41,6 +52,8 @@ const schema = z.object({
   CAPWATCH_NOW: optionalText.refine((v) => v === undefined || !Number.isNaN(Date.parse(v)), {
     message: 'expected an ISO date-time such as 2025-09-10T21:00:00Z',
   }),
+  DIGEST_SMALLS: choiceList(Object.keys(SMALL), 'iwm'),
+  DIGEST_BENCHMARKS: choiceList(Object.keys(LARGE), 'sp500,nasdaq'),
   LOG_LEVEL: z.enum(['info', 'warn', 'error', 'silent'], { message: 'expected info, warn, error or silent' }).default('info'),
 });
 
@@ -52,6 +65,8 @@ export interface Config {
   slack?: { botToken: string; signingSecret: string; appToken?: string; apiUrl: string; port: number };
   providers: { yahooBaseUrl: string; stooqBaseUrl: string; nyfedBaseUrl: string; fredBaseUrl: string; fredApiKey?: string };
   dataDir: string;
+  /** Rows of the digest's performance table. */
+  digest: { smalls: string[]; benchmarks: string[] };
   now: () => Date;
 }
 
@@ -97,6 +112,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       fredApiKey: env.FRED_API_KEY,
     },
     dataDir: env.DATA_DIR,
+    digest: { smalls: env.DIGEST_SMALLS, benchmarks: env.DIGEST_BENCHMARKS },
     now: fixedNow ? () => new Date(fixedNow) : () => new Date(),
   };
 }

@@ -36,7 +36,8 @@ export function createApp(config: Config, opts: { offline?: boolean; logger?: Lo
   const market = createMarketData({ config: { ...config.providers, offline: opts.offline }, db, now: config.now, logger });
   const charts = createChartService({ cacheDir: join(config.dataDir, 'cache', 'charts') });
   const subscriptions = new SubscriptionRepository(db, config.now);
-  const services: Record<string, unknown> = { charts, digestRateCuts, subscriptions };
+  const compose: Compose = (now) => composeDigest({ market, now, charts, rateCuts: digestRateCuts, ...config.digest });
+  const services: Record<string, unknown> = { charts, subscriptions, composeDigest: compose };
   const bot = createBot({ commands: allCommands, market, now: config.now, services, offline: opts.offline, logger });
   return {
     config,
@@ -44,7 +45,7 @@ export function createApp(config: Config, opts: { offline?: boolean; logger?: Lo
     market,
     bot,
     logger,
-    compose: (now) => composeDigest({ market, now, charts, rateCuts: digestRateCuts }),
+    compose,
     async saveChart(reply) {
       if (!reply.chart || reply.chart.path) return reply;
       return { ...reply, chart: { ...reply.chart, path: await saveChart(reply.chart, config.dataDir) } };

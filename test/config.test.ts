@@ -25,6 +25,12 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads the digest table rows and rejects unknown ones', () => {
+    expect(loadConfig({ DIGEST_SMALLS: 'iwm, IJR', DIGEST_BENCHMARKS: 'sp500,midcap' }).digest).toEqual({ smalls: ['iwm', 'ijr'], benchmarks: ['sp500', 'midcap'] });
+    expect(loadConfig({}).digest).toEqual({ smalls: ['iwm'], benchmarks: ['sp500', 'nasdaq'] });
+    expect(() => loadConfig({ DIGEST_BENCHMARKS: 'dow' })).toThrow(/DIGEST_BENCHMARKS: expected a comma list of sp500, nasdaq, midcap, equalweight/);
+  });
+
   it('reports credentials that only work in pairs', () => {
     expect(() => loadConfig({ DISCORD_TOKEN: 'abc' })).toThrow(/DISCORD_APP_ID: required when DISCORD_TOKEN is set/);
     expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(/SLACK_SIGNING_SECRET: required/);
