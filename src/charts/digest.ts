@@ -15,13 +15,16 @@ export function digestSpec(data: DigestChartData): TopLevelSpec {
   const perf = data.performance;
   const s = performanceSeries(perf);
   const rc = data.rateCuts;
-  const lines = { ...rebasedLinesView(perf, s, rc ? 400 : 700, 210, 'bottom'), title: panelTitle(`Small vs large, ${periodWords(perf.period)}`, `${dateRange(s.first, s.last)}, start = 100`) };
+  const showPath = rc !== undefined && rc.path.length > 0;
+  const lines = {
+    ...rebasedLinesView(perf, s, showPath ? 400 : 700, 210, 'bottom'),
+    title: panelTitle(`Small vs large, ${periodWords(perf.period)}`, `${dateRange(s.first, s.last)}, start = 100`),
+  };
   const panels: ViewSpec[] = [lines];
   const headline = [`${perf.small.symbol} ${signedPct(s.smallReturnPct)} vs ${perf.large.symbol} ${signedPct(s.largeReturnPct)} over ${periodWords(perf.period)}`];
-  if (rc) {
-    panels.push(pathView(rc, 250, 210));
-    headline.push(`next FOMC ${shortDate(rc.next.date, false)}: ${pct(outcomeShares(rangeOdds(rc)).cut, 0)} cut odds`);
-  }
+  if (rc && showPath) panels.push(pathView(rc, 250, 210));
+  const odds = rc ? rangeOdds(rc) : [];
+  if (rc && odds.length > 0) headline.push(`next FOMC ${shortDate(rc.next.date, false)}: ${pct(outcomeShares(odds).cut, 0)} cut odds`);
   const asOf = latest(perf.asOf, rc?.asOf);
   const sources = rc && rc.source !== perf.source ? `${perf.source}; ${rc.source}` : perf.source;
   return framed(
@@ -36,8 +39,10 @@ export function digestAlt(data: DigestChartData): string {
   const parts = [performanceAlt(data.performance)];
   const rc = data.rateCuts;
   if (rc) {
-    const cut = pct(outcomeShares(rangeOdds(rc)).cut, 0);
-    parts.push(`${pathSentence(rc)} Next FOMC meeting ${shortDate(rc.next.date)}: ${cut} odds of a cut. Source: ${rc.source}, as of ${shortDate(rc.asOf)}.`);
+    const odds = rangeOdds(rc);
+    const cut = odds.length > 0 ? `Next FOMC meeting ${shortDate(rc.next.date)}: ${pct(outcomeShares(odds).cut, 0)} odds of a cut. ` : '';
+    const path = pathSentence(rc);
+    parts.push(`${path ? path + ' ' : ''}${cut}Source: ${rc.source}, as of ${shortDate(rc.asOf)}.`);
   }
   return `Digest chart. ${parts.join(' ')}`;
 }

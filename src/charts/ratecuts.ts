@@ -114,9 +114,13 @@ export function pathView(data: RateCutsChartData, width: number, height: number)
 }
 
 export function rateCutsHeadline(data: RateCutsChartData): string {
-  const shares = outcomeShares(rangeOdds(data));
-  const parts = [`Next FOMC ${shortDate(data.next.date)}: ${pct(shares.cut, 0)} cut, ${pct(shares.hold, 0)} hold`];
-  if (shares.hike >= 0.5) parts[0] += `, ${pct(shares.hike, 0)} hike`;
+  const odds = rangeOdds(data);
+  const shares = outcomeShares(odds);
+  const parts: string[] = [];
+  if (odds.length > 0) {
+    parts.push(`Next FOMC ${shortDate(data.next.date)}: ${pct(shares.cut, 0)} cut, ${pct(shares.hold, 0)} hold`);
+    if (shares.hike >= 0.5) parts[0] += `, ${pct(shares.hike, 0)} hike`;
+  }
   const last = data.path[data.path.length - 1];
   if (last) parts.push(`implied ${last.expectedRate.toFixed(2)}% after ${meetingLabel(last.date)}`);
   return parts.join(' · ');
@@ -125,8 +129,11 @@ export function rateCutsHeadline(data: RateCutsChartData): string {
 export function rateCutsSpec(data: RateCutsChartData): TopLevelSpec {
   // Range labels need ~86 px each side by side; the path panel gives way up to a point.
   const oddsWidth = Math.max(260, Object.keys(data.next.probabilities).length * 86);
-  const panels: ViewSpec[] = [oddsView(data, oddsWidth, 230)];
-  if (data.path.length > 0) panels.push(pathView(data, Math.max(320, 640 - oddsWidth), 230));
+  const hasOdds = Object.keys(data.next.probabilities).length > 0;
+  if (!hasOdds && data.path.length === 0) throw new Error('rate-cut chart needs odds or a rate path');
+  const panels: ViewSpec[] = [];
+  if (hasOdds) panels.push(oddsView(data, oddsWidth, 230));
+  if (data.path.length > 0) panels.push(pathView(data, hasOdds ? Math.max(320, 640 - oddsWidth) : 640, 230));
   return framed(
     'Fed rate-cut pricing',
     rateCutsHeadline(data),
@@ -150,6 +157,8 @@ export function pathSentence(data: RateCutsChartData): string {
 }
 
 export function rateCutsAlt(data: RateCutsChartData): string {
+  const hasOdds = Object.keys(data.next.probabilities).length > 0;
+  if (!hasOdds && data.path.length === 0) throw new Error('rate-cut chart needs odds or a rate path');
   const path = pathSentence(data);
-  return `${oddsSentence(data)} ${path ? path + ' ' : ''}Source: ${data.source}, as of ${shortDate(data.asOf)}.`;
+  return `${hasOdds ? oddsSentence(data) + ' ' : ''}${path ? path + ' ' : ''}Source: ${data.source}, as of ${shortDate(data.asOf)}.`;
 }

@@ -33,7 +33,8 @@ export interface ValuationGap {
 }
 
 export function valuationGaps(data: ValuationChartInput): ValuationGap[] {
-  const fromBars = data.bars.map((b) => ({
+  // A gap between a negative (loss-making) and a positive multiple means nothing.
+  const fromBars = data.bars.filter((b) => b.small > 0 && b.large > 0).map((b) => ({
     metric: b.metric,
     small: b.small,
     large: b.large,
@@ -45,9 +46,12 @@ export function valuationGaps(data: ValuationChartInput): ValuationGap[] {
     gapPct: p.premiumPct,
     ...(p.medianPct !== undefined ? { medianPct: p.medianPct } : {}),
   }));
-  const gaps: ValuationGap[] = [...fromBars, ...given];
-  if (gaps.length === 0) throw new Error('valuation chart needs at least one multiple or premium');
-  return gaps;
+  return [...fromBars, ...given];
+}
+
+/** A multiple such as "13.6x", with a true minus for loss-making ones. */
+export function multiple(value: number): string {
+  return `${value < 0 ? '−' : ''}${Math.abs(value).toFixed(1)}x`;
 }
 
 function gapWords(gapPct: number): string {
@@ -63,8 +67,8 @@ function metricAxis(metrics: string[]): ViewSpec {
 
 function multiplesView(data: ValuationChartData, metrics: string[], width: number, height: number): ViewSpec {
   const rows = data.bars.flatMap((b) => [
-    { metric: b.metric, side: data.smallLabel, value: b.small, label: `${b.small.toFixed(1)}x` },
-    { metric: b.metric, side: data.largeLabel, value: b.large, label: `${b.large.toFixed(1)}x` },
+    { metric: b.metric, side: data.smallLabel, value: b.small, label: multiple(b.small) },
+    { metric: b.metric, side: data.largeLabel, value: b.large, label: multiple(b.large) },
   ]);
   const y = { field: 'metric', type: 'nominal', sort: null, axis: metricAxis(metrics) };
   const x = { field: 'value', type: 'quantitative', axis: { title: null, tickCount: 4, grid: true }, scale: { zero: true, nice: true } };
@@ -136,22 +140,23 @@ function gapView(data: ValuationChartInput, gaps: ValuationGap[], metrics: strin
 }
 
 function multiplesText(g: ValuationGap): string {
-  return g.small !== undefined && g.large !== undefined ? `${g.small.toFixed(1)}x vs ${g.large.toFixed(1)}x, ` : '';
+  return g.small !== undefined && g.large !== undefined ? `${multiple(g.small)} vs ${multiple(g.large)}, ` : '';
 }
 
 export function valuationSpec(data: ValuationChartInput): TopLevelSpec {
   const rowHeight = 76;
   const gaps = valuationGaps(data);
+  if (gaps.length === 0 && data.bars.length === 0) throw new Error('valuation chart needs at least one multiple or premium');
   const headline: string[] = [];
-  const first = gaps[0]!;
-  headline.push(`${first.metric} ${multiplesText(first)}a ${gapWords(first.gapPct)}`);
+  const first = gaps[0];
+  if (first) headline.push(`${first.metric} ${multiplesText(first)}a ${gapWords(first.gapPct)}`);
   const withMedian = gaps.find((g) => g.medianPct !== undefined);
   if (withMedian) headline.push(`${withMedian.metric} ${signedPct(withMedian.gapPct)} vs median ${signedPct(withMedian.medianPct!)}`);
   const width = 540;
   const panels: ViewSpec[] = [];
-  const metrics = gaps.map((g) => g.metric);
+  const metrics = [...new Set([...data.bars.map((b) => b.metric), ...gaps.map((g) => g.metric)])];
   if (data.bars.length > 0) panels.push(multiplesView(data, metrics, width, data.bars.length * 84));
-  panels.push(gapView(data, gaps, metrics, width, rowHeight));
+  if (gaps.length > 0) panels.push(gapView(data, gaps, metrics, width, rowHeight));
   return framed(
     `Valuation: ${data.smallLabel} vs ${data.largeLabel}`,
     headline.join(' · '),
@@ -161,10 +166,15 @@ export function valuationSpec(data: ValuationChartInput): TopLevelSpec {
 }
 
 export function valuationAlt(data: ValuationChartInput): string {
-  const parts = valuationGaps(data).map((g) => {
+  const gaps = valuationGaps(data);
+  const withoutGap = data.bars
+    .filter((b) => !gaps.some((g) => g.metric === b.metric))
+    .map((b) => `${b.metric} ${data.smallLabel} ${multiple(b.small)} vs ${data.largeLabel} ${multiple(b.large)}`);
+  if (gaps.length === 0 && withoutGap.length === 0) throw new Error('valuation chart needs at least one multiple or premium');
+  const parts = gaps.map((g) => {
     const median = g.medianPct !== undefined ? `, historical median ${signedPct(g.medianPct)}` : '';
-    const multiples = g.small !== undefined && g.large !== undefined ? ` ${data.smallLabel} ${g.small.toFixed(1)}x vs ${data.largeLabel} ${g.large.toFixed(1)}x,` : ` ${data.smallLabel}`;
+    const multiples = g.small !== undefined && g.large !== undefined ? ` ${data.smallLabel} ${multiple(g.small)} vs ${data.largeLabel} ${multiple(g.large)},` : ` ${data.smallLabel}`;
     return `${g.metric}${multiples} a ${gapWords(g.gapPct)} (${signedPct(g.gapPct)}${median})`;
   });
-  return `Bar chart of valuation: ${parts.join('; ')}. Source: ${data.source}, as of ${shortDate(data.asOf)}.`;
+  return `Bar chart of valuation: ${[...parts, ...withoutGap].join('; ')}. Source: ${data.source}, as of ${shortDate(data.asOf)}.`;
 }

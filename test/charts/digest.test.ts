@@ -19,6 +19,17 @@ describe('digest chart', () => {
     expect(later).toContain('Small vs large caps, Nov 20, 2026');
   });
 
+  it('leaves out what the rate data lacks', async () => {
+    const noPath = rateCutsData({ path: [] });
+    const svg = await specToSvg(digestSpec({ performance: performanceData(), rateCuts: noPath }));
+    expect(svg).not.toContain('Implied rate after each meeting');
+    expect(svg).toContain('next FOMC Dec 9: 71% cut odds');
+    const noOdds = rateCutsData({ next: { date: '2026-12-09', probabilities: {} } });
+    const alt = digestAlt({ performance: performanceData(), rateCuts: noOdds });
+    expect(alt).not.toContain('odds of a cut');
+    expect(alt).toContain('Line chart of the implied rate');
+  });
+
   it('writes alt text covering both parts', () => {
     const alt = digestAlt(digestData());
     expect(alt).toContain('IWM) +7.3% vs S&P 500 (SPY) +2.1% over 1 month');

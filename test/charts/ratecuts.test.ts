@@ -41,6 +41,17 @@ describe('rate-cut chart', () => {
     expect(svg).toContain('71.3%');
   });
 
+  it('renders the path alone when the next meeting has no odds, and refuses an empty chart', async () => {
+    const noOdds = rateCutsData({ next: { date: '2026-12-09', probabilities: {} } });
+    const svg = await specToSvg(rateCutsSpec(noOdds));
+    expect(svg).not.toContain('Odds by target range');
+    expect(svg).toContain('Implied rate after each meeting');
+    expect(rateCutsAlt(noOdds)).toMatch(/^Line chart of the implied rate/);
+    const empty = rateCutsData({ next: { date: '2026-12-09', probabilities: {} }, path: [] });
+    expect(() => rateCutsSpec(empty)).toThrow(/odds or a rate path/);
+    expect(() => rateCutsAlt(empty)).toThrow(/odds or a rate path/);
+  });
+
   it('writes alt text from the numbers', () => {
     const alt = rateCutsAlt(rateCutsData());
     expect(alt).toMatch(/^Bar chart of target-range probabilities for the FOMC meeting on Dec 9, 2026: 3\.25-3\.50% 71\.3% \(−25 bp\), 3\.50-3\.75% 28\.7% \(hold\)\./);

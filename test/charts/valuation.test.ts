@@ -31,7 +31,17 @@ describe('valuation chart', () => {
   });
 
   it('refuses a chart with nothing to show', () => {
-    expect(() => valuationGaps(valuationData({ bars: [] }))).toThrow(/at least one/);
+    expect(() => valuationSpec(valuationData({ bars: [] }))).toThrow(/at least one/);
+    expect(() => valuationAlt(valuationData({ bars: [] }))).toThrow(/at least one/);
+  });
+
+  it('shows a loss-making (negative) multiple without a meaningless gap', async () => {
+    const data = valuationData({ bars: [{ metric: 'Trailing P/E', small: -45.2, large: 24.1 }] });
+    expect(valuationGaps(data)).toEqual([]);
+    const svg = await specToSvg(valuationSpec(data));
+    expect(svg).toContain('−45.2x');
+    expect(svg).not.toContain('premium (+)');
+    expect(valuationAlt(data)).toContain('Trailing P/E Russell 2000 −45.2x vs S&P 500 24.1x');
   });
 
   it('draws no median marker when none is given', async () => {
