@@ -83,7 +83,8 @@ export async function startDiscord(opts: DiscordOptions): Promise<DiscordHandle>
     async stop() {
       if (stopping) return;
       stopping = true;
-      await Promise.race([Promise.allSettled([...inflight]), delay(opts.drainMs ?? 5000)]);
+      // An unref'd timer: an idle bot exits at once instead of waiting out the drain window.
+      await Promise.race([Promise.allSettled([...inflight]), delay(opts.drainMs ?? 5000, undefined, { ref: false })]);
       await client.destroy();
     },
   };

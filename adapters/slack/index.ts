@@ -90,8 +90,9 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackAdapter>
   const deliverer = createSlackDeliverer(deliveryClient, logger);
 
   let port: number | undefined;
+  let server: Server | undefined;
   if (http) {
-    const server = (await app.start(opts.port ?? 3000)) as Server;
+    server = (await app.start(opts.port ?? 3000)) as Server;
     port = (server.address() as AddressInfo).port;
     logger.info('slack: listening', { port, path: EVENTS_PATH, botUserId: auth.user_id });
   } else {
@@ -103,6 +104,8 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackAdapter>
     deliverer,
     ...(port !== undefined ? { port } : {}),
     stop: async () => {
+      // Idle keep-alive sockets would hold the HTTP server open for seconds after SIGTERM.
+      server?.closeIdleConnections();
       await app.stop();
     },
   };
