@@ -1,6 +1,6 @@
 /** Keys and storage for rendered charts: a content hash of the data, a small LRU, an optional directory. */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** Bump when the look of the charts changes, so directory caches do not serve old designs. */
@@ -47,9 +47,21 @@ export class LruCache<V> {
   }
 }
 
-/** PNGs on disk, one file per key; a missing or unreadable file is a miss. */
+const HOUR_MS = 3_600_000;
+
+/**
+ * PNGs on disk, one file per key; a missing or unreadable file is a miss. Files older
+ * than `maxAgeMs` are swept (at most hourly, after a write) so the directory cannot grow
+ * without bound on a busy bot.
+ */
 export class DirCache {
-  constructor(private readonly dir: string) {}
+  private lastSweep = Number.NEGATIVE_INFINITY;
+
+  constructor(
+    private readonly dir: string,
+    private readonly maxAgeMs = 7 * 24 * HOUR_MS,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   private file(key: string): string {
     return join(this.dir, `${key}.png`);
@@ -66,8 +78,25 @@ export class DirCache {
   /** Written under a temporary name then renamed, so readers never see half a file. */
   async set(key: string, png: Uint8Array): Promise<void> {
     await mkdir(this.dir, { recursive: true });
-    const tmp = `${this.file(key)}.${process.pid}.${Date.now()}.tmp`;
+    const tmp = `${this.file(key)}.${process.pid}.${this.now()}.tmp`;
     await writeFile(tmp, png);
     await rename(tmp, this.file(key));
+    if (this.now() - this.lastSweep >= HOUR_MS) await this.sweep();
+  }
+
+  /** Deletes cached PNGs last written more than maxAgeMs ago; returns how many. */
+  async sweep(): Promise<number> {
+    this.lastSweep = this.now();
+    let removed = 0;
+    for (const name of await readdir(this.dir).catch(() => [] as string[])) {
+      if (!/^[0-9a-f]{64}\.png$/.test(name)) continue;
+      const path = join(this.dir, name);
+      const info = await stat(path).catch(() => undefined);
+      if (info && this.now() - info.mtimeMs > this.maxAgeMs) {
+        await unlink(path).catch(() => undefined);
+        removed++;
+      }
+    }
+    return removed;
   }
 }

@@ -13,6 +13,8 @@ import { SCALE } from './theme.ts';
 export interface ChartServiceOptions {
   /** Directory for rendered PNGs that survive restarts (e.g. `${DATA_DIR}/cache/charts`). */
   cacheDir?: string;
+  /** Age after which files in cacheDir are deleted (default 7 days). */
+  cacheMaxAgeMs?: number;
   /** Charts kept in memory. */
   maxEntries?: number;
   /** Pixel ratio of the PNG over the chart's logical size. */
@@ -70,7 +72,7 @@ export function preloadRenderer(): Promise<typeof import('./render.ts')> {
 
 export function createChartService(options: ChartServiceOptions = {}): CountingChartService {
   const memory = new LruCache<Uint8Array>(options.maxEntries ?? 64);
-  const disk = options.cacheDir ? new DirCache(options.cacheDir) : undefined;
+  const disk = options.cacheDir ? new DirCache(options.cacheDir, options.cacheMaxAgeMs) : undefined;
   const inflight = new Map<string, Promise<Uint8Array>>();
   const scale = options.scale ?? SCALE;
   let renders = 0;
