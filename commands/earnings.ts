@@ -1,8 +1,7 @@
 import { defineCommand } from '../src/command.ts';
 import { earningsSentences } from '../src/commentary/published.ts';
-import { display, round } from '../src/format.ts';
+import { metricField } from '../src/fields.ts';
 import { sourceRef, uniqueSources } from '../src/metrics/sources.ts';
-import { direction, type Field } from '../src/reply.ts';
 
 const KEYS = {
   small2026: 'earnings.eps_growth_2026.small',
@@ -23,14 +22,7 @@ export default defineCommand({
       [KEYS.small2026, KEYS.large2026, KEYS.q2Eps, KEYS.q2Sales, KEYS.ntm].map((k) => ctx.market.curated(k)),
     );
     const figures = [small!, large!, q2Eps!, q2Sales!, ntm!];
-    const fields: Field[] = figures.map((f) => ({
-      key: f.key.replace(/^earnings\./, ''),
-      label: f.label,
-      value: round(f.value),
-      unit: '%',
-      display: display(f.value, '%'),
-      direction: direction(f.value),
-    }));
+    const fields = figures.map((f) => metricField(f.key.replace(/^earnings\./, ''), f.label, f.value, '%'));
     return {
       title: 'Earnings growth: small caps vs the S&P 500',
       commentary: earningsSentences({

@@ -2,10 +2,10 @@ import { describePeriod, type Period } from '../src/analytics/periods.ts';
 import type { ChartService } from '../src/charts/types.ts';
 import { defineCommand, type CommandContext } from '../src/command.ts';
 import { performanceCommentary, performanceVerb } from '../src/commentary/performance.ts';
-import { display, round } from '../src/format.ts';
-import { computePerformance, type PerformanceResult } from '../src/metrics/performance.ts';
+import { metricField } from '../src/fields.ts';
+import { computePerformance, performanceJson, type PerformanceResult } from '../src/metrics/performance.ts';
 import { sourceRef, uniqueSources } from '../src/metrics/sources.ts';
-import { direction, type Field, type Reply } from '../src/reply.ts';
+import type { Field, Reply } from '../src/reply.ts';
 import { periodOption, smallOption, vsOption } from './options.ts';
 
 export default defineCommand({
@@ -26,31 +26,11 @@ export default defineCommand({
 });
 
 export function performanceFields(r: PerformanceResult): Field[] {
-  const field = (key: string, label: string, value: number, unit: Field['unit']): Field => ({
-    key,
-    label,
-    value: round(value),
-    unit,
-    display: display(value, unit),
-    direction: direction(value),
-  });
-  const fields = [field('small', r.small.symbol, r.small.return, '%')];
-  if (r.large) fields.push(field('large', r.large.symbol, r.large.return, '%'));
-  if (r.spreadPp !== null) fields.push(field('spread', 'Spread', r.spreadPp, 'pp'));
-  if (r.relativePct !== null) fields.push(field('relative', 'Relative growth', r.relativePct, '%'));
+  const fields = [metricField('small', r.small.symbol, r.small.return, '%')];
+  if (r.large) fields.push(metricField('large', r.large.symbol, r.large.return, '%'));
+  if (r.spreadPp !== null) fields.push(metricField('spread', 'Spread', r.spreadPp, 'pp'));
+  if (r.relativePct !== null) fields.push(metricField('relative', 'Relative growth', r.relativePct, '%'));
   return fields;
-}
-
-export function performanceData(r: PerformanceResult) {
-  return {
-    period: r.period,
-    start: r.start,
-    end: r.end,
-    small: { symbol: r.small.symbol, return: round(r.small.return) },
-    large: r.large ? { symbol: r.large.symbol, return: round(r.large.return) } : null,
-    spreadPp: r.spreadPp === null ? null : round(r.spreadPp),
-    relativePct: r.relativePct === null ? null : round(r.relativePct),
-  };
 }
 
 export function performanceReply(r: PerformanceResult): Reply {
@@ -71,7 +51,7 @@ export function performanceReply(r: PerformanceResult): Reply {
     sources: uniqueSources(sources),
     visibility: 'public',
     tone: r.spreadPp === null ? 'neutral' : toneOf(r.spreadPp),
-    data: performanceData(r),
+    data: performanceJson(r),
     notes: r.notes.length ? [...r.notes] : undefined,
   };
 }

@@ -1,10 +1,10 @@
 import type { ChartService } from '../src/charts/types.ts';
 import { defineCommand } from '../src/command.ts';
 import { evEbitdaSentence, forwardPeSentence } from '../src/commentary/valuation.ts';
-import { display, round } from '../src/format.ts';
+import { metricField } from '../src/fields.ts';
 import { sourceRef } from '../src/metrics/sources.ts';
-import { computeValuation, type ValuationResult } from '../src/metrics/valuation.ts';
-import { direction, type Field, type Reply } from '../src/reply.ts';
+import { computeValuation, valuationJson, type ValuationResult } from '../src/metrics/valuation.ts';
+import type { Field, Reply } from '../src/reply.ts';
 
 export default defineCommand({
   name: 'valuation',
@@ -29,14 +29,7 @@ export default defineCommand({
 });
 
 export function valuationFields(v: ValuationResult): Field[] {
-  const f = (key: string, label: string, value: number, unit: Field['unit']): Field => ({
-    key,
-    label,
-    value: round(value),
-    unit,
-    display: display(value, unit),
-    direction: direction(value),
-  });
+  const f = metricField;
   return [
     f('forwardPE.small', 'Russell 2000 fwd P/E', v.forwardPE.small, 'x'),
     f('forwardPE.large', 'S&P 500 fwd P/E', v.forwardPE.large, 'x'),
@@ -44,13 +37,6 @@ export function valuationFields(v: ValuationResult): Field[] {
     f('evEbitda.premium', 'EV/EBITDA premium', v.evEbitda.premiumPct, '%'),
     f('evEbitda.median', '10-yr median premium', v.evEbitda.medianPct, '%'),
   ];
-}
-
-export function valuationData(v: ValuationResult) {
-  return {
-    forwardPE: { small: v.forwardPE.small, large: v.forwardPE.large, gapPct: round(v.forwardPE.gapPct) },
-    evEbitda: { premiumPct: v.evEbitda.premiumPct, medianPct: v.evEbitda.medianPct },
-  };
 }
 
 export function valuationCommentary(v: ValuationResult): string {
@@ -71,6 +57,6 @@ function valuationReply(v: ValuationResult): Reply {
     ],
     visibility: 'public',
     tone: v.forwardPE.gapPct < 0 ? 'positive' : 'neutral',
-    data: valuationData(v),
+    data: valuationJson(v),
   };
 }

@@ -23,14 +23,9 @@ export interface Bot {
   ask(text: string, actor?: Actor): Promise<AskResult>;
 }
 
-/** What a question named, in canonical option values. */
-export interface Entities {
-  period?: string;
-  vs?: string;
-  small?: string;
-  meeting?: string;
-  by?: string;
-}
+import type { Entities } from './nlu/entities.ts';
+
+export type { Entities };
 
 /** A free question as understood by the NLU. */
 export interface Understood {

@@ -2,12 +2,13 @@
 import type { Period } from '../analytics/periods.ts';
 import type { ChartService, RateCutsChartData } from '../charts/types.ts';
 import { evEbitdaSentence, forwardPeSentence } from '../commentary/valuation.ts';
+import { metricField } from '../fields.ts';
 import { display, pct, pp, round } from '../format.ts';
 import type { MarketData } from '../market/types.ts';
 import { DataUnavailableError } from '../metrics/errors.ts';
-import { computePerformance, type PerformanceResult } from '../metrics/performance.ts';
+import { computePerformance, performanceJson, type PerformanceResult } from '../metrics/performance.ts';
 import { sourceRef, uniqueSources } from '../metrics/sources.ts';
-import { computeValuation } from '../metrics/valuation.ts';
+import { computeValuation, valuationJson } from '../metrics/valuation.ts';
 import { direction, type Field, type Reply, type SourceRef, type Table, type Tone } from '../reply.ts';
 import { digestHeadline } from './headline.ts';
 
@@ -98,19 +99,8 @@ export async function composeDigest(deps: DigestDeps): Promise<Reply> {
     tone: toneOf(lead?.spreadPp ?? null),
     data: {
       edition,
-      performance: rows.map((r) => ({
-        period: r.period,
-        start: r.start,
-        end: r.end,
-        small: { symbol: r.small.symbol, return: round(r.small.return) },
-        large: r.large ? { symbol: r.large.symbol, return: round(r.large.return) } : null,
-        spreadPp: r.spreadPp === null ? null : round(r.spreadPp),
-        relativePct: r.relativePct === null ? null : round(r.relativePct),
-      })),
-      valuation: {
-        forwardPE: { ...valuation.forwardPE, gapPct: round(valuation.forwardPE.gapPct) },
-        evEbitda: valuation.evEbitda,
-      },
+      performance: rows.map(performanceJson),
+      valuation: valuationJson(valuation),
       ratecuts: rates?.data ?? null,
     },
   };
@@ -149,22 +139,15 @@ function performanceTable(rows: PerformanceResult[]): Table {
 function spreadFields(rows: PerformanceResult[]): Field[] {
   return rows
     .filter((r) => r.spreadPp !== null)
-    .map((r) => ({
-      key: `spread_${r.period}`,
-      label: `${r.period === 'ytd' ? 'YTD' : r.period} spread`,
-      value: round(r.spreadPp!),
-      unit: 'pp' as const,
-      display: pp(r.spreadPp!),
-      direction: direction(r.spreadPp!),
-    }));
+    .map((r) => metricField(`spread_${r.period}`, `${r.period === 'ytd' ? 'YTD' : r.period} spread`, r.spreadPp!, 'pp'));
 }
 
 function valuationFields(v: Awaited<ReturnType<typeof computeValuation>>): Field[] {
   const gap = v.forwardPE.gapPct;
   const premium = v.evEbitda.premiumPct;
   return [
-    { key: 'forward_pe_gap', label: 'Forward P/E vs S&P 500', value: round(gap), unit: '%', display: display(gap, '%'), direction: direction(gap) },
-    { key: 'ev_ebitda_premium', label: 'EV/EBITDA premium', value: round(premium), unit: '%', display: display(premium, '%'), direction: direction(premium) },
+    metricField('forward_pe_gap', 'Forward P/E vs S&P 500', gap, '%'),
+    metricField('ev_ebitda_premium', 'EV/EBITDA premium', premium, '%'),
   ];
 }
 

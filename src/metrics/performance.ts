@@ -5,6 +5,7 @@ import { periodWindow, windowFetchStart, type Period } from '../analytics/period
 import { LARGE, SMALL, type Instrument } from '../instruments.ts';
 import type { Bar, DailySeries, MarketData, Provenance, PublishedReturn } from '../market/types.ts';
 import { isStale } from '../market/freshness.ts';
+import { round } from '../format.ts';
 import { DataUnavailableError } from './errors.ts';
 
 export interface Leg {
@@ -87,6 +88,19 @@ export async function computePerformance(
     relativePct: rel.relativePct,
     series: { small: inPeriod(smallSeries.bars), large: inPeriod(largeSeries.bars) },
     notes: [],
+  };
+}
+
+/** The machine-readable `data` of a performance answer (DESIGN.md contract), percentages in percent. */
+export function performanceJson(r: PerformanceResult) {
+  return {
+    period: r.period,
+    start: r.start,
+    end: r.end,
+    small: { symbol: r.small.symbol, return: round(r.small.return) },
+    large: r.large ? { symbol: r.large.symbol, return: round(r.large.return) } : null,
+    spreadPp: r.spreadPp === null ? null : round(r.spreadPp),
+    relativePct: r.relativePct === null ? null : round(r.relativePct),
   };
 }
 

@@ -1,5 +1,6 @@
 /** Valuation gaps from curated research figures. */
 import { valuationGap } from '../analytics/valuation.ts';
+import { round } from '../format.ts';
 import type { MarketData, Provenance } from '../market/types.ts';
 
 export interface ValuationResult {
@@ -19,5 +20,13 @@ export async function computeValuation(market: MarketData): Promise<ValuationRes
     forwardPE: { small: peSmall.value, large: peLarge.value, gapPct: valuationGap(peSmall.value, peLarge.value) },
     evEbitda: { premiumPct: premium.value, medianPct: median.value },
     provenance: { forwardPE: peSmall.provenance, evEbitda: premium.provenance },
+  };
+}
+
+/** The machine-readable `data` of a valuation answer (DESIGN.md contract). */
+export function valuationJson(v: ValuationResult) {
+  return {
+    forwardPE: { small: v.forwardPE.small, large: v.forwardPE.large, gapPct: round(v.forwardPE.gapPct) },
+    evEbitda: { premiumPct: v.evEbitda.premiumPct, medianPct: v.evEbitda.medianPct },
   };
 }
