@@ -4,7 +4,6 @@ import { fontSize, palette, vegaConfig } from './theme.ts';
 import { shortDate } from './format.ts';
 
 /** Any Vega-Lite view (single, layered or concatenated) without top-level-only keys. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type ViewSpec = Record<string, any>;
 
 export function caption(source: string, asOf: string, extra?: string): string {

@@ -2,6 +2,10 @@ import { describe, it, expect } from 'vitest';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { createChartService } from '../../src/charts/service.ts';
 import { digestData, performanceData, rateCutsData, valuationData } from './fixtures.ts';
 
@@ -20,6 +24,21 @@ describe('determinism', () => {
     }
     expect(a.renders).toBe(4);
     expect(b.renders).toBe(4);
+  });
+
+  it('gives the same bytes in a separate process with another time zone', async () => {
+    const here = (rel: string) => fileURLToPath(new URL(rel, import.meta.url));
+    const script = `
+      const { createChartService } = await import(${JSON.stringify(here('../../src/charts/service.ts'))});
+      const { digestData } = await import(${JSON.stringify(here('./fixtures.ts'))});
+      const { createHash } = await import('node:crypto');
+      const chart = await createChartService().digest(digestData());
+      process.stdout.write(createHash('sha256').update(chart.png).digest('hex'));`;
+    const child = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      env: { ...process.env, TZ: 'Asia/Kolkata' },
+    });
+    const local = await createChartService().digest(digestData());
+    expect(child.stdout).toBe(createHash('sha256').update(local.png).digest('hex'));
   });
 
   it('does not depend on the host time zone', async () => {
