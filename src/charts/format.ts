@@ -69,3 +69,27 @@ export function slug(text: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 60);
 }
+
+/**
+ * A series name for a chart from a sentence-style label: "the S&P 500 (SPY)" -> "S&P 500",
+ * "The Russell 2000 index" -> "Russell 2000 index". Falls back to the symbol.
+ */
+export function seriesName(label: string, symbol: string): string {
+  let name = plainName(label);
+  const suffix = `(${symbol})`.toLowerCase();
+  if (name.toLowerCase().endsWith(suffix)) name = name.slice(0, -suffix.length).trim();
+  if (name === '' || name.toLowerCase() === symbol.toLowerCase()) return symbol;
+  return name;
+}
+
+/** A label as a chart heading: no leading article, first letter capital. */
+export function plainName(label: string): string {
+  const name = label.trim().replace(/^the\s+/i, '');
+  return name === '' ? name : name[0]!.toUpperCase() + name.slice(1);
+}
+
+/** "Russell 2000 (IWM)", or just the symbol when the label adds nothing. */
+export function seriesNameWithSymbol(label: string, symbol: string): string {
+  const name = seriesName(label, symbol);
+  return name === symbol ? symbol : `${name} (${symbol})`;
+}

@@ -2,7 +2,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { PerformanceChartData } from './types.ts';
 import { caption, dateAxis, framed, panelTitle, type ViewSpec } from './layout.ts';
-import { dateRange, periodWords, shortDate, signedPct } from './format.ts';
+import { dateRange, periodWords, seriesName, seriesNameWithSymbol, shortDate, signedPct } from './format.ts';
 import { palette } from './theme.ts';
 
 export interface RebasedPoint {
@@ -60,9 +60,8 @@ export function performanceSeries(data: PerformanceChartData): PerformanceSeries
   return { small: thin(small), large: thin(large), ratio: thin(ratio), smallReturnPct, largeReturnPct, relativePct, first, last };
 }
 
-function seriesName(side: PerformanceChartData['small'], returnPct: number): string {
-  const name = side.label && side.label !== side.symbol ? `${side.label} (${side.symbol})` : side.symbol;
-  return `${name} ${signedPct(returnPct)}`;
+function legendName(side: PerformanceChartData['small'], returnPct: number): string {
+  return `${seriesNameWithSymbol(side.label, side.symbol)} ${signedPct(returnPct)}`;
 }
 
 /** The rebased-lines panel, reused by the digest. */
@@ -73,8 +72,8 @@ export function rebasedLinesView(
   height: number,
   legendOrient: 'top' | 'bottom' = 'top',
 ): ViewSpec {
-  const smallName = seriesName(data.small, s.smallReturnPct);
-  const largeName = seriesName(data.large, s.largeReturnPct);
+  const smallName = legendName(data.small, s.smallReturnPct);
+  const largeName = legendName(data.large, s.largeReturnPct);
   const rows = [
     ...s.small.map((p, i) => ({ ...p, series: smallName, end: i === s.small.length - 1 })),
     ...s.large.map((p, i) => ({ ...p, series: largeName, end: i === s.large.length - 1 })),
@@ -123,7 +122,7 @@ export function performanceSpec(data: PerformanceChartData): TopLevelSpec {
   const width = 700;
   const panels: ViewSpec[] = [rebasedLinesView(data, s, width, 220)];
   if (s.ratio.length > 0) panels.push(ratioView(data, s, width));
-  const title = `${data.small.label || data.small.symbol} vs ${data.large.label || data.large.symbol}, ${periodWords(data.period)}`;
+  const title = `${seriesName(data.small.label, data.small.symbol)} vs ${seriesName(data.large.label, data.large.symbol)}, ${periodWords(data.period)}`;
   const subtitle = `${dateRange(s.first, s.last)}: ${data.small.symbol} ${signedPct(s.smallReturnPct)}, ${data.large.symbol} ${signedPct(s.largeReturnPct)}, relative ${signedPct(s.relativePct)}`;
   return framed(title, subtitle, { vconcat: panels, spacing: 26 }, caption(data.source, data.asOf, 'rebased to 100 at the start'));
 }
@@ -133,8 +132,8 @@ export function performanceAlt(data: PerformanceChartData): string {
   const lead =
     s.relativePct > 0 ? `${data.small.symbol} ahead by ${signedPct(s.relativePct).replace('+', '')}` : s.relativePct < 0 ? `${data.large.symbol} ahead by ${signedPct(-s.relativePct).replace('+', '')}` : 'level';
   return (
-    `Line chart: ${data.small.label || data.small.symbol} (${data.small.symbol}) ${signedPct(s.smallReturnPct)} vs ` +
-    `${data.large.label || data.large.symbol} (${data.large.symbol}) ${signedPct(s.largeReturnPct)} over ${periodWords(data.period)} ` +
+    `Line chart: ${seriesNameWithSymbol(data.small.label, data.small.symbol)} ${signedPct(s.smallReturnPct)} vs ` +
+    `${seriesNameWithSymbol(data.large.label, data.large.symbol)} ${signedPct(s.largeReturnPct)} over ${periodWords(data.period)} ` +
     `(${dateRange(s.first, s.last)}), rebased to 100; ${data.small.symbol}/${data.large.symbol} ratio ${lead}. ` +
     `Source: ${data.source}, as of ${shortDate(data.asOf)}.`
   );

@@ -8,7 +8,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ValuationChartData } from './types.ts';
 import { caption, framed, panelTitle, type ViewSpec } from './layout.ts';
-import { shortDate, signedPct } from './format.ts';
+import { plainName, shortDate, signedPct } from './format.ts';
 import { fontSize, palette } from './theme.ts';
 import { measureText } from './measure.ts';
 
@@ -143,7 +143,12 @@ function multiplesText(g: ValuationGap): string {
   return g.small !== undefined && g.large !== undefined ? `${multiple(g.small)} vs ${multiple(g.large)}, ` : '';
 }
 
-export function valuationSpec(data: ValuationChartInput): TopLevelSpec {
+function withPlainLabels(data: ValuationChartInput): ValuationChartInput {
+  return { ...data, smallLabel: plainName(data.smallLabel) || 'Small caps', largeLabel: plainName(data.largeLabel) || 'Large caps' };
+}
+
+export function valuationSpec(input: ValuationChartInput): TopLevelSpec {
+  const data = withPlainLabels(input);
   const rowHeight = 76;
   const gaps = valuationGaps(data);
   if (gaps.length === 0 && data.bars.length === 0) throw new Error('valuation chart needs at least one multiple or premium');
@@ -165,7 +170,8 @@ export function valuationSpec(data: ValuationChartInput): TopLevelSpec {
   );
 }
 
-export function valuationAlt(data: ValuationChartInput): string {
+export function valuationAlt(input: ValuationChartInput): string {
+  const data = withPlainLabels(input);
   const gaps = valuationGaps(data);
   const withoutGap = data.bars
     .filter((b) => !gaps.some((g) => g.metric === b.metric))

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { dateRange, periodWords, rangeLow, shortDate, signedPct, slug } from '../../src/charts/format.ts';
+import { dateRange, periodWords, plainName, rangeLow, seriesName, seriesNameWithSymbol, shortDate, signedPct, slug } from '../../src/charts/format.ts';
 
 describe('format', () => {
   it('signs percentages with a true minus and no sign for zero', () => {
@@ -34,5 +34,19 @@ describe('format', () => {
   it('makes file-safe slugs', () => {
     expect(slug('IWM-SPY-since:2025-07-01')).toBe('iwm-spy-since-2025-07-01');
     expect(slug('../../etc')).toBe('..-..-etc');
+  });
+});
+
+describe('series names', () => {
+  it('turn sentence-style labels into chart headings', () => {
+    expect(seriesName('the S&P 500 (SPY)', 'SPY')).toBe('S&P 500');
+    expect(seriesName('The Russell 2000 (IWM)', 'IWM')).toBe('Russell 2000');
+    expect(seriesName('The Russell 2000 index', '^RUT')).toBe('Russell 2000 index');
+    expect(seriesName('the equal-weight S&P 500 (RSP)', 'RSP')).toBe('Equal-weight S&P 500');
+    expect(seriesName('', 'QQQ')).toBe('QQQ');
+    expect(seriesName('qqq', 'QQQ')).toBe('QQQ');
+    expect(seriesNameWithSymbol('the Nasdaq 100 (QQQ)', 'QQQ')).toBe('Nasdaq 100 (QQQ)');
+    expect(seriesNameWithSymbol('SPY', 'SPY')).toBe('SPY');
+    expect(plainName('the S&P 500')).toBe('S&P 500');
   });
 });

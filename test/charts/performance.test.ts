@@ -48,6 +48,18 @@ describe('performance chart', () => {
     expect(svg).not.toContain('Ratio IWM/SPY');
   });
 
+  it('names series from sentence-style labels without repeating the symbol', async () => {
+    const base = performanceData();
+    const data = performanceData({
+      small: { ...base.small, label: 'The Russell 2000 (IWM)' },
+      large: { ...base.large, label: 'the S&P 500 (SPY)' },
+    });
+    const svg = await specToSvg(performanceSpec(data));
+    expect(svg).toContain('>Russell 2000 vs S&amp;P 500, 1 month<');
+    expect(svg).toContain('>Russell 2000 (IWM) +7.3%<');
+    expect(performanceAlt(data)).toContain('Line chart: Russell 2000 (IWM) +7.3% vs S&P 500 (SPY) +2.1%');
+  });
+
   it('writes alt text from the numbers', () => {
     expect(performanceAlt(performanceData())).toBe(
       'Line chart: Russell 2000 (IWM) +7.3% vs S&P 500 (SPY) +2.1% over 1 month (Oct 21 to Nov 19, 2026), ' +
