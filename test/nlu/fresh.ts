@@ -1,8 +1,9 @@
 /**
  * Blind evaluation set: written before reading the parser or the other question files, so it
  * measures how the parser generalises to wording it was not tuned on. Same shape and `now`
- * (EVAL_NOW, Saturday 21 November 2026, New York) as questions.ts. Entities are what the
- * question names; periods like "since the cut" that cannot be resolved from the text are left out.
+ * (EVAL_NOW, Saturday 21 November 2026, New York) as questions.ts. Entities are those the
+ * command can take as options (valuation and earnings take none, as in questions.ts), as named
+ * by the question; periods like "since the cut" that cannot be resolved from the text are left out.
  */
 import type { EvalQuestion } from './questions.ts';
 
@@ -80,15 +81,15 @@ export const FRESH: EvalQuestion[] = [
   { text: 'are small caps cheap', command: 'valuation' },
   { text: 'forward PE gap', command: 'valuation' },
   { text: 'small cap discount to large caps rn?', command: 'valuation' },
-  { text: 'russell 2000 forward p/e vs s&p', command: 'valuation', entities: { small: 'rut', vs: 'sp500' } },
+  { text: 'russell 2000 forward p/e vs s&p', command: 'valuation' },
   { text: 'how expensive are large caps vs small caps', command: 'valuation' },
   { text: 'valuaton spread small vs large', command: 'valuation' },
   { text: 'are smids undervalued', command: 'valuation' },
-  { text: 'what multiple is IWM trading at', command: 'valuation', entities: { small: 'iwm' } },
+  { text: 'what multiple is IWM trading at', command: 'valuation' },
   { text: 'small caps trading at a discount?', command: 'valuation' },
   { text: 'P/E of small caps vs large caps', command: 'valuation' },
-  { text: 'is the russell cheap relative to history', command: 'valuation', entities: { small: 'rut' } },
-  { text: 'whats the fwd pe on the s&p 600 vs spx', command: 'valuation', entities: { small: 'ijr', vs: 'sp500' } },
+  { text: 'is the russell cheap relative to history', command: 'valuation' },
+  { text: 'whats the fwd pe on the s&p 600 vs spx', command: 'valuation' },
   { text: 'relative valuation small vs big 🤔', command: 'valuation' },
   { text: 'are small caps still cheap after this rally?', command: 'valuation' },
   { text: 'price to earnings small cap vs large cap', command: 'valuation' },
@@ -96,14 +97,14 @@ export const FRESH: EvalQuestion[] = [
   // earnings
   { text: 'EPS growth small vs large', command: 'earnings' },
   { text: 'how are small cap earnings looking', command: 'earnings' },
-  { text: 'russell 2000 earnings growth next year', command: 'earnings', entities: { small: 'rut' } },
+  { text: 'russell 2000 earnings growth next year', command: 'earnings' },
   { text: 'eps revisions for small caps?', command: 'earnings' },
   { text: 'are small cap profits growing faster than large caps', command: 'earnings' },
-  { text: 'earnigns growth est small caps vs s&p', command: 'earnings', entities: { vs: 'sp500' } },
-  { text: 'how many russell companies are unprofitable', command: 'earnings', entities: { small: 'rut' } },
+  { text: 'earnigns growth est small caps vs s&p', command: 'earnings' },
+  { text: 'how many russell companies are unprofitable', command: 'earnings' },
   { text: 'forward eps growth gap', command: 'earnings' },
   { text: 'small cap earnings season recap?', command: 'earnings' },
-  { text: 'whats expected eps growth for IWM', command: 'earnings', entities: { small: 'iwm' } },
+  { text: 'whats expected eps growth for IWM', command: 'earnings' },
   { text: 'profit growth small vs large caps', command: 'earnings' },
   { text: 'are small cap earnings recovering 📈', command: 'earnings' },
 
