@@ -19,9 +19,10 @@ export default defineCommand({
     if (!charts) return reply;
     const chart = await charts.valuation({
       bars: [{ metric: 'Forward P/E', small: v.forwardPE.small, large: v.forwardPE.large }],
+      premiums: [{ metric: 'EV/EBITDA vs S&P 490', premiumPct: v.evEbitda.premiumPct, medianPct: v.evEbitda.medianPct }],
       smallLabel: 'Russell 2000',
       largeLabel: 'S&P 500',
-      source: v.provenance.forwardPE.source,
+      source: [...new Set([v.provenance.forwardPE.source, v.provenance.evEbitda.source])].join('; '),
       asOf: v.provenance.forwardPE.asOf,
     });
     return { ...reply, chart };

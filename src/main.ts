@@ -4,7 +4,7 @@ import { allCommands } from '../commands/index.ts';
 import { digestRateCuts } from '../commands/ratecuts.ts';
 import { createBot } from './bot.ts';
 import type { Bot } from './bot-types.ts';
-import { createChartService, saveChart } from './charts/index.ts';
+import { createChartService, preloadRenderer, saveChart } from './charts/index.ts';
 import type { Config } from './config.ts';
 import { composeDigest } from './digest/compose.ts';
 import type { Deliverer } from './digest/deliverer.ts';
@@ -107,6 +107,8 @@ export async function start(config: Config): Promise<void> {
     app.close();
     throw error;
   }
+  // A long-running bot pays the chart renderer's load once, up front, not on a user's first chart.
+  await preloadRenderer();
   const scheduler = startScheduler({ db: app.db, deliverers, compose: app.compose, now: config.now, logger: app.logger });
   stops.push(() => scheduler.stop());
   app.logger.info('capwatch started');

@@ -19,8 +19,19 @@ export interface RateCutsChartData {
   asOf: string;
 }
 
+/** A premium published without its multiples, e.g. EV/EBITDA against the S&P 490. */
+export interface PremiumFigure {
+  metric: string;
+  /** Small-cap premium (+) or discount (-) in percent. */
+  premiumPct: number;
+  /** Historical median of that premium, in percent. */
+  medianPct?: number;
+}
+
 export interface ValuationChartData {
+  /** Multiples; `median` is the historical median of the small-vs-large premium/discount, in percent. */
   bars: { metric: string; small: number; large: number; median?: number }[];
+  premiums?: PremiumFigure[];
   smallLabel: string;
   largeLabel: string;
   source: string;

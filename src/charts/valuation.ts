@@ -12,15 +12,8 @@ import { plainName, shortDate, signedPct } from './format.ts';
 import { fontSize, palette } from './theme.ts';
 import { measureText } from './measure.ts';
 
-export interface PremiumFigure {
-  metric: string;
-  /** Small-cap premium (+) or discount (−) in percent. */
-  premiumPct: number;
-  /** Historical median of that premium, in percent. */
-  medianPct?: number;
-}
-
-export type ValuationChartInput = ValuationChartData & { premiums?: PremiumFigure[] };
+export type { PremiumFigure } from './types.ts';
+export type ValuationChartInput = ValuationChartData;
 
 export interface ValuationGap {
   metric: string;
