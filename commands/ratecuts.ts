@@ -102,7 +102,12 @@ export async function loadRateCuts(market: MarketData): Promise<RateCutPricing> 
 /** The meeting the user asked about, among those the strip prices. */
 export function selectMeeting(result: FedWatchResult, wanted: string): MeetingOdds {
   const priced = result.meetings;
-  const through = `the futures strip prices meetings ${shortDate(priced[0]!.date, result.asOf)} to ${shortDate(priced.at(-1)!.date, result.asOf)}`;
+  const first = shortDate(priced[0]!.date, result.asOf);
+  const last = shortDate(priced.at(-1)!.date, result.asOf);
+  const through =
+    priced.length === 1
+      ? `the futures strip of ${result.asOf} prices only the ${first} meeting`
+      : `the futures strip of ${result.asOf} prices meetings ${first} to ${last}`;
   if (wanted === 'next') return priced[0]!;
   const monthIndex = MONTH_NAMES.indexOf(wanted);
   const matches = (date: string) =>

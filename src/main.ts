@@ -78,8 +78,10 @@ export async function restDeliverers(config: Config, logger: Logger): Promise<De
 
 /** `npm start`: every adapter whose credentials are set, else the console. */
 export async function start(config: Config): Promise<void> {
-  const app = createApp(config);
-  if (!config.discord && !config.slack) {
+  const console = !config.discord && !config.slack;
+  // On the console, provider warnings would interleave with answers; LOG_LEVEL still wins when set.
+  const app = createApp(config, console && !process.env.LOG_LEVEL ? { logger: createLogger('error') } : {});
+  if (console) {
     const { runConsole } = await import('../adapters/console/index.ts');
     await runConsole({ bot: app.bot, prepare: (r) => app.saveChart(r) });
     app.close();

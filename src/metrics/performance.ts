@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { commonWindow, InsufficientDataError, periodReturn, relativePerformance } from '../analytics/returns.ts';
 import { periodWindow, windowFetchStart, type Period } from '../analytics/periods.ts';
 import { LARGE, SMALL, type Instrument } from '../instruments.ts';
-import type { Bar, DailySeries, MarketData, Provenance, PublishedReturn } from '../market/types.ts';
+import { UnknownSymbolError, type Bar, type DailySeries, type MarketData, type Provenance, type PublishedReturn } from '../market/types.ts';
 import { isStale } from '../market/freshness.ts';
 import { round } from '../format.ts';
 import { DataUnavailableError } from './errors.ts';
@@ -59,10 +59,14 @@ export async function computePerformance(
       market.dailyBars(large.symbol, from, window.end),
     ]);
   } catch (error) {
+    if (error instanceof UnknownSymbolError) throw error;
     const published = await fromPublished(market, opts.period, small, large, now);
     if (published) return published;
+    const periods = await publishedPeriods(market, small);
     throw new DataUnavailableError(
-      `Daily prices for ${small.symbol} and ${large.symbol} are unavailable right now (${(error as Error).message}), and the offline snapshot has no ${opts.period} figure.`,
+      `Live prices for ${small.symbol} and ${large.symbol} can't be fetched right now, and the offline snapshot has no ${opts.period} figure` +
+        (periods.length ? `; it has ${periods.join(', ')}.` : '.') +
+        ' /smallcaps sources shows what failed.',
     );
   }
   const aligned = commonWindow(smallSeries.bars, largeSeries.bars, window);
@@ -106,6 +110,13 @@ export function performanceJson(r: PerformanceResult) {
 
 function leg(inst: Instrument, ret: number, provenance: Provenance, startClose?: number, endClose?: number): Leg {
   return { symbol: inst.symbol, label: inst.label, return: ret, startClose, endClose, provenance };
+}
+
+/** Periods the snapshot publishes for this small-cap side (or the index standing in for it). */
+async function publishedPeriods(market: MarketData, small: Instrument): Promise<string[]> {
+  const symbols = [small.symbol, ...(SAME_EXPOSURE[small.symbol] ?? [])];
+  const all = await market.publishedReturns();
+  return [...new Set(all.filter((r) => symbols.includes(r.symbol)).map((r) => r.period))];
 }
 
 /** Russell 2000 figures stand in for IWM when only the index was published. */

@@ -98,7 +98,7 @@ describe('ratecuts command', () => {
     expect((await bot.run('ratecuts 2026-10-29')).commentary).toMatch(/2026-10-29 is not an FOMC decision day/);
     const june = await bot.run('ratecuts june');
     expect(june).toMatchObject({ error: { kind: 'unavailable' } });
-    expect(june.commentary).toMatch(/2027-06-09 meeting is not priced yet: the futures strip prices meetings Oct 28 to Apr 28, 2027/);
+    expect(june.commentary).toMatch(/2027-06-09 meeting is not priced yet: the futures strip of 2026-09-18 prices meetings Oct 28 to Apr 28, 2027/);
     expect((await bot.run('ratecuts someday')).error?.kind).toBe('input');
   });
 
