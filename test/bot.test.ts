@@ -34,6 +34,12 @@ describe('bot', () => {
     expect(reply.commentary).toMatch(/"7q" is not a period I know/);
   });
 
+  it('says which periods the snapshot has when live prices are out of reach', async () => {
+    const reply = await bot.run('performance 3m');
+    expect(reply).toMatchObject({ visibility: 'ephemeral', error: { kind: 'unavailable' } });
+    expect(reply.commentary).toMatch(/no 3m figure; it has 1d, 1m, 6m, ytd, 1y\./);
+  });
+
   it('turns a crash into a logged friendly reply, never a throw', async () => {
     const errors: string[] = [];
     const boom = defineCommand({ name: 'boom', description: 'fails', options: [], run: async () => { throw new Error('kaput'); } });

@@ -1,7 +1,7 @@
 /** Relative performance of a small-cap instrument against a large-cap one over a period. */
 import { DateTime } from 'luxon';
 import { commonWindow, InsufficientDataError, periodReturn, relativePerformance } from '../analytics/returns.ts';
-import { periodWindow, windowFetchStart, type Period } from '../analytics/periods.ts';
+import { FIXED_PERIODS, periodWindow, windowFetchStart, type Period } from '../analytics/periods.ts';
 import { LARGE, SMALL, type Instrument } from '../instruments.ts';
 import { UnknownSymbolError, type Bar, type DailySeries, type MarketData, type Provenance, type PublishedReturn } from '../market/types.ts';
 import { isStale } from '../market/freshness.ts';
@@ -116,7 +116,8 @@ function leg(inst: Instrument, ret: number, provenance: Provenance, startClose?:
 async function publishedPeriods(market: MarketData, small: Instrument): Promise<string[]> {
   const symbols = [small.symbol, ...(SAME_EXPOSURE[small.symbol] ?? [])];
   const all = await market.publishedReturns();
-  return [...new Set(all.filter((r) => symbols.includes(r.symbol)).map((r) => r.period))];
+  const have = new Set(all.filter((r) => symbols.includes(r.symbol)).map((r) => r.period));
+  return FIXED_PERIODS.filter((p) => have.has(p));
 }
 
 /** Russell 2000 figures stand in for IWM when only the index was published. */
