@@ -4,14 +4,15 @@ const VS: [RegExp, string][] = [
   [/\bvs:(sp500|nasdaq|midcap|equalweight)\b/, '$1'],
   [/\b(?:equal(?:ly)? ?weight(?:ed)?|ew s&p|rsp)\b/, 'equalweight'],
   [/\b(?:mid ?caps?|midcaps?|mdy|s&p (?:400|mid ?cap)|sp400)\b/, 'midcap'],
-  [/\b(?:nasdaq(?: 100| composite)?|qqq|ndx)\b/, 'nasdaq'],
-  [/\b(?:s&p(?! (?:600|400|small|mid))(?: 500)?|sp ?500|spx|spy|gspc|standard (?:and|&) poor)\b/, 'sp500'],
+  // NQ and ES are the index futures traders quote for the Nasdaq 100 and the S&P 500.
+  [/\b(?:nasdaq(?: 100| composite)?|qqq|ndx|nq)\b/, 'nasdaq'],
+  [/\b(?:s&p(?! (?:600|400|small|mid))(?: 500)?|sp ?500|spx|spy|gspc|standard (?:and|&) poor|(?<!\/)es)\b/, 'sp500'],
 ];
 
 const SMALL: [RegExp, string][] = [
   [/\bsmall:(iwm|rut|ijr|iwn|iwo)\b/, '$1'],
-  [/\b(?:russell (?:2000|2k) value|small ?caps? value|iwn)\b/, 'iwn'],
-  [/\b(?:russell (?:2000|2k) growth|small ?caps? growth|iwo)\b/, 'iwo'],
+  [/\b(?:russell(?: 2000| 2k)? value|r2k value|small ?caps? value|iwn)\b/, 'iwn'],
+  [/\b(?:russell(?: 2000| 2k)? growth|r2k growth|small ?caps? growth|iwo)\b/, 'iwo'],
   [/\b(?:s&p (?:600|small ?cap(?: 600)?)|sp ?600|ijr)\b/, 'ijr'],
   [/\biwm\b/, 'iwm'],
   [/\b(?:russell(?! (?:1000|3000|top|mid))(?: 2000| 2k)?(?: index)?|r2k|rut|\^rut|rty)\b/, 'rut'],

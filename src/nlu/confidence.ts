@@ -1,4 +1,5 @@
 /** Which intent a question has and how sure the parser is (0..1). */
+import { extractSmall, extractVs } from './benchmarks.ts';
 import { performanceEntities } from './entities.ts';
 import { scoreIntents } from './intents.ts';
 import type { Intent, IntentScore } from './intents.ts';
@@ -7,7 +8,7 @@ import { offTopicReason } from './off-topic.ts';
 const EVIDENCE_PER_ENTITY = 0.35;
 
 /** Small caps, large caps, indexes: the bot's subject, which makes a weak intent more believable. */
-const DOMAIN = /\b(?:small (?:vs|or|and|versus) large|small ?caps?|smallcaps?|large ?caps?|big ?caps?|mega ?caps?|mid ?caps?|russell|iwm|ijr|rut|r2k|s&p|spy|spx|qqq|nasdaq|markets?|stocks|equities|indexe?s|etfs?)\b/;
+const DOMAIN = /\b(?:small (?:vs|or|and|versus) large|small ?caps?|smallcaps?|smids?|smid ?caps?|caps|large ?caps?|big ?caps?|mega ?caps?|mid ?caps?|russell|iwm|ijr|rut|r2k|s&p|spy|spx|qqq|nasdaq|markets?|stocks|equities|indexe?s|etfs?)\b/;
 
 /** Turns summed evidence into 0..1: one strong keyword is about 0.8, two about 0.97. */
 function strength(score: number): number {
@@ -51,10 +52,10 @@ export function choose(scores: IntentScore[], text: string, now: Date): Choice {
 
 export function confidenceOf(choice: Choice, text: string, raw: string): { confidence: number; offTopic: string | null } {
   const offTopic = offTopicReason(text, raw);
-  if (!choice.intent) return { confidence: offTopic ? 0.02 : DOMAIN.test(text) ? 0.25 : 0.08, offTopic };
+  const onSubject = DOMAIN.test(text) || extractVs(text) !== undefined || extractSmall(text) !== undefined;
+  if (!choice.intent) return { confidence: offTopic ? 0.02 : onSubject ? 0.25 : 0.08, offTopic };
   let c = strength(choice.score);
   if (choice.rival > 0) c *= 1 - 0.6 * Math.min(1, choice.rival / choice.score);
-  const onSubject = DOMAIN.test(text);
   if (onSubject) c += 0.08;
   else if (choice.genericOnly) c *= 0.5;
   if (offTopic) c *= 0.35;

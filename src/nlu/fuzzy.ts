@@ -26,7 +26,7 @@ const PROTECTED = new Set([
   'month', 'months', 'weeks', 'years', 'today', 'cheat', 'cheaper', 'learning', 'yearning',
   'russ', 'graphs', 'charts', 'helps', 'helped', 'digests', 'summer', 'number', 'numbers', 'member',
   'market', 'markets', 'marker', 'nasty', 'stock', 'catch', 'match', 'watch', 'eight', 'height',
-  'likes', 'eating', 'weigh', 'rained', 'points', 'pints', 'grape', 'start', 'smart',
+  'likes', 'eating', 'weigh', 'rained', 'points', 'pints', 'grape', 'start', 'smart', 'putting', 'getting',
 ]);
 
 /** The keyword the token was meant to be, or the token itself. */
@@ -35,7 +35,18 @@ export function correctToken(token: string, vocabulary: ReadonlySet<string>): st
   for (const word of vocabulary) {
     if (token.length >= MIN_LENGTH ? withinOneEdit(token, word) : isSwap(token, word)) return word;
   }
+  // Doubled letters are the commonest slip on top of another ("russle", "comitee"): compare with them single.
+  if (token.length >= MIN_LENGTH + 1) {
+    const single = undouble(token);
+    for (const word of vocabulary) {
+      if (word[0] === token[0] && word.length >= MIN_LENGTH + 1 && withinOneEdit(single, undouble(word))) return word;
+    }
+  }
   return token;
+}
+
+function undouble(word: string): string {
+  return word.replace(/(.)\1+/g, '$1');
 }
 
 /** Four-letter words only forgive swapped neighbours ("hepl"), which rarely makes another word. */

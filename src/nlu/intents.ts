@@ -11,6 +11,8 @@ interface Rule {
   generic?: boolean;
 }
 
+const MONTH_NAMES = 'january|february|march|april|may|june|july|august|september|october|november|december';
+
 // "small cap value" / "russell 2000 growth" name funds, not valuation or earnings questions.
 const NOT_STYLE = String.raw`(?<!caps? |2000 |russell |small )`;
 
@@ -29,7 +31,7 @@ const RULES: Rule[] = [
     weight: 0.55,
     generic: true,
     pattern:
-      /\b(?:gains?|gained|lost|loss|losses|losing|rall(?:y|ied|ies|ying)|beat(?:en|ing|s)?|lag(?:s|ged|ging)?|trail(?:s|ed|ing)?|leading|led|ahead|behind|outpac\w*|up|down|rise|rose|risen|fell|fallen|drop(?:ped|s)?|jump(?:ed)?|surg(?:e|ed)|slump(?:ed)?|tank(?:ed)?|moved?|moves|win|wins|won|winning|winners?|better|worse|best|worst|change|changed|catch(?:ing)? up|keep(?:ing)? up|kept up|momentum|leadership|rotation|on a tear)\b/,
+      /\b(?:gains?|gained|lost|loss|losses|losing|rall(?:y|ied|ies|ying)|beat(?:en|ing|s)?|lag(?:s|ged|ging)?|trail(?:s|ed|ing)?|leading|led|ahead|behind|outpac\w*|up|down|rise|rose|risen|fell|fallen|drop(?:ped|s)?|jump(?:ed)?|surg(?:e|ed)|slump(?:ed)?|tank(?:ed|ing|s)?|moved?|moves|crush(?:ed|ing)|smok(?:ed|ing)|hammer(?:ed|ing)|kill(?:ed|ing)|wreck(?:ed|ing)|rekt|bleed(?:ing|s)?|bled|rip(?:s|ped|ping)?|moon(?:ed|ing)?|pump(?:ed|ing)?|dump(?:ed|ing)?|puk(?:e|ed|ing)|sell ?off|sold off|selling off|melt(?:ed|ing)? up|squeez(?:e|ed|ing)|crater(?:ed|ing)?|plung(?:e|ed|ing)|soar(?:ed|ing)?|spik(?:e|ed|ing)|popp(?:ed|ing)|bounc(?:e|ed|ing)|sank|sink(?:ing)?|slid|slid(?:e|ing)|climb(?:ed|ing)?|green|red|bid|catching a bid|win|wins|won|winning|winners?|better|worse|best|worst|change|changed|catch(?:ing)? up|keep(?:ing)? up|kept up|momentum|leadership|rotation|on a tear)\b/,
   },
   { intent: 'performance', weight: 0.25, generic: true, pattern: /\b(?:relative|spread|head to head|compared?|comparison|vs|versus|against)\b/ },
 
@@ -47,7 +49,7 @@ const RULES: Rule[] = [
   {
     intent: 'earnings',
     weight: 0.9,
-    pattern: /\b(?:eps|profits?|profitability|revenues?|sales|margins?|bottom line|top line|net income|guidance|reporting season)\b/,
+    pattern: /\b(?:eps|(?:un)?profit(?:s|able|ability)?|loss making|money losing|zombies?|revenues?|sales|margins?|bottom line|top line|net income|guidance|(?:reporting|earnings) season)\b/,
   },
   { intent: 'earnings', weight: 0.5, pattern: new RegExp(String.raw`${NOT_STYLE}\bgrowth\b`) },
   { intent: 'earnings', weight: 0.35, generic: true, pattern: /\b(?:estimates?|forecasts?|projected|projections?|outlook)\b/ },
@@ -58,7 +60,10 @@ const RULES: Rule[] = [
     intent: 'ratecuts',
     weight: 0.6,
     pattern:
-      /\b(?:rate ?cuts?|ratecuts?|cutting rates|cuts? rates|cut odds)\b|\b(?:a|any|another|more|many|much|fewer|no|one|two|three|four|\d+|\d+ ?bps?|jumbo|first|next|december|january|march)\s+cuts?\b|\bcuts?\s+(?:in|at|by|this|next|before|priced|expected|coming|odds)\b|\b(?:fed|fomc|powell|they|to)\s+cuts?\b/,
+      new RegExp(
+        String.raw`\b(?:rate ?cuts?|ratecuts?|cutting rates|cuts? rates|cut odds)\b|\b(?:a|any|another|more|many|much|fewer|no|one|two|three|four|\d+|\d+ ?bps?|jumbo|first|next|${MONTH_NAMES})\s+cuts?\b` +
+          String.raw`|\b(?:cuts?|cutting)\s+(?:in|at|by|this|next|before|priced|expected|coming|odds)\b|\b(?:fed|fomc|powell|they|to|they're|theyre|will they|start|keep|stop)\s+(?:cuts?|cutting)\b`,
+      ),
   },
   { intent: 'ratecuts', weight: 1.0, pattern: /\brates? (?:come|coming|go|going|move|moving|head|heading|fall|falling) (?:down|lower)\b|\blower rates\b|\brate relief\b/ },
   { intent: 'ratecuts', weight: 1.0, pattern: /\b(?:fed|feds|fomc|fedwatch|powell|federal reserve|fed funds|ffr|effr|central bank)\b/ },
@@ -87,7 +92,7 @@ const RULES: Rule[] = [
   {
     intent: 'sources',
     weight: 1.8,
-    pattern: /\bwhere (?:do|does|did|are|is)\b.*\b(?:data|numbers|figures|stats|info|information|get|come|comes|pull)\b/,
+    pattern: /\bwhere(?:'s| (?:do|does|did|are|is))?\b.*\b(?:data|numbers|figures|stats|info|information|get|come|comes|pull)\b|\b(?:data|numbers|figures|stats|info|quotes|odds)\b.*\b(?:come|comes|coming) from\b/,
   },
   { intent: 'sources', weight: 1.8, pattern: /\b(?:data providers?|who provides|provided by|how fresh|stale|how old is|how current)\b/ },
 
@@ -98,14 +103,14 @@ const RULES: Rule[] = [
     intent: 'help',
     weight: 0.9,
     pattern:
-      /\b(?:what (?:can|do|does|else can) (?:you|this bot|the bot|this thing|capwatch|it) do|how (?:do|does|can|should) (?:i|we|you|this|it|the bot|this bot|this thing)(?: \w+)? (?:use|work)|how to use|usage|syntax|capabilities|who are you|what are you)\b/,
+      /\b(?:what (?:can|do|does|else can) (?:you|this bot|the bot|this thing|capwatch|it) do|how (?:do|does|can|should) (?:i|we|you|this|it|the bot|this bot|this thing)(?: \w+)? (?:use|work)|how to use|usage|syntax|capabilities|who are you|what are you)\b|\bwhat (?:questions |things |stuff |else )?(?:can|should|do) i (?:ask|say|type)(?: (?:you|the bot|this bot|capwatch|it|here))?$|\bwhat (?:do|can) you (?:know|cover|support|answer)$/,
   },
   { intent: 'help', weight: 2.0, pattern: /\b(?:subscribe|unsubscribe|subscriptions?|sign up|stop sending|turn off)\b/ },
 
   {
     intent: 'chart',
     weight: 1.3,
-    pattern: /\b(?:charts?|charting|charted|plot|plots|plotted|plotting|graphs?|graphed|visuali[sz]e|visuals?|draw|picture|image|diagram|sparkline)\b|(?<!bottom |top |command )\blines?\b/,
+    pattern: /\b(?:charts?|charting|charted|plot|plots|plotted|plotting|graphs?|graphed|visuali[sz]e|visuals?|viz|draw|picture|pics?|image|img|screenshot|diagram|sparkline)\b|(?<!bottom |top |command )\blines?\b/,
   },
 ];
 

@@ -39,7 +39,17 @@ const ABBREVIATIONS: Record<string, string> = {
   yr: 'year', yrs: 'years', mo: 'month', mos: 'months', mth: 'month', mths: 'months', wk: 'week', wks: 'weeks',
   jan: 'january', feb: 'february', mar: 'march', apr: 'april', jun: 'june', jul: 'july', aug: 'august',
   sep: 'september', sept: 'september', oct: 'october', nov: 'november', dec: 'december',
+  mtg: 'meeting', mtgs: 'meetings', perf: 'performance', v: 'vs', yday: 'yesterday',
 };
+
+/** "3yr", "6mo", "2wks": a count glued to its unit ("1y", "5d", "3m" stay as the command's own period codes). */
+const GLUED_SPAN = /^(\d{1,3})(yrs?|mos?|mths?|wks?|w|days?|weeks?|months?|years?)$/;
+const PERIOD_CODE = /^(?:1d|5d|1m|3m|6m|1y|3y|5y|10y)$/;
+
+function splitGlued(token: string): string[] {
+  const m = GLUED_SPAN.exec(token);
+  return m?.[1] && m[2] && !PERIOD_CODE.test(token) ? [m[1], m[2] === 'w' ? 'week' : m[2]] : [token];
+}
 
 /** Words of one segment: hyphenated words split, possessives dropped, $TICKER -> ticker, month and unit abbreviations spelt out. */
 export function tokenize(segment: string): string[] {
@@ -48,6 +58,7 @@ export function tokenize(segment: string): string[] {
     .split(/[\s,()"[\]{}*_~|]+/)
     .map((t) => t.replace(/^[^a-z0-9&^]+/, '').replace(/[^a-z0-9&%]+$/, '').replace(/'s$/, ''))
     .filter((t) => t.length > 0)
+    .flatMap(splitGlued)
     .map((t) => ABBREVIATIONS[t] ?? t);
 }
 

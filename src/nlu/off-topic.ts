@@ -1,4 +1,5 @@
 /** Signs that a message asks something the bot does not answer: advice, other assets, small talk. */
+import { extractSmall, extractVs } from './benchmarks.ts';
 
 const SMALL_TALK =
   /\b(?:weather|rain|snow|joke|jokes|funny|recipe|cook|movie|movies|song|songs|poem|lottery|football|soccer|nba|nfl|sports?|dinner|lunch|pizza|horoscope|translate|girlfriend|boyfriend|birthday|vacation|traffic)\b/;
@@ -28,7 +29,13 @@ export function unknownTickers(raw: string): string[] {
   const letters = raw.replace(/<[^>]*>/g, '').replace(/[^A-Za-z]/g, '');
   const mostlyUpper = letters.length > 0 && letters.replace(/[^A-Z]/g, '').length / letters.length > 0.6;
   const bare = mostlyUpper ? [] : [...raw.matchAll(/\b([A-Z]{2,5})\b/g)].map((m) => m[1] ?? '');
-  return [...dollar, ...bare].filter((t) => t && !KNOWN_CAPS.has(t) && !SHOUTED_WORDS.has(t));
+  return [...dollar, ...bare].filter((t) => t && !KNOWN_CAPS.has(t) && !SHOUTED_WORDS.has(t) && !isBenchmark(t));
+}
+
+/** Tickers the benchmark tables know (RTY, ES, NQ, ...) are the bot's own subject. */
+function isBenchmark(ticker: string): boolean {
+  const t = ticker.toLowerCase();
+  return extractVs(t) !== undefined || extractSmall(t) !== undefined;
 }
 
 /** A short reason when the text looks off-topic, else null. */

@@ -1,5 +1,6 @@
 /** Period phrases -> the performance command's canonical period (1d 5d 1m 3m 6m ytd 1y 3y 5y 10y, since:YYYY-MM-DD, YYYY). */
 import { dateBefore, findDates, isoDate, pastDate, today } from './dates.ts';
+import { findPastHoliday } from './holidays.ts';
 
 const CANONICAL = /\b(?:period:)?(1d|5d|1m|3m|6m|ytd|1y|3y|5y|10y)\b/;
 const EXPLICIT = /\bperiod:(\S+)/;
@@ -40,8 +41,11 @@ function since(text: string, now: Date): string | undefined {
   const year = /^(?:the (?:start|beginning) of )?((?:19|20)\d\d)\b(?![-/])/.exec(rest)?.[1];
   if (year) return `since:${year}-01-01`;
   const found = findDates(rest, now)[0];
-  if (!found || found.index > 30) return undefined;
-  const date = pastDate(found, now);
+  const holiday = findPastHoliday(rest, now);
+  let date: string;
+  if (holiday && holiday.index <= 30 && (!found || holiday.index <= found.index)) date = holiday.date;
+  else if (found && found.index <= 30) date = pastDate(found, now);
+  else return undefined;
   return date === isoDate(today(now).year, 1, 1) ? 'ytd' : `since:${date}`;
 }
 
