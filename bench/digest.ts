@@ -28,6 +28,7 @@ interface ChildResult {
   sentTickMs: number;
   rssBeforeSeedMb: number;
   rssBeforeMb: number;
+  rssAtFirstSendMb: number;
   peakRssMb: number;
   peakHeapMb: number;
   peakBuffersMb: number;
@@ -39,7 +40,7 @@ interface ChildResult {
   slackRate: number | null;
 }
 
-async function scenario(mode: ChildConfig['mode'], discordCount: number, slackCount: number) {
+export async function scenario(mode: ChildConfig['mode'], discordCount: number, slackCount: number) {
   const discord = await startHost({ kind: 'discord', channels: discordCount });
   const slack = await startHost({ kind: 'slack', channels: slackCount });
   const dir = mkdtempSync(join(tmpdir(), 'capwatch-bench-digest-'));
@@ -100,6 +101,7 @@ export default async function bench(): Promise<void> {
   console.log('digest fan-out, rate limits off (10,000 subscriptions: 5,000 Discord + 5,000 Slack, chart attached):');
   console.log(`  time ${fmt(r.elapsedMs / 1000, 2)} s (${fmt(r.sent / (r.elapsedMs / 1000), 0)} sends/s), peak RSS ${fmt(r.peakRssMb)} MB (${fmt(r.rssBeforeMb)} MB before the tick)`);
   console.log(`  at rest: ${fmt(r.rssBeforeSeedMb)} MB with the adapters, charts and store loaded, ${fmt(r.rssBeforeMb)} MB once the 10,000 subscriptions are stored`);
+  console.log(`  ${fmt(r.rssAtFirstSendMb)} MB when the first send starts (edition composed, chart rendered, Vega loaded)`);
   console.log(`  peaks inside that: JS heap ${fmt(r.peakHeapMb)} MB, buffers ${fmt(r.peakBuffersMb)} MB (chart PNG ${fmt(r.chartBytes / 1024)} KB per post)`);
   console.log(`  bot process CPU ${fmt(r.cpuMs / 1000, 2)} s of the ${fmt(r.elapsedMs / 1000, 2)} s (each emulator runs in its own process)`);
   console.log(`  delivered ${r.sent}, not delivered ${r.failed}; emulators saw Discord ${off.discord.posts} posts to ${off.discord.channels} channels, Slack ${off.slack.posts} posts to ${off.slack.channels} channels`);

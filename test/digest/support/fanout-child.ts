@@ -64,9 +64,12 @@ const slack = await startSlack({
 });
 
 const starts: Record<Platform, number[]> = { discord: [], slack: [] };
+/** RSS when the first send starts: the edition (data, chart, Vega loaded) is composed, nothing sent yet. */
+let rssAtFirstSend = 0;
 const timed = (d: Deliverer): Deliverer => ({
   platform: d.platform,
   send(channelId, reply) {
+    if (rssAtFirstSend === 0) rssAtFirstSend = process.memoryUsage().rss;
     starts[d.platform].push(performance.now());
     return d.send(channelId, reply);
   },
@@ -132,6 +135,7 @@ const result = {
   sentTickMs,
   rssBeforeSeedMb: rssBeforeSeed / 2 ** 20,
   rssBeforeMb: rssBefore / 2 ** 20,
+  rssAtFirstSendMb: rssAtFirstSend / 2 ** 20,
   peakRssMb: peakRss / 2 ** 20,
   peakHeapMb: peakHeap / 2 ** 20,
   peakBuffersMb: peakBuffers / 2 ** 20,
