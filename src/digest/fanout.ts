@@ -82,6 +82,7 @@ interface Lane {
 export class Fanout {
   private readonly lanes = new Map<Platform, Lane>();
   private readonly inFlight = new Set<string>();
+  private readonly feeding = new Set<Promise<unknown>>();
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly maxAttempts: number;
   private readonly maxRateLimitRetries: number;
@@ -128,11 +129,38 @@ export class Fanout {
       return fresh.map((d) => outcome(d, 'failed', 0, `compose failed: ${String(err)}`));
     }
 
-    return Promise.all(fresh.map((d) => this.deliverOne(d, edition.date, edition.reply)));
+    const outcomes = new Array<DeliveryOutcome>(fresh.length);
+    const feeding = Promise.all(
+      [...groupByPlatform(fresh)].map(async ([platform, items]) => {
+        const lane = this.lanes.get(platform);
+        const sends: Promise<void>[] = [];
+        for (const [i, d] of items) {
+          // Feed the queue as it drains instead of enqueuing every subscription at once: memory then
+          // follows the concurrency, not the number of subscriptions.
+          if (lane) await lane.queue.onSizeLessThan(lane.limits.concurrency);
+          sends.push(this.deliverOne(d, edition.date, edition.reply).then((o) => void (outcomes[i] = o)));
+        }
+        await Promise.all(sends);
+      }),
+    );
+    this.feeding.add(feeding);
+    try {
+      await feeding;
+    } finally {
+      this.feeding.delete(feeding);
+    }
+    return outcomes;
   }
 
-  /** Resolves when every queue is empty and idle. */
+  /** Sends of a platform waiting in its queue, and running. */
+  load(platform: Platform): { waiting: number; running: number } {
+    const queue = this.lanes.get(platform)?.queue;
+    return { waiting: queue?.size ?? 0, running: queue?.pending ?? 0 };
+  }
+
+  /** Resolves when every delivery under way has an outcome and every queue is idle. */
   async onIdle(): Promise<void> {
+    await Promise.allSettled([...this.feeding]);
     await Promise.all([...this.lanes.values()].map((l) => l.queue.onIdle()));
   }
 
@@ -216,6 +244,17 @@ export class Fanout {
 }
 
 const key = (d: DueDigest<FanoutTarget>) => `${d.subscription.id}|${d.localDate}`;
+
+/** Due digests per platform, each with its index in `due` so outcomes keep the input order. */
+function groupByPlatform(due: DueDigest<FanoutTarget>[]): Map<Platform, [number, DueDigest<FanoutTarget>][]> {
+  const groups = new Map<Platform, [number, DueDigest<FanoutTarget>][]>();
+  due.forEach((d, i) => {
+    const group = groups.get(d.subscription.platform) ?? [];
+    group.push([i, d]);
+    groups.set(d.subscription.platform, group);
+  });
+  return groups;
+}
 
 function outcome(d: DueDigest<FanoutTarget>, result: DeliveryResult, attempts: number, error?: string): DeliveryOutcome {
   return { subscriptionId: d.subscription.id, localDate: d.localDate, result, attempts, ...(error ? { error } : {}) };

@@ -3,7 +3,11 @@ import { openDatabase } from '../../src/store/db.ts';
 import { silentLogger, type Logger } from '../../src/logger.ts';
 import { DeliveryError } from '../../src/digest/deliverer.ts';
 import { startScheduler } from '../../src/digest/scheduler.ts';
-import { UNLIMITED } from '../../src/digest/fanout.ts';
+import { Fanout, UNLIMITED } from '../../src/digest/fanout.ts';
+import { createEditionCache } from '../../src/digest/edition.ts';
+import { DeliveryLedger } from '../../src/digest/ledger.ts';
+import { dueDigests } from '../../src/digest/schedule.ts';
+import { SubscriptionRepository } from '../../src/digest/subscriptions.ts';
 import { countingCompose, deferred, recordingDeliverer, type Behaviour } from './support/fakes.ts';
 
 // Monday 2025-11-24, 08:30 in New York.
@@ -270,5 +274,39 @@ describe('scheduler ticks', () => {
     expect(added[0]!.getPattern()).toBe('* * * * *');
     s.stop();
     expect(cron.getTasks().size).toBe(before);
+  });
+});
+
+describe('fan-out queue', () => {
+  it('feeds the queue as it drains: memory follows the concurrency, not the number of subscriptions', async () => {
+    const db = openDatabase(':memory:');
+    const subscriptions = new SubscriptionRepository(db, () => CREATED);
+    for (let i = 0; i < 200; i++) subscriptions.save({ platform: 'discord', channelId: `c${i}`, userId: 'u' });
+    const gate = deferred();
+    const discord = recordingDeliverer('discord', () => gate.promise);
+    const fanout = new Fanout({
+      deliverers: [discord.deliverer],
+      ledger: new DeliveryLedger(db, 'test'),
+      subscriptions,
+      editions: createEditionCache(countingCompose().compose),
+      now: () => SEND,
+      logger: silentLogger,
+      limits: { discord: { concurrency: 3, perSecond: Infinity } },
+    });
+    const due = dueDigests(subscriptions.listActive(), SEND);
+    expect(due).toHaveLength(200);
+    const delivering = fanout.deliver(due);
+    for (let i = 0; i < 50; i++) await new Promise((r) => setImmediate(r));
+    expect(fanout.load('discord')).toEqual({ waiting: 3, running: 3 });
+    expect(discord.attempts.size).toBe(3);
+    gate.resolve();
+    const outcomes = await delivering;
+    // Outcomes keep the order of the due list; each channel got exactly one digest.
+    expect(outcomes.map((o) => o.subscriptionId)).toEqual(due.map((d) => d.subscription.id));
+    expect(outcomes.every((o) => o.result === 'sent')).toBe(true);
+    expect(new Set(discord.sent).size).toBe(200);
+    expect(discord.sent).toHaveLength(200);
+    await fanout.onIdle();
+    expect(fanout.load('discord')).toEqual({ waiting: 0, running: 0 });
   });
 });
