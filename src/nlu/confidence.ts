@@ -23,10 +23,27 @@ export interface Choice {
   genericOnly: boolean;
 }
 
-/** "how did small caps do since the fed started cutting": the since-clause sets a date, not the topic. */
+function onSubject(text: string): boolean {
+  return DOMAIN.test(text) || extractVs(text) !== undefined || extractSmall(text) !== undefined;
+}
+
+/** The weight of generic wording: a subject measured from an event asks how it performed. */
+const SUBJECT_SINCE_EVENT = 0.55;
+
+/**
+ * "how did small caps do since the fed started cutting", "small caps after the last cut": the
+ * since/after clause sets a date, not the topic; a bare subject before it asks for performance.
+ */
 export function topicScores(text: string): IntentScore[] {
-  const head = /^(.*?)\bsince\b/.exec(text)?.[1];
-  const headScores = head ? scoreIntents(head) : [];
+  const head = /^(.*?)\b(?:since|after|following)\b/.exec(text)?.[1];
+  if (!head) return scoreIntents(text);
+  const headScores = scoreIntents(head);
+  const otherTopic = headScores.some((s) => s.intent !== 'performance' && s.specific >= 0.9);
+  if (onSubject(head) && !otherTopic) {
+    const performance = headScores.find((s) => s.intent === 'performance') ?? { intent: 'performance' as const, score: 0, specific: 0 };
+    const rest = headScores.filter((s) => s !== performance);
+    return [{ ...performance, score: performance.score + SUBJECT_SINCE_EVENT }, ...rest].sort((a, b) => b.score - a.score);
+  }
   return headScores.length > 0 ? headScores : scoreIntents(text);
 }
 
@@ -52,11 +69,11 @@ export function choose(scores: IntentScore[], text: string, now: Date): Choice {
 
 export function confidenceOf(choice: Choice, text: string, raw: string): { confidence: number; offTopic: string | null } {
   const offTopic = offTopicReason(text, raw);
-  const onSubject = DOMAIN.test(text) || extractVs(text) !== undefined || extractSmall(text) !== undefined;
-  if (!choice.intent) return { confidence: offTopic ? 0.02 : onSubject ? 0.25 : 0.08, offTopic };
+  const subject = onSubject(text);
+  if (!choice.intent) return { confidence: offTopic ? 0.02 : subject ? 0.25 : 0.08, offTopic };
   let c = strength(choice.score);
   if (choice.rival > 0) c *= 1 - 0.6 * Math.min(1, choice.rival / choice.score);
-  if (onSubject) c += 0.08;
+  if (subject) c += 0.08;
   else if (choice.genericOnly) c *= 0.5;
   if (offTopic) c *= 0.35;
   return { confidence: Math.round(Math.min(0.98, Math.max(0, c)) * 100) / 100, offTopic };

@@ -31,7 +31,7 @@ const RULES: Rule[] = [
     weight: 0.55,
     generic: true,
     pattern:
-      /\b(?:gains?|gained|lost|loss|losses|losing|rall(?:y|ied|ies|ying)|beat(?:en|ing|s)?|lag(?:s|ged|ging)?|trail(?:s|ed|ing)?|leading|led|ahead|behind|outpac\w*|up|down|rise|rose|risen|fell|fallen|drop(?:ped|s)?|jump(?:ed)?|surg(?:e|ed)|slump(?:ed)?|tank(?:ed|ing|s)?|moved?|moves|crush(?:ed|ing)|smok(?:ed|ing)|hammer(?:ed|ing)|kill(?:ed|ing)|wreck(?:ed|ing)|rekt|bleed(?:ing|s)?|bled|rip(?:s|ped|ping)?|moon(?:ed|ing)?|pump(?:ed|ing)?|dump(?:ed|ing)?|puk(?:e|ed|ing)|sell ?off|sold off|selling off|melt(?:ed|ing)? up|squeez(?:e|ed|ing)|crater(?:ed|ing)?|plung(?:e|ed|ing)|soar(?:ed|ing)?|spik(?:e|ed|ing)|popp(?:ed|ing)|bounc(?:e|ed|ing)|sank|sink(?:ing)?|slid|slid(?:e|ing)|climb(?:ed|ing)?|green|red|bid|catching a bid|win|wins|won|winning|winners?|better|worse|best|worst|change|changed|catch(?:ing)? up|keep(?:ing)? up|kept up|momentum|leadership|rotation|on a tear)\b/,
+      /\b(?:gains?|gained|lost|loss|losses|losing|rall(?:y|ied|ies|ying)|beat(?:en|ing|s)?|lag(?:s|ged|ging)?|trail(?:s|ed|ing)?|leading|led|ahead|behind|outpac\w*|up|down|rise|rose|risen|fell|fallen|drop(?:ped|s)?|jump(?:ed)?|surg(?:e|ed)|slump(?:ed)?|tank(?:ed|ing|s)?|moved?|moves|crush(?:ed|ing)|smok(?:ed|ing)|cooked|hammer(?:ed|ing)|kill(?:ed|ing)|wreck(?:ed|ing)|rekt|bleed(?:ing|s)?|bled|rip(?:s|ped|ping)?|moon(?:ed|ing)?|pump(?:ed|ing)?|dump(?:ed|ing)?|puk(?:e|ed|ing)|sell ?off|sold off|selling off|melt(?:ed|ing)? up|squeez(?:e|ed|ing)|crater(?:ed|ing)?|plung(?:e|ed|ing)|soar(?:ed|ing)?|spik(?:e|ed|ing)|popp(?:ed|ing)|bounc(?:e|ed|ing)|sank|sink(?:ing)?|slid|slid(?:e|ing)|climb(?:ed|ing)?|green|red|bid|catching a bid|win|wins|won|winning|winners?|better|worse|best|worst|change|changed|catch(?:ing)? up|keep(?:ing)? up|kept up|momentum|leadership|rotation|on a tear)\b/,
   },
   { intent: 'performance', weight: 0.25, generic: true, pattern: /\b(?:relative|spread|head to head|compared?|comparison|vs|versus|against)\b/ },
 
@@ -62,7 +62,7 @@ const RULES: Rule[] = [
     pattern:
       new RegExp(
         String.raw`\b(?:rate ?cuts?|ratecuts?|cutting rates|cuts? rates|cut odds)\b|\b(?:a|any|another|more|many|much|fewer|no|one|two|three|four|\d+|\d+ ?bps?|jumbo|first|next|${MONTH_NAMES})\s+cuts?\b` +
-          String.raw`|\b(?:cuts?|cutting)\s+(?:in|at|by|this|next|before|priced|expected|coming|odds)\b|\b(?:fed|fomc|powell|they|to|they're|theyre|will they|start|keep|stop)\s+(?:cuts?|cutting)\b`,
+          String.raw`|\b(?:cuts?|cutting)\s+(?:in|at|by|this|next|before|priced|expected|coming|odds|${MONTH_NAMES})\b|\b(?:fed|fomc|powell|they|to|they're|theyre|will they|start|keep|stop)\s+(?:cuts?|cutting)\b`,
       ),
   },
   { intent: 'ratecuts', weight: 1.0, pattern: /\brates? (?:come|coming|go|going|move|moving|head|heading|fall|falling) (?:down|lower)\b|\blower rates\b|\brate relief\b/ },

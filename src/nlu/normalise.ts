@@ -21,16 +21,17 @@ export function cleanText(raw: string): string {
     .replace(/[\u2013\u2014]/g, ' - ')
     .toLowerCase()
     .replace(/\btl;\s?dr\b/g, 'tldr')
+    .replace(/\s\+\s/g, ' plus ')
     .replace(/\bs\s*(?:&|and|n)\s*p\b/g, 's&p')
     .replace(/\bs&p(?=\d)/g, 's&p ')
     .replace(/\s+/g, ' ')
     .trim();
 }
 
-/** Sentences or questions, split on ? ! ; new lines and full stops that end a sentence. */
+/** Sentences or questions, split on ? ! ; new lines, full stops that end a sentence and numbered items "1) ". */
 export function splitSegments(clean: string): string[] {
   return clean
-    .split(/[?!;\n]+|\.(?=\s|$)(?<!\b(?:vs|etc|st|mr|dr|approx|u\.s)\.)/)
+    .split(/[?!;\n]+|\.(?=\s|$)(?<!\b(?:vs|etc|st|mr|dr|approx|u\.s)\.)|(?:^|\s)\d\)\s/)
     .map((s) => s.trim())
     .filter((s) => /[a-z0-9]/.test(s));
 }
@@ -39,16 +40,18 @@ const ABBREVIATIONS: Record<string, string> = {
   yr: 'year', yrs: 'years', mo: 'month', mos: 'months', mth: 'month', mths: 'months', wk: 'week', wks: 'weeks',
   jan: 'january', feb: 'february', mar: 'march', apr: 'april', jun: 'june', jul: 'july', aug: 'august',
   sep: 'september', sept: 'september', oct: 'october', nov: 'november', dec: 'december',
-  mtg: 'meeting', mtgs: 'meetings', perf: 'performance', v: 'vs', yday: 'yesterday',
+  mtg: 'meeting', mtgs: 'meetings', perf: 'performance', v: 'vs', yday: 'yesterday', qtr: 'quarter', qtrs: 'quarters',
+  prob: 'probability', fortnight: '2 weeks',
 };
 
-/** "3yr", "6mo", "2wks": a count glued to its unit ("1y", "5d", "3m" stay as the command's own period codes). */
-const GLUED_SPAN = /^(\d{1,3})(yrs?|mos?|mths?|wks?|w|days?|weeks?|months?|years?)$/;
+/** "3yr", "6mo", "2wks", "2y": a count glued to its unit ("1y", "5d", "3m" stay as the command's own period codes). */
+const GLUED_SPAN = /^(\d{1,3})(yrs?|mos?|mths?|wks?|w|y|m|d|days?|weeks?|months?|years?)$/;
+const UNIT_LETTERS: Record<string, string> = { w: 'week', y: 'year', m: 'month', d: 'day' };
 const PERIOD_CODE = /^(?:1d|5d|1m|3m|6m|1y|3y|5y|10y)$/;
 
 function splitGlued(token: string): string[] {
   const m = GLUED_SPAN.exec(token);
-  return m?.[1] && m[2] && !PERIOD_CODE.test(token) ? [m[1], m[2] === 'w' ? 'week' : m[2]] : [token];
+  return m?.[1] && m[2] && !PERIOD_CODE.test(token) ? [m[1], UNIT_LETTERS[m[2]] ?? m[2]] : [token];
 }
 
 /** Words of one segment: hyphenated words split, possessives dropped, $TICKER -> ticker, month and unit abbreviations spelt out. */

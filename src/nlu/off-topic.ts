@@ -4,7 +4,10 @@ import { extractSmall, extractVs } from './benchmarks.ts';
 const SMALL_TALK =
   /\b(?:weather|rain|snow|joke|jokes|funny|recipe|cook|movie|movies|song|songs|poem|lottery|football|soccer|nba|nfl|sports?|dinner|lunch|pizza|horoscope|translate|girlfriend|boyfriend|birthday|vacation|traffic)\b/;
 const ADVICE =
-  /\b(?:should i|should we|buy|buying|sell|selling|shorting|invest in|put my|my portfolio|my 401k|retire|retirement|price target|all in|cut (?:my|your|our) losses|recommend|recommendation|recommendations|fund managers?|advisors?|stock picks?|tips|options? trade|calls|puts)\b/;
+  /\b(?:should i|should we|would you|what would you do|worth (?:buying|adding|owning)|good time to|rotate into|rotating into|load(?:ing)? up|go long|going long|buy the dip|add to my|buy|buying|sell|selling|shorting|invest in|put my|my portfolio|my 401k|retire|retirement|price target|all in|cut (?:my|your|our) losses|recommend|recommendation|recommendations|fund managers?|advisors?|stock picks?|tips|options? trade|calls|puts)\b/;
+/** Market hours and holidays: the bot reports performance, not the exchange calendar. */
+const MARKET_HOURS =
+  /\b(?:is|are|will|when|what time)(?: the)? (?:markets?|stock market|nyse|exchanges?)(?: be)? (?:open|closed|opening|closing)\b|\bwhat time\b|\b(?:trading|market) hours\b|\bhalf day\b/;
 const OTHER_ASSETS =
   /\b(?:bitcoin|btc|crypto|ethereum|eth|dogecoin|gold|oil|silver|forex|tesla|apple|nvidia|amazon|microsoft|google|meta|netflix|gamestop|real estate|housing|mortgage)\b/;
 
@@ -42,6 +45,7 @@ function isBenchmark(ticker: string): boolean {
 export function offTopicReason(text: string, raw: string): string | null {
   if (SMALL_TALK.test(text)) return 'small talk';
   if (ADVICE.test(text)) return 'investment advice';
+  if (MARKET_HOURS.test(text)) return 'market hours';
   if (OTHER_ASSETS.test(text)) return 'an asset this bot does not cover';
   const tickers = unknownTickers(raw);
   if (tickers.length > 0) return `a ticker this bot does not cover (${tickers.join(', ')})`;

@@ -22,7 +22,7 @@ export interface ParsedQuestion {
 export const CONFIDENCE_THRESHOLD = 0.5;
 
 export function parseQuestion(text: string, now: Date): ParsedQuestion {
-  const groups = questionGroups(cleanText(text));
+  const groups = questionGroups(cleanText(text), now);
   const answerable = groups.findIndex((g) => topicScores(g).length > 0);
   const mainIndex = answerable >= 0 ? answerable : 0;
   const main = groups[mainIndex] ?? '';

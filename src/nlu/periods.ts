@@ -49,12 +49,15 @@ function since(text: string, now: Date): string | undefined {
   return date === isoDate(today(now).year, 1, 1) ? 'ytd' : `since:${date}`;
 }
 
-/** "in 2024", "during 2023", "2024 performance", "last year" (the calendar year before this one). */
+/** "in 2024", "during 2023", "2024 performance", "2023" alone, "last year" (the calendar year before this one). */
 function calendarYear(text: string, now: Date): string | undefined {
   const y = /\b(?:in|during|for|of|over|through|across)\s+((?:19|20)\d\d)\b(?![-/])/.exec(text)?.[1]
     ?? /(?<!\brussell\s)\b((?:19|20)\d\d)\s+(?:performance|returns?|so far)\b/.exec(text)?.[1];
   if (y) return Number(y) === today(now).year ? 'ytd' : y;
   if (/(?<!\b(?:the|over|in|during|for|across|past)\s)\blast (?:calendar )?year\b/.test(text)) return String(today(now).year - 1);
+  // A year on its own ("small vs large, 2023") is that calendar year, when it has already begun.
+  const bare = /(?<!\b(?:russell|by|before|until|till|thru|through|end of)\s)\b((?:19|20)\d\d)\b(?![-/])/.exec(text)?.[1];
+  if (bare && Number(bare) <= today(now).year) return Number(bare) === today(now).year ? 'ytd' : bare;
   return undefined;
 }
 

@@ -1,5 +1,5 @@
 /** One message -> its separate questions, each as normalised text. */
-import { scoreIntents } from './intents.ts';
+import { choose, topicScores } from './confidence.ts';
 import type { Intent } from './intents.ts';
 import { normaliseSegment, splitSegments } from './normalise.ts';
 import { offTopicReason } from './off-topic.ts';
@@ -8,8 +8,10 @@ import { VOCABULARY } from './vocabulary.ts';
 /** Evidence strong enough for a clause to count as a question of its own. */
 const OWN_QUESTION = 0.8;
 
-function topIntent(text: string): { intent: Intent; score: number } | undefined {
-  return scoreIntents(text)[0];
+/** The clause's intent as the parser would choose it, named periods and benchmarks counting as evidence. */
+function topIntent(text: string, now: Date): { intent: Intent; score: number } | undefined {
+  const choice = choose(topicScores(text), text, now);
+  return choice.intent ? { intent: choice.intent, score: choice.score } : undefined;
 }
 
 /** Performance and chart in one breath ask for one chart. */
@@ -18,13 +20,13 @@ function sameRequest(a: Intent, b: Intent): boolean {
 }
 
 /** "how did small caps do and what are the odds of a cut" -> two clauses; "valuation and returns" of one subject stay apart too. */
-function splitConjoined(segment: string): string[] {
+function splitConjoined(segment: string, now: Date): string[] {
   const parts = segment.split(/\s+\b(?:and|also|plus|as well as|then)\b\s+/);
   const out: string[] = [];
   for (const part of parts) {
     const last = out[out.length - 1];
-    const mine = topIntent(part);
-    const theirs = last === undefined ? undefined : topIntent(last);
+    const mine = topIntent(part, now);
+    const theirs = last === undefined ? undefined : topIntent(last, now);
     const separate = last === undefined || (mine && theirs && mine.score >= OWN_QUESTION && theirs.score >= OWN_QUESTION && !sameRequest(mine.intent, theirs.intent));
     if (separate) out.push(part);
     else out[out.length - 1] = `${last} and ${part}`;
@@ -37,15 +39,15 @@ function splitConjoined(segment: string): string[] {
  * join the question before them, leading greetings join the first question, and a clause with the
  * same intent as the one before is taken as the same question told in more detail.
  */
-export function questionGroups(clean: string): string[] {
+export function questionGroups(clean: string, now: Date = new Date()): string[] {
   const clauses = splitSegments(clean)
     .map((s) => normaliseSegment(s, VOCABULARY))
-    .flatMap(splitConjoined)
+    .flatMap((s) => splitConjoined(s, now))
     .filter((s) => s.length > 0);
   const groups: { text: string; intent?: Intent }[] = [];
   let pending = '';
   for (const clause of clauses) {
-    const top = topIntent(clause);
+    const top = topIntent(clause, now);
     const intent = top && top.score >= 0.5 ? top.intent : undefined;
     const last = groups[groups.length - 1];
     const offTopic = offTopicReason(clause, clause) !== null;
