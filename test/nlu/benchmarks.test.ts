@@ -20,6 +20,8 @@ describe('extractVs', () => {
     ['rsp', 'equalweight'],
     ['vs:nasdaq', 'nasdaq'],
     ['qqq or spy', 'nasdaq'],
+    ['rty vs es this week', 'sp500'],
+    ['nq', 'nasdaq'],
   ])('%s -> %s', (text, value) => expect(extractVs(text)).toBe(value));
 
   it.each(['large caps', 'the market', 's&p 600', 'small caps', 'russell 2000'])('no benchmark in %j', (text) => {
@@ -41,9 +43,19 @@ describe('extractSmall', () => {
     ['russell 2000 value', 'iwn'],
     ['small cap growth', 'iwo'],
     ['small:iwo', 'iwo'],
+    ['russell value', 'iwn'],
+    ['r2k growth', 'iwo'],
+    ['rty', 'rut'],
   ])('%s -> %s', (text, value) => expect(extractSmall(text)).toBe(value));
 
   it.each(['small caps', 'russell 1000', 'the s&p 500', 'smallcaps'])('no small-cap side in %j', (text) => {
     expect(extractSmall(text)).toBeUndefined();
+  });
+});
+
+describe('futures tickers', () => {
+  it('reads ES only as a word, not inside p/es', () => {
+    expect(extractVs('forward p/es of small caps')).toBeUndefined();
+    expect(extractVs('yes')).toBeUndefined();
   });
 });

@@ -41,5 +41,14 @@ describe('confidence', () => {
   it('takes the topic from before a since-clause', () => {
     expect(topicScores('are small caps up since the fed started cutting')[0]?.intent).toBe('performance');
     expect(topicScores('since july how did small caps do')[0]?.intent).toBe('performance');
+    expect(topicScores('small caps since the fed started cutting')[0]?.intent).toBe('performance');
+    expect(topicScores('how did small caps do after the last cut')[0]?.intent).toBe('performance');
+    expect(topicScores('odds of a cut since the jobs report')[0]?.intent).toBe('ratecuts');
+  });
+});
+
+describe('confidence: the subject', () => {
+  it('counts every benchmark the parser knows as the subject, futures tickers included', () => {
+    expect(judge('rty vs es this week who won', 'RTY vs ES this week, who won?').confidence).toBeGreaterThanOrEqual(0.5);
   });
 });

@@ -4,10 +4,11 @@ import { allCommands } from '../../commands/index.ts';
 import { buildInvocation, findCommand, parseLine } from '../../src/parse-line.ts';
 import { CONFIDENCE_THRESHOLD, parseQuestion } from '../../src/nlu/parse.ts';
 import { INTENTS } from '../../src/nlu/intents.ts';
+import { FRESH } from './fresh.ts';
 import { HOLDOUT } from './holdout.ts';
 import { EVAL_NOW, QUESTIONS } from './questions.ts';
 
-const all = [...QUESTIONS, ...HOLDOUT];
+const all = [...QUESTIONS, ...HOLDOUT, ...FRESH];
 
 describe('parser output against the command declarations', () => {
   it('only names commands that exist', () => {

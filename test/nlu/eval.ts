@@ -1,4 +1,5 @@
 /** `npm run eval:nlu`: accuracy of the mention parser per intent and per entity type. */
+import { FRESH } from './fresh.ts';
 import { HOLDOUT } from './holdout.ts';
 import { QUESTIONS, EVAL_NOW } from './questions.ts';
 import type { EvalQuestion } from './questions.ts';
@@ -25,4 +26,5 @@ function report(title: string, questions: EvalQuestion[]): void {
 
 report('Evaluation set', QUESTIONS);
 report('Hold-out set', HOLDOUT);
-report('Both', [...QUESTIONS, ...HOLDOUT]);
+report('Fresh set (written blind)', FRESH);
+report('All', [...QUESTIONS, ...HOLDOUT, ...FRESH]);

@@ -7,6 +7,8 @@
  */
 import type { EvalQuestion } from './questions.ts';
 
+// Six questions that happened to repeat questions.ts/holdout.ts word for word were taken out.
+
 export const FRESH: EvalQuestion[] = [
   // performance
   { text: 'smids getting smoked this week or what', command: 'performance', entities: { period: '5d' } },
@@ -121,7 +123,6 @@ export const FRESH: EvalQuestion[] = [
 
   // sources
   { text: "where's your data from", command: 'sources' },
-  { text: 'what are your sources', command: 'sources' },
   { text: 'who provides the PE numbers?', command: 'sources' },
   { text: 'data source for the cut odds?', command: 'sources' },
   { text: 'is this data delayed? where does it come from', command: 'sources' },
@@ -129,10 +130,8 @@ export const FRESH: EvalQuestion[] = [
   { text: 'citation for that?', command: 'sources' },
 
   // help
-  { text: 'help', command: 'help' },
   { text: 'what can you do', command: 'help' },
   { text: 'commands?', command: 'help' },
-  { text: 'how do I use this bot', command: 'help' },
   { text: 'hlep', command: 'help' },
   { text: 'what questions can I ask you', command: 'help' },
   { text: 'list of commands pls', command: 'help' },
@@ -167,16 +166,13 @@ export const FRESH: EvalQuestion[] = [
   { text: 'is TSLA a buy', command: null },
   { text: 'when does NVDA report earnings', command: null },
   { text: 'price of gold', command: null },
-  { text: 'tell me a joke', command: null },
   { text: 'who won the knicks game', command: null },
   { text: 'eth vs sol ytd', command: null },
   { text: "what's the 10y treasury yield", command: null },
   { text: 'should I sell my small caps before the fed meeting', command: null },
   { text: 'thanks bot 🙏', command: null },
-  { text: 'lol', command: null },
   { text: 'how is the euro doing vs the dollar this week', command: null },
   { text: 'recommend me a good small cap stock', command: null },
   { text: 'what is the P/E of MSFT', command: null },
-  { text: 'good morning', command: null },
   { text: 'whats the mortgage rate right now', command: null },
 ];

@@ -40,6 +40,8 @@ describe('correctToken', () => {
     expect(correctToken('russel', vocab)).toBe('russell');
     expect(correctToken('valuaton', vocab)).toBe('valuation');
     expect(correctToken('hepl', vocab)).toBe('help');
+    expect(correctToken('russle', vocab)).toBe('russell');
+    expect(correctToken('valluaton', vocab)).toBe('valuation');
   });
 
   it('leaves real words, short words and numbers alone', () => {
@@ -48,6 +50,8 @@ describe('correctToken', () => {
     expect(correctToken('rate', vocab)).toBe('rate');
     expect(correctToken('2024', vocab)).toBe('2024');
     expect(correctToken('weather', vocab)).toBe('weather');
+    expect(correctToken('getting', vocab)).toBe('getting');
+    expect(correctToken('putting', vocab)).toBe('putting');
   });
 });
 

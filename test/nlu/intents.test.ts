@@ -15,6 +15,17 @@ describe('scoreIntents', () => {
     ['where does the data come from', 'sources'],
     ['what commands are there', 'help'],
     ['plot small caps', 'chart'],
+    ['small caps getting crushed', 'performance'],
+    ['smids getting smoked', 'performance'],
+    ['russell ripping today', 'performance'],
+    ['how many russell companies are unprofitable', 'earnings'],
+    ['small cap earnings season recap', 'earnings'],
+    ['are they cutting in december', 'ratecuts'],
+    ['odds of a cut in december', 'ratecuts'],
+    ["where's your data from", 'sources'],
+    ['where your data from', 'sources'],
+    ['what questions can i ask you', 'help'],
+    ['pic of iwm vs spy', 'chart'],
   ])('%s -> %s', (text, intent) => expect(top(text)).toBe(intent));
 
   it('lets generic wording count only when no other topic is named', () => {
@@ -32,5 +43,12 @@ describe('scoreIntents', () => {
 
   it('finds nothing in small talk', () => {
     expect(scoreIntents('good morning everyone')).toEqual([]);
+  });
+});
+
+describe('scoreIntents: wording that is not a topic', () => {
+  it('reads "what can i ask" as help only when it is about the bot', () => {
+    expect(top('what can i ask')).toBe('help');
+    expect(top('what can i ask my boss for a raise')).toBeUndefined();
   });
 });

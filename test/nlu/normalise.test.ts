@@ -60,6 +60,16 @@ describe('tokenize', () => {
   it('expands month abbreviations for the date parser', () => {
     expect(tokenize('since jan vs dec. sept')).toEqual(['since', 'january', 'vs', 'december', 'september']);
   });
+
+  it('splits a count glued to its unit but keeps the command\'s period codes', () => {
+    expect(tokenize('3yr 6mo 2wks 1w 2y 1y 5d 3m 10y')).toEqual(['3', 'year', '6', 'month', '2', 'weeks', '1', 'week', '2', 'year', '1y', '5d', '3m', '10y']);
+  });
+
+  it('spells out chat abbreviations', () => {
+    expect(tokenize('iwm v spy perf next mtg last qtr prob fortnight')).toEqual([
+      'iwm', 'vs', 'spy', 'performance', 'next', 'meeting', 'last', 'quarter', 'probability', '2 weeks',
+    ]);
+  });
 });
 
 describe('normaliseSegment', () => {

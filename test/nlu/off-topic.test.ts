@@ -7,6 +7,10 @@ describe('offTopicReason', () => {
     ['tell me a joke', 'small talk'],
     ['should i buy iwm', 'investment advice'],
     ['what about bitcoin', 'an asset this bot does not cover'],
+    ['should i rotate into small caps', 'investment advice'],
+    ['worth adding small caps here', 'investment advice'],
+    ['is the market open today', 'market hours'],
+    ['what time does the market close', 'market hours'],
   ])('%s -> %s', (text, reason) => expect(offTopicReason(text, text)).toBe(reason));
 
   it('names tickers the bot does not cover', () => {
@@ -16,6 +20,7 @@ describe('offTopicReason', () => {
 
   it('passes on-topic questions', () => {
     expect(offTopicReason('how did iwm do vs spy', 'how did IWM do vs SPY')).toBeNull();
+    expect(offTopicReason('how did small caps get into this mess', 'how did small caps get into this mess')).toBeNull();
   });
 });
 
@@ -24,6 +29,7 @@ describe('unknownTickers', () => {
     expect(unknownTickers('How did IWM and the RUT do vs QQQ YTD? What are the FOMC odds?')).toEqual([]);
     expect(unknownTickers('HOW did the RUSSELL do')).toEqual([]);
     expect(unknownTickers('HOW DID THE RUSSELL DO THIS WEEK')).toEqual([]);
+    expect(unknownTickers('RTY vs ES, and NQ?')).toEqual([]);
   });
 
   it('ignores mention tokens', () => {

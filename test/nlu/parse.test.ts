@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { CONFIDENCE_THRESHOLD, parseQuestion } from '../../src/nlu/parse.ts';
+import { FRESH } from './fresh.ts';
 import { HOLDOUT } from './holdout.ts';
 import { EVAL_NOW, QUESTIONS } from './questions.ts';
 import { evaluate, rate } from './score.ts';
@@ -18,8 +19,16 @@ describe('evaluation set', () => {
     }
   });
 
+  it('has a blind fresh set of at least 120 distinct questions, none copied from the others', () => {
+    const texts = new Set(FRESH.map((q) => q.text.toLowerCase()));
+    expect(texts.size).toBe(FRESH.length);
+    expect(FRESH.length).toBeGreaterThanOrEqual(120);
+    for (const q of [...QUESTIONS, ...HOLDOUT]) expect(texts.has(q.text.toLowerCase()), q.text).toBe(false);
+    expect(FRESH.filter((q) => q.command === null).length).toBeGreaterThanOrEqual(15);
+  });
+
   it('meets the floors: intent at least 95%, period at least 90%', () => {
-    const result = evaluate([...QUESTIONS, ...HOLDOUT], now);
+    const result = evaluate([...QUESTIONS, ...HOLDOUT, ...FRESH], now);
     expect(rate(result.intent)).toBeGreaterThanOrEqual(0.95);
     const period = result.perEntity.period;
     expect(period?.total).toBeGreaterThan(60);

@@ -41,12 +41,17 @@ describe('extractPeriod', () => {
     ['past two weeks', 'since:2026-11-07'],
     ['last 10 days', 'since:2026-11-11'],
     ['period:3m', '3m'],
+    ['since labor day', 'since:2026-09-07'],
+    ['since thanksgiving', 'since:2025-11-27'],
+    ['small vs large 2023', '2023'],
+    ['russell 2000 this week', '5d'],
+    ['past 2 years', 'since:2024-11-21'],
     ['performance 6m', '6m'],
   ])('%s -> %s', (text, period) => {
     expect(extractPeriod(text, now)).toBe(period);
   });
 
-  it.each(['how are small caps doing', 'russell 2000 performance', 'since the fed started cutting', 'vs the s&p 500'])(
+  it.each(['how are small caps doing', 'russell 2000 performance', 'cuts by 2027', 'since the fed started cutting', 'vs the s&p 500'])(
     'finds no period in %j',
     (text) => expect(extractPeriod(text, now)).toBeUndefined(),
   );

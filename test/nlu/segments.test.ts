@@ -30,6 +30,15 @@ describe('questionGroups', () => {
     expect(groups('is the rotation real? how did IWM do vs SPY')).toEqual(['is the rotation real how did iwm do vs spy']);
   });
 
+  it('takes named periods and benchmarks as a question of their own', () => {
+    expect(groups('r2k vs spx 3 months? and is it cheap')).toEqual(['r2k vs spx 3 months', 'and is it cheap']);
+  });
+
+  it('splits numbered items and "+"', () => {
+    expect(groups('two qs: 1) russell ytd 2) fed odds december')).toEqual(['two qs russell ytd', 'fed odds december']);
+    expect(groups('valuations + earnings for small caps')).toEqual(['valuations', 'earnings for small caps']);
+  });
+
   it('returns one empty question for an empty message', () => {
     expect(groups('<@U1> 🙂')).toEqual(['']);
   });
