@@ -4,9 +4,9 @@ const VS: [RegExp, string][] = [
   [/\bvs:(sp500|nasdaq|midcap|equalweight)\b/, '$1'],
   [/\b(?:equal(?:ly)? ?weight(?:ed)?|ew s&p|rsp)\b/, 'equalweight'],
   [/\b(?:mid ?caps?|midcaps?|mdy|s&p (?:400|mid ?cap)|sp400)\b/, 'midcap'],
-  // NQ and ES are the index futures traders quote for the Nasdaq 100 and the S&P 500.
+  // NQ and ES ("spoos") are the index futures traders quote for the Nasdaq 100 and the S&P 500.
   [/\b(?:nasdaq(?: 100| composite)?|qqq|ndx|nq)\b/, 'nasdaq'],
-  [/\b(?:s&p(?! (?:600|400|small|mid))(?: 500)?|sp ?500|spx|spy|gspc|standard (?:and|&) poor|(?<!\/)es)\b/, 'sp500'],
+  [/\b(?:s&p(?! (?:600|400|small|mid))(?: 500)?|sp ?500|spx|spy|gspc|standard (?:and|&) poor|spoo[sz]|(?<!\/)es)\b/, 'sp500'],
 ];
 
 const SMALL: [RegExp, string][] = [

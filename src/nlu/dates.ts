@@ -35,6 +35,8 @@ export function findDates(text: string, now: Date): DateMention[] {
   for (const r of results) {
     const month = r.start.get('month');
     if (month === null || !r.start.isCertain('month')) continue;
+    // "now" is the present moment, not a calendar date anyone asks about.
+    if (/^(?:right )?now$/i.test(r.text.trim())) continue;
     if (/^may$/i.test(r.text.trim())) {
       const before = text.slice(0, r.index);
       const after = text.slice(r.index + r.text.length);

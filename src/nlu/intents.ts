@@ -49,7 +49,7 @@ const RULES: Rule[] = [
   {
     intent: 'earnings',
     weight: 0.9,
-    pattern: /\b(?:eps|(?:un)?profit(?:s|able|ability)?|loss making|money losing|zombies?|revenues?|sales|margins?|bottom line|top line|net income|guidance|(?:reporting|earnings) season)\b/,
+    pattern: /\b(?:eps|(?:un)?profit(?:s|able|ability)?|loss making|money losing|(?<!\b(?:i|we|you|u)\s)los(?:e|es|ing) money|negative earners|zombies?|revenues?|sales|margins?|bottom line|top line|net income|guidance|(?:reporting|earnings) season)\b/,
   },
   { intent: 'earnings', weight: 0.5, pattern: new RegExp(String.raw`${NOT_STYLE}\bgrowth\b`) },
   { intent: 'earnings', weight: 0.35, generic: true, pattern: /\b(?:estimates?|forecasts?|projected|projections?|outlook)\b/ },

@@ -33,7 +33,7 @@ export function extractMeeting(text: string, now: Date): MeetingEntities {
   return out;
 }
 
-/** "by year end", "by the end of 2026", "this year", "by March", "before June 2027". */
+/** "by year end", "by the end of 2026", "this year", "next year", "by March", "before June 2027". */
 function horizon(text: string, now: Date): string | undefined {
   const t = today(now);
   const endYear = /\b(?:by|before|until|till|through|into|at|for)? ?(?:the )?(?:year ?end|end of (?:the |this )?year|eoy|end of ((?:19|20)\d\d))\b/.exec(text);
@@ -42,6 +42,7 @@ function horizon(text: string, now: Date): string | undefined {
     return y && Number(y) !== t.year ? `${y}-12` : 'yearend';
   }
   if (/\b(?:this year|rest of (?:the )?year|(?:in|during|for) (?:the )?remainder of (?:the )?year)\b/.test(text)) return 'yearend';
+  if (/\b(?:next year|(?:by|before|until|through) (?:the )?end of next year)\b/.test(text)) return `${t.year + 1}-12`;
   for (const d of findDates(text, now)) {
     if (!HORIZON_WORD.test(text.slice(0, d.index))) continue;
     return upcomingMonth(d.month, now, d.year);

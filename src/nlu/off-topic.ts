@@ -4,7 +4,11 @@ import { extractSmall, extractVs } from './benchmarks.ts';
 const SMALL_TALK =
   /\b(?:weather|rain|snow|joke|jokes|funny|recipe|cook|movie|movies|song|songs|poem|lottery|football|soccer|nba|nfl|sports?|dinner|lunch|pizza|horoscope|translate|girlfriend|boyfriend|birthday|vacation|traffic)\b/;
 const ADVICE =
-  /\b(?:should i|should we|would you|what would you do|worth (?:buying|adding|owning)|good time to|rotate into|rotating into|load(?:ing)? up|go long|going long|buy the dip|add to my|buy|buying|sell|selling|shorting|invest in|put my|my portfolio|my 401k|retire|retirement|price target|all in|cut (?:my|your|our) losses|recommend|recommendation|recommendations|fund managers?|advisors?|stock picks?|tips|options? trade|calls|puts)\b/;
+  /\b(?:should i|should we|(?:will|would|could|can|do) (?:i|we) (?:lose|make) money|make money|would you|what would you do|worth (?:buying|adding|owning)|good time to|rotate into|rotating into|load(?:ing)? up|go long|going long|buy the dip|add to my|buy|buying|sell|selling|shorting|invest in|put my|my portfolio|my 401k|retire|retirement|price target|all in|cut (?:my|your|our) losses|recommend|recommendation|recommendations|fund managers?|advisors?|stock picks?|tips|options? trade|calls|puts)\b/;
+/** The Fed's people and proceedings: the bot reports market-implied rate odds, not who sits on the FOMC. */
+const FED_PEOPLE =
+  /\bwho(?:'s| is| will be| gets| becomes)\b.*\b(?:fed|fomc|chair)\b|\bfed chair(?:man|woman)?\b|\bchair of the fed\b|\b(?:fed|fomc) (?:minutes|governors?|nominees?)\b|\bwhen (?:are|do|does) the minutes\b/;
+const OTHER_CENTRAL_BANKS = /\b(?:ecb|boe|boj|pboc|rba|boc|snb|bank of (?:england|japan|canada)|european central bank)\b/;
 /** Market hours and holidays: the bot reports performance, not the exchange calendar. */
 const MARKET_HOURS =
   /\b(?:is|are|will|when|what time)(?: the)? (?:markets?|stock market|nyse|exchanges?)(?: be)? (?:open|closed|opening|closing)\b|\bwhat time\b|\b(?:trading|market) hours\b|\bhalf day\b/;
@@ -46,6 +50,8 @@ export function offTopicReason(text: string, raw: string): string | null {
   if (SMALL_TALK.test(text)) return 'small talk';
   if (ADVICE.test(text)) return 'investment advice';
   if (MARKET_HOURS.test(text)) return 'market hours';
+  if (OTHER_CENTRAL_BANKS.test(text)) return 'a central bank other than the Fed';
+  if (FED_PEOPLE.test(text)) return "the Fed's people and proceedings";
   if (OTHER_ASSETS.test(text)) return 'an asset this bot does not cover';
   const tickers = unknownTickers(raw);
   if (tickers.length > 0) return `a ticker this bot does not cover (${tickers.join(', ')})`;

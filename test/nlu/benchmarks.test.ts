@@ -22,6 +22,7 @@ describe('extractVs', () => {
     ['qqq or spy', 'nasdaq'],
     ['rty vs es this week', 'sp500'],
     ['nq', 'nasdaq'],
+    ['small caps vs the spoos', 'sp500'],
   ])('%s -> %s', (text, value) => expect(extractVs(text)).toBe(value));
 
   it.each(['large caps', 'the market', 's&p 600', 'small caps', 'russell 2000'])('no benchmark in %j', (text) => {

@@ -5,10 +5,11 @@ import { buildInvocation, findCommand, parseLine } from '../../src/parse-line.ts
 import { CONFIDENCE_THRESHOLD, parseQuestion } from '../../src/nlu/parse.ts';
 import { INTENTS } from '../../src/nlu/intents.ts';
 import { FRESH } from './fresh.ts';
+import { FRESH2 } from './fresh2.ts';
 import { HOLDOUT } from './holdout.ts';
 import { EVAL_NOW, QUESTIONS } from './questions.ts';
 
-const all = [...QUESTIONS, ...HOLDOUT, ...FRESH];
+const all = [...QUESTIONS, ...HOLDOUT, ...FRESH, ...FRESH2];
 
 describe('parser output against the command declarations', () => {
   it('only names commands that exist', () => {

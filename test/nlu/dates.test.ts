@@ -12,6 +12,7 @@ describe('dates', () => {
     expect(findDates('since march 3', now)).toEqual([{ index: 6, text: 'march 3', month: 3, day: 3 }]);
     expect(findDates('in july 2025', now)).toEqual([{ index: 3, text: 'july 2025', month: 7, year: 2025 }]);
     expect(findDates('this year', now)).toEqual([]);
+    expect(findDates('who is the fed chair now', now)).toEqual([]);
   });
 
   it('reads "may" as a month only where a month is expected', () => {

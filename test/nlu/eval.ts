@@ -1,5 +1,6 @@
 /** `npm run eval:nlu`: accuracy of the mention parser per intent and per entity type. */
 import { FRESH } from './fresh.ts';
+import { FRESH2 } from './fresh2.ts';
 import { HOLDOUT } from './holdout.ts';
 import { QUESTIONS, EVAL_NOW } from './questions.ts';
 import type { EvalQuestion } from './questions.ts';
@@ -27,4 +28,5 @@ function report(title: string, questions: EvalQuestion[]): void {
 report('Evaluation set', QUESTIONS);
 report('Hold-out set', HOLDOUT);
 report('Fresh set (written blind)', FRESH);
-report('All', [...QUESTIONS, ...HOLDOUT, ...FRESH]);
+report('Fresh set 2 (written blind, after the rework)', FRESH2);
+report('All', [...QUESTIONS, ...HOLDOUT, ...FRESH, ...FRESH2]);

@@ -26,6 +26,7 @@ describe('scoreIntents', () => {
     ['where your data from', 'sources'],
     ['what questions can i ask you', 'help'],
     ['pic of iwm vs spy', 'chart'],
+    ['what % of small caps lose money', 'earnings'],
   ])('%s -> %s', (text, intent) => expect(top(text)).toBe(intent));
 
   it('lets generic wording count only when no other topic is named', () => {

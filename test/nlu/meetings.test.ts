@@ -17,6 +17,7 @@ describe('extractMeeting', () => {
     ['cuts by year end', { by: 'yearend' }],
     ['cuts by the end of the year', { by: 'yearend' }],
     ['how many cuts this year', { by: 'yearend' }],
+    ['how many cuts are priced in for next year', { by: '2027-12' }],
     ['cuts by the end of 2027', { by: '2027-12' }],
     ['cuts by march', { by: '2027-03' }],
     ['cuts before the march meeting', { by: '2027-03' }],

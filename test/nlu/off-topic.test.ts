@@ -11,6 +11,9 @@ describe('offTopicReason', () => {
     ['worth adding small caps here', 'investment advice'],
     ['is the market open today', 'market hours'],
     ['what time does the market close', 'market hours'],
+    ['will i lose money on iwm', 'investment advice'],
+    ["who's the fed chair now", "the Fed's people and proceedings"],
+    ['who will cut first, the ecb or the fed', 'a central bank other than the Fed'],
   ])('%s -> %s', (text, reason) => expect(offTopicReason(text, text)).toBe(reason));
 
   it('names tickers the bot does not cover', () => {

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { CONFIDENCE_THRESHOLD, parseQuestion } from '../../src/nlu/parse.ts';
 import { FRESH } from './fresh.ts';
+import { FRESH2 } from './fresh2.ts';
 import { HOLDOUT } from './holdout.ts';
 import { EVAL_NOW, QUESTIONS } from './questions.ts';
 import { evaluate, rate } from './score.ts';
@@ -19,16 +20,17 @@ describe('evaluation set', () => {
     }
   });
 
-  it('has a blind fresh set of at least 120 distinct questions, none copied from the others', () => {
-    const texts = new Set(FRESH.map((q) => q.text.toLowerCase()));
-    expect(texts.size).toBe(FRESH.length);
+  it('has blind fresh sets (120 and 40 distinct questions), none copied from the others', () => {
+    const texts = new Set([...FRESH, ...FRESH2].map((q) => q.text.toLowerCase()));
+    expect(texts.size).toBe(FRESH.length + FRESH2.length);
     expect(FRESH.length).toBeGreaterThanOrEqual(120);
+    expect(FRESH2.length).toBeGreaterThanOrEqual(40);
     for (const q of [...QUESTIONS, ...HOLDOUT]) expect(texts.has(q.text.toLowerCase()), q.text).toBe(false);
     expect(FRESH.filter((q) => q.command === null).length).toBeGreaterThanOrEqual(15);
   });
 
   it('meets the floors: intent at least 95%, period at least 90%', () => {
-    const result = evaluate([...QUESTIONS, ...HOLDOUT, ...FRESH], now);
+    const result = evaluate([...QUESTIONS, ...HOLDOUT, ...FRESH, ...FRESH2], now);
     expect(rate(result.intent)).toBeGreaterThanOrEqual(0.95);
     const period = result.perEntity.period;
     expect(period?.total).toBeGreaterThan(60);
