@@ -1,6 +1,7 @@
 /**
  * Second blind batch: written after the parser was reworked on fresh.ts but before it was scored
  * or changed again, to measure generalisation honestly. Same shape and `now` as questions.ts.
+ * ("how does this thing work" repeated a questions.ts question word for word and was taken out.)
  */
 import type { EvalQuestion } from './questions.ts';
 
@@ -51,7 +52,6 @@ export const FRESH2: EvalQuestion[] = [
 
   // help
   { text: 'what commands do you support', command: 'help' },
-  { text: 'how does this thing work', command: 'help' },
   { text: 'help me use the chart command', command: 'help' },
 
   // chart
