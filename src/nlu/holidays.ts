@@ -23,6 +23,17 @@ function simplify(name: string): string {
   return name.toLowerCase().replace(/'s\b/g, '').replace(/\([^)]*\)/g, '').replace(/[^a-z0-9 ]/g, '').replace(/\s+/g, ' ').trim();
 }
 
+const byYear = new Map<number, { name: string; date: string }[]>();
+
+function holidaysOf(year: number): { name: string; date: string }[] {
+  let list = byYear.get(year);
+  if (!list) {
+    list = US.getHolidays(year).map((h) => ({ name: simplify(h.name), date: h.date.slice(0, 10) }));
+    byYear.set(year, list);
+  }
+  return list;
+}
+
 export interface HolidayMention {
   index: number;
   /** The most recent day on or before today with that holiday, YYYY-MM-DD. */
@@ -33,9 +44,7 @@ export interface HolidayMention {
 export function findPastHoliday(text: string, now: Date): HolidayMention | undefined {
   const t = today(now);
   const todayIso = isoDate(t.year, t.month, t.day);
-  const dated = [t.year, t.year - 1].flatMap((year) =>
-    US.getHolidays(year).map((h) => ({ name: simplify(h.name), date: h.date.slice(0, 10) })),
-  );
+  const dated = [t.year, t.year - 1].flatMap(holidaysOf);
   const names = new Map<string, string>();
   for (const h of dated) names.set(h.name, h.name);
   for (const [nick, official] of Object.entries(NICKNAMES)) names.set(nick, official);
