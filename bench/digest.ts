@@ -40,7 +40,7 @@ interface ChildResult {
   slackRate: number | null;
 }
 
-export async function scenario(mode: ChildConfig['mode'], discordCount: number, slackCount: number) {
+export async function scenario(mode: ChildConfig['mode'], discordCount: number, slackCount: number, nodeFlags: string[] = []) {
   const discord = await startHost({ kind: 'discord', channels: discordCount });
   const slack = await startHost({ kind: 'slack', channels: slackCount });
   const dir = mkdtempSync(join(tmpdir(), 'capwatch-bench-digest-'));
@@ -55,7 +55,7 @@ export async function scenario(mode: ChildConfig['mode'], discordCount: number, 
     };
     const file = join(dir, 'config.json');
     writeFileSync(file, JSON.stringify(config));
-    const result = await runChild(file);
+    const result = await runChild(file, nodeFlags);
     return { result, discord: await discord.report(), slack: await slack.report() };
   } finally {
     discord.close();
@@ -81,10 +81,11 @@ async function startHost(start: HostStart) {
   };
 }
 
-function runChild(configFile: string): Promise<ChildResult> {
+function runChild(configFile: string, nodeFlags: string[]): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
     // BENCH_CHILD_FLAGS passes Node flags to the bot process, e.g. "--max-old-space-size=100" to see the live-memory floor.
-    const child = spawn(process.execPath, [...(process.env.BENCH_CHILD_FLAGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', CHILD, configFile], { cwd: root });
+    const flags = [...nodeFlags, ...(process.env.BENCH_CHILD_FLAGS ?? '').split(' ').filter(Boolean)];
+    const child = spawn(process.execPath, [...flags, '--import', 'tsx', CHILD, configFile], { cwd: root });
     let out = '';
     let err = '';
     child.stdout.on('data', (c) => (out += c));
@@ -93,6 +94,8 @@ function runChild(configFile: string): Promise<ChildResult> {
   });
 }
 
+/** Old-generation cap for the comparison run (MB). */
+const HEAP_CAP_MB = 128;
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
 
 export default async function bench(): Promise<void> {
@@ -108,6 +111,10 @@ export default async function bench(): Promise<void> {
   console.log(`  minute tick over 10,000 subscriptions: ${fmt(r.idleTickMs)} ms with none due, ${fmt(r.sentTickMs)} ms inside the grace window once all were sent`);
   console.log(`  per edition: ${r.composed} composition, ${r.chartRenders} chart render, ${r.marketFetches} market fetches`);
 
+  // The same run with the old generation capped: the peak above is mostly garbage V8 has not collected yet.
+  const capped = (await scenario('unlimited', 5000, 5000, [`--max-old-space-size=${HEAP_CAP_MB}`])).result;
+  console.log(`  the same with --max-old-space-size=${HEAP_CAP_MB}: peak RSS ${fmt(capped.peakRssMb)} MB (JS heap ${fmt(capped.peakHeapMb)} MB, buffers ${fmt(capped.peakBuffersMb)} MB), time ${fmt(capped.elapsedMs / 1000, 2)} s, CPU ${fmt(capped.cpuMs / 1000, 2)} s, delivered ${capped.sent}`);
+
   // About 12 s of sending per platform at its ceiling, so a 10 s steady window fits after the first second.
   const discordN = REALISTIC_LIMITS.discord.perSecond * 12;
   const slackN = REALISTIC_LIMITS.slack.perSecond * 12;
@@ -116,7 +123,7 @@ export default async function bench(): Promise<void> {
   const share = (rate: number | null, limit: number) => (rate === null ? 'n/a' : `${fmt(rate)}/s = ${fmt((100 * rate) / limit)}% of ${limit}/s`);
   console.log(`digest fan-out, realistic limits on (${discordN} Discord + ${slackN} Slack, steady 10 s window):`);
   console.log(`  Discord ${share(q.discordRate, REALISTIC_LIMITS.discord.perSecond)}; Slack ${share(q.slackRate, REALISTIC_LIMITS.slack.perSecond)}`);
-  console.log(`  total ${fmt(q.elapsedMs / 1000, 2)} s, delivered ${q.sent}, not delivered ${q.failed}`);
+  console.log(`  total ${fmt(q.elapsedMs / 1000, 2)} s, delivered ${q.sent}, not delivered ${q.failed}; peak RSS ${fmt(q.peakRssMb)} MB (${fmt(q.rssAtFirstSendMb)} MB at the first send)`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await bench();

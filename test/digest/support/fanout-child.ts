@@ -75,6 +75,8 @@ const timed = (d: Deliverer): Deliverer => ({
   },
 });
 
+// BENCH_FANOUT_CONCURRENCY overrides the sends in flight per platform with rate limits off.
+const unlimitedLane = { ...UNLIMITED, concurrency: Number(process.env.BENCH_FANOUT_CONCURRENCY) || UNLIMITED.concurrency };
 const dir = mkdtempSync(join(tmpdir(), 'capwatch-bench-'));
 const db = openDatabase(join(dir, 'capwatch.sqlite'));
 let now = CREATED;
@@ -85,7 +87,7 @@ const scheduler = startScheduler({
   now: () => now,
   logger: silentLogger,
   cron: false,
-  fanout: { limits: unlimited ? { discord: UNLIMITED, slack: UNLIMITED } : REALISTIC_LIMITS },
+  fanout: { limits: unlimited ? { discord: unlimitedLane, slack: unlimitedLane } : REALISTIC_LIMITS },
 });
 const rssBeforeSeed = process.memoryUsage().rss;
 db.transaction(() => {
