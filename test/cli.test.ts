@@ -43,7 +43,7 @@ describe('capwatch CLI', () => {
     const { code, out } = await cli('run', 'valuation');
     expect(code).toBe(0);
     expect(out).toMatch(/21% discount/);
-    expect(out).toMatch(/Sources:\n {2}- Forward P\/E .*as of 2025-08-28 \[snapshot\]/);
+    expect(out).toMatch(/Sources:\n {2}- Forward P\/E .*as of 2025-08-28 \[offline snapshot\]/);
   });
 
   it('exits 2 with one line on stderr for bad input', async () => {

@@ -2,7 +2,7 @@
 import type { Reply, SourceRef, Table } from '../../src/reply.ts';
 
 export function sourceLine(s: SourceRef): string {
-  const flags = [s.snapshot ? 'snapshot' : '', s.fallback && !s.snapshot ? 'fallback' : '', s.stale ? 'stale' : '']
+  const flags = [s.snapshot ? 'offline snapshot' : '', s.fallback && !s.snapshot ? 'fallback' : '', s.stale ? 'stale' : '']
     .filter(Boolean)
     .join(', ');
   return `${s.name}, as of ${s.asOf}${flags ? ` [${flags}]` : ''}`;

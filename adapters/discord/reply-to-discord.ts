@@ -152,7 +152,8 @@ function fitText(description: string, fields: EmbedField[], budget: number): { d
 function footerText(sources: SourceRef[]): string {
   if (sources.length === 0) return '';
   const parts = sources.map((s) => {
-    const marks = [s.stale ? 'STALE' : '', s.snapshot ? 'snapshot' : '', s.fallback ? 'fallback source' : ''].filter(Boolean);
+    // A snapshot is itself the last fallback; saying both would be noise.
+    const marks = [s.stale ? 'STALE' : '', s.snapshot ? 'offline snapshot' : s.fallback ? 'fallback source' : ''].filter(Boolean);
     return `${s.name}, as of ${s.asOf}${marks.length ? ` (${marks.join(', ')})` : ''}`;
   });
   return `Sources: ${parts.join(' · ')}`;

@@ -72,8 +72,9 @@ export function tableText(table: Table, max: number = LIMITS.text): string {
 export function sourceText(source: SourceRef): string {
   const marks: string[] = [];
   if (source.stale) marks.push(':warning: *stale*');
-  if (source.snapshot) marks.push('*snapshot*');
-  if (source.fallback) marks.push('fallback source');
+  // A snapshot is itself the last fallback; saying both would be noise.
+  if (source.snapshot) marks.push('*offline snapshot*');
+  else if (source.fallback) marks.push('fallback source');
   const tail = marks.length ? ` (${marks.join(', ')})` : '';
   return fit(`${escapeMrkdwn(source.name)}, as of ${escapeMrkdwn(source.asOf)}${tail}`, LIMITS.text);
 }

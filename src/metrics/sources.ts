@@ -3,8 +3,7 @@ import type { Provenance } from '../market/types.ts';
 import type { SourceRef } from '../reply.ts';
 
 export function sourceRef(what: string, p: Provenance): SourceRef {
-  const via = p.snapshot ? `${p.source}, offline snapshot` : p.source;
-  return { name: `${what} (${via})`, asOf: p.asOf, stale: p.stale, fallback: p.fallback, snapshot: p.snapshot };
+  return { name: `${what} (${p.source})`, asOf: p.asOf, stale: p.stale, fallback: p.fallback, snapshot: p.snapshot };
 }
 
 /** Drops repeated entries, keeping the first. */

@@ -57,7 +57,7 @@ describe('replyToDiscordPayload', () => {
             { name: 'Spread', value: '▬ 0.0 pp', inline: true },
           ],
           footer: {
-            text: 'Sources: IWM daily closes (Yahoo Finance), as of 2025-09-12 · Valuations (Benzinga), as of 2025-08-29 (STALE, snapshot)',
+            text: 'Sources: IWM daily closes (Yahoo Finance), as of 2025-09-12 · Valuations (Benzinga), as of 2025-08-29 (STALE, offline snapshot)',
           },
           timestamp: '2025-09-15T14:30:00.000Z',
         },
@@ -157,7 +157,7 @@ describe('replyToDiscordPayload', () => {
     }
     const lastFields = embeds.at(-1)?.fields ?? [];
     expect(lastFields.at(-1)?.value).toMatch(/^… \d+ more not shown$/);
-    expect(embeds.at(-1)?.footer?.text).toMatch(/STALE, snapshot/);
+    expect(embeds.at(-1)?.footer?.text).toMatch(/STALE, offline snapshot/);
   });
 
   it('cuts a table to the rows that fit and says how many were left out', () => {

@@ -51,7 +51,7 @@ describe('replyToBlockKit', () => {
           type: 'context',
           elements: [
             { type: 'mrkdwn', text: 'Sources: IWM closes (Yahoo Finance), as of 2025-09-19' },
-            { type: 'mrkdwn', text: 'Valuations (curated), as of 2025-08-01 (:warning: *stale*, *snapshot*)' },
+            { type: 'mrkdwn', text: 'Valuations (curated), as of 2025-08-01 (:warning: *stale*, *offline snapshot*)' },
           ],
         },
       ],
