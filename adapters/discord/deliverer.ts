@@ -3,7 +3,7 @@ import { DiscordAPIError, HTTPError, RateLimitError, Routes, type REST } from 'd
 import { DeliveryError, type Deliverer } from '../../src/digest/deliverer.ts';
 import type { Reply } from '../../src/reply.ts';
 import { restMessage } from './payload.ts';
-import { replyToDiscordPayload } from './reply-to-discord.ts';
+import { replyToDiscordPayload, type DiscordFile } from './reply-to-discord.ts';
 
 /** JSON error codes: https://discord.com/developers/docs/topics/opcodes-and-status-codes#json */
 const GONE_CODES = new Set([10003 /* Unknown Channel */, 10004 /* Unknown Guild */]);
@@ -13,14 +13,35 @@ export function createDiscordDeliverer(rest: REST, now: () => Date = () => new D
   return {
     platform: 'discord',
     async send(channelId: string, reply: Reply): Promise<void> {
-      const { body, files } = restMessage(replyToDiscordPayload(reply, { now: now() }));
+      const payload = replyToDiscordPayload(reply, { now: now() });
+      const { body } = restMessage(payload);
+      const request = payload.files?.length ? { body: multipart(body, payload.files), passThroughBody: true } : { body };
       try {
-        await rest.post(Routes.channelMessages(channelId), { body, files });
+        await rest.post(Routes.channelMessages(channelId), request);
       } catch (error) {
         throw toDeliveryError(error, channelId);
       }
     },
   };
+}
+
+/** The chart of an edition as one Blob, shared by every post of that edition. */
+const blobs = new WeakMap<Uint8Array, Blob>();
+
+/**
+ * The multipart body the REST client would build from `files`, except that it copies the bytes into a new
+ * Blob per post: memory V8 does not count, so with thousands of posts it piles up until a late major GC.
+ * FormData takes a Blob by reference, so every post of an edition shares one.
+ */
+function multipart(body: Record<string, unknown>, files: DiscordFile[]): FormData {
+  const form = new FormData();
+  files.forEach((file, i) => {
+    let blob = blobs.get(file.data);
+    if (!blob) blobs.set(file.data, (blob = new Blob([file.data], { type: file.contentType })));
+    form.append(`files[${i}]`, blob, file.name);
+  });
+  form.append('payload_json', JSON.stringify(body));
+  return form;
 }
 
 export function toDeliveryError(error: unknown, channelId: string): DeliveryError {
