@@ -16,16 +16,41 @@ export interface PostTarget {
 /** Slack caps alt text at 1000 characters. */
 const ALT_TEXT_MAX = 1000;
 
-/** files.uploadV2: getUploadURLExternal, the upload itself, completeUploadExternal into the channel (or thread). */
+/** Upload URLs answer within this or the chart is given up. */
+const UPLOAD_TIMEOUT_MS = 30_000;
+
+/** Each chart as one Blob, shared by every upload of it (a digest uploads the same chart to every channel). */
+const blobs = new WeakMap<Uint8Array, Blob>();
+
+/**
+ * The steps of files.uploadV2: getUploadURLExternal, the upload itself, completeUploadExternal into the
+ * channel (or thread). Done here rather than through uploadV2 because the client copies the bytes twice per
+ * upload (a Uint8Array, then a Blob); this form holds one shared Blob by reference.
+ */
 export async function uploadChart(client: WebClient, chart: Chart, target: PostTarget, title: string): Promise<void> {
-  const file = {
-    file: Buffer.from(chart.png),
+  const { upload_url: url, file_id: id } = await client.files.getUploadURLExternal({
     filename: chart.name,
-    title: title || chart.name,
+    length: chart.png.byteLength,
     alt_text: chart.alt.slice(0, ALT_TEXT_MAX),
-  };
-  if (target.threadTs) await client.files.uploadV2({ ...file, channel_id: target.channel, thread_ts: target.threadTs });
-  else await client.files.uploadV2({ ...file, channel_id: target.channel });
+  });
+  if (!url || !id) throw new Error('files.getUploadURLExternal answered without an upload URL');
+  let blob = blobs.get(chart.png);
+  if (!blob) blobs.set(chart.png, (blob = new Blob([chart.png], { type: 'image/png' })));
+  const body = new FormData();
+  body.append('file', blob, chart.name);
+  // A timer cleared on answer, not AbortSignal.timeout: those live on until they fire, one per upload.
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(new Error(`chart upload timed out (file ${id})`)), UPLOAD_TIMEOUT_MS);
+  try {
+    const res = await fetch(url, { method: 'POST', body, signal: abort.signal });
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`chart upload answered HTTP ${res.status} (file ${id})`);
+  } finally {
+    clearTimeout(timer);
+  }
+  const files: [{ id: string; title: string }] = [{ id, title: title || chart.name }];
+  if (target.threadTs) await client.files.completeUploadExternal({ files, channel_id: target.channel, thread_ts: target.threadTs });
+  else await client.files.completeUploadExternal({ files, channel_id: target.channel });
 }
 
 /**

@@ -49,6 +49,18 @@ describe('Discord deliverer', () => {
     expect(emu.messagesIn(emu.channelId)[0]?.attachments[0]?.filename).toBe('digest.png');
   });
 
+  it('attaches the same chart bytes to every post of an edition', async () => {
+    const [first, second] = emu.channelIds;
+    await deliverer.send(first!, digest);
+    await deliverer.send(second!, digest);
+    for (const channel of [first, second]) {
+      const [post] = emu.requests.filter((r) => r.path === `/channels/${channel}/messages`);
+      expect(post?.files.map((f) => [f.field, f.name, [...f.data]])).toEqual([['files[0]', 'digest.png', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]]]);
+      expect((post?.json as { attachments: unknown }).attachments).toEqual([{ id: 0, filename: 'digest.png', description: 'IWM vs SPY' }]);
+    }
+    expect([...digest.chart!.png]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]);
+  });
+
   it('maps Unknown Channel to gone and Missing Access to forbidden', async () => {
     expect((await failure('111111111111111111')).kind).toBe('gone');
     const markets = emu.channelIds[1]!;

@@ -43,6 +43,21 @@ describe('Slack deliverer', () => {
     expect(h.api.uploads.at(-1)?.bytes).toEqual(PNG);
   });
 
+  it('uploads the same chart to each channel as a file of its own, bytes intact', async () => {
+    const before = h.api.uploads.length;
+    await h.adapter.deliverer.send('C0FIRST', reply);
+    await h.adapter.deliverer.send('C0SECOND', reply);
+    const uploads = h.api.uploads.slice(before);
+    expect(uploads.map((u) => u.bytes)).toEqual([PNG, PNG]);
+    expect(uploads.map((u) => u.filename)).toEqual(['digest-2025-09-19.png', 'digest-2025-09-19.png']);
+    const completes = h.api.callsTo('files.completeUploadExternal').slice(-2).map((c) => c.params);
+    expect(completes).toEqual([
+      { files: [{ id: uploads[0]?.fileId, title: reply.title }], channel_id: 'C0FIRST' },
+      { files: [{ id: uploads[1]?.fileId, title: reply.title }], channel_id: 'C0SECOND' },
+    ]);
+    expect(reply.chart?.png).toEqual(PNG);
+  });
+
   it.each([
     ['channel_not_found', 'gone'],
     ['is_archived', 'gone'],
