@@ -6,7 +6,6 @@ import { silentLogger } from './logger.ts';
 import type { MarketData } from './market/types.ts';
 import { UnknownSymbolError } from './market/types.ts';
 import { DataUnavailableError } from './metrics/errors.ts';
-import { CONFIDENCE_THRESHOLD, parseQuestion } from './nlu/parse.ts';
 import { buildInvocation, findCommand, parseLine } from './parse-line.ts';
 import { errorReply, type Reply } from './reply.ts';
 
@@ -26,8 +25,15 @@ export function createBot(deps: BotDeps): Bot {
   const now = deps.now ?? (() => new Date());
   const logger = deps.logger ?? silentLogger;
   const services = { ...deps.services, commands: deps.commands };
-  const understand = deps.understand ?? parseQuestion;
-  const threshold = deps.confidenceThreshold ?? CONFIDENCE_THRESHOLD;
+  // The NLU (date parsing, holiday tables) is loaded on the first question: commands never need it.
+  let nlu: Promise<{ understand: Understand; threshold: number }> | undefined;
+  const loadNlu = () =>
+    (nlu ??= deps.understand
+      ? Promise.resolve({ understand: deps.understand, threshold: deps.confidenceThreshold ?? 0.5 })
+      : import('./nlu/parse.ts').then((m) => ({
+          understand: m.parseQuestion,
+          threshold: deps.confidenceThreshold ?? m.CONFIDENCE_THRESHOLD,
+        })));
 
   const withActor = (inv: Invocation, actor?: Actor): Invocation => (actor ? { ...inv, actor } : inv);
 
@@ -70,6 +76,7 @@ export function createBot(deps: BotDeps): Bot {
       return handle(inv);
     },
     async ask(text, actor): Promise<AskResult> {
+      const { understand, threshold } = await loadNlu();
       const understood = understand(text, now());
       if (!understood.command || understood.confidence < threshold) {
         return { invocation: null, confidence: understood.confidence, entities: understood.entities, reply: notUnderstood(understood) };
