@@ -11,15 +11,10 @@ import { createBot } from '../src/bot.ts';
 import type { RecordedRequest } from '../test/emulators/discord/emulator.ts';
 import { DiscordEmulator } from '../test/emulators/discord/emulator.ts';
 import { fakeMarket, weekdayBars } from '../test/helpers/fake-market.ts';
+import { stats } from './lib/stats.ts';
 
 const now = () => new Date('2025-09-10T21:00:00Z');
 const SYMBOLS = ['IWM', '^RUT', 'IJR', 'SPY', 'QQQ', 'MDY', 'RSP', '^GSPC'];
-
-function stats(samples: number[]): string {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-  return `p50 ${at(50).toFixed(2)} ms, p99 ${at(99).toFixed(2)} ms, max ${sorted.at(-1)!.toFixed(2)} ms (n=${samples.length})`;
-}
 
 function bot() {
   const series = Object.fromEntries(SYMBOLS.map((s, k) => [s, weekdayBars('2014-01-01', '2025-09-10', (i) => 100 + (k + 1) * 0.01 * i)]));

@@ -4,10 +4,7 @@ import { allCommands } from '../commands/index.ts';
 import { computeFedWatch, nextMonth, type FedWatchInput } from '../src/analytics/fedwatch.ts';
 import { createBot } from '../src/bot.ts';
 import { createSnapshotMarketData } from '../src/market/snapshot.ts';
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
+import { percentile } from './lib/stats.ts';
 
 async function time(label: string, runs: number, fn: () => unknown): Promise<void> {
   for (let i = 0; i < 200; i++) await fn(); // warm-up

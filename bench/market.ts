@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createMarketData } from '../src/market/live.ts';
 import { openDatabase } from '../src/store/db.ts';
+import { percentile } from './lib/stats.ts';
 
 const NOW = new Date('2026-11-21T15:00:00Z');
 
@@ -28,10 +29,6 @@ function chartBody(symbol: string): string {
       error: null,
     },
   });
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
 async function timeMany(n: number, fn: () => Promise<unknown>): Promise<{ p50: number; p99: number }> {

@@ -3,10 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { parseQuestion } from '../src/nlu/parse.ts';
 import { HOLDOUT } from '../test/nlu/holdout.ts';
 import { EVAL_NOW, QUESTIONS } from '../test/nlu/questions.ts';
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
+import { percentile } from './lib/stats.ts';
 
 export default async function bench(): Promise<void> {
   const texts = [...QUESTIONS, ...HOLDOUT].map((q) => q.text);
