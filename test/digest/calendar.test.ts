@@ -1,6 +1,5 @@
 import { describe, it, expect } from 'vitest';
 import {
-  easterSunday,
   isNyseHoliday,
   isTradingDay,
   nextTradingDay,
@@ -55,11 +54,12 @@ describe('NYSE calendar', () => {
     expect(nextTradingDay('2025-12-24', false)).toBe('2025-12-26');
   });
 
-  it('computes Easter', () => {
-    expect(easterSunday(2024)).toBe('2024-03-31');
-    expect(easterSunday(2025)).toBe('2025-04-20');
-    expect(easterSunday(2026)).toBe('2026-04-05');
-    expect(easterSunday(2027)).toBe('2027-03-28');
-    expect(easterSunday(2038)).toBe('2038-04-25');
+  it('puts Good Friday two days before Easter, and leaves a Saturday New Year in its own year', () => {
+    expect(nyseHolidayName('2024-03-29')).toBe('Good Friday');
+    expect(nyseHolidayName('2038-04-23')).toBe('Good Friday');
+    // 2022-01-01 was a Saturday: the NYSE traded on Friday 2021-12-31.
+    expect(isTradingDay('2021-12-31')).toBe(true);
+    // 2021-07-04 was a Sunday: observed Monday 2021-07-05.
+    expect(nyseHolidayName('2021-07-05')).toBe('Independence Day');
   });
 });
