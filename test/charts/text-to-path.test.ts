@@ -106,6 +106,16 @@ describe('textToPaths', () => {
     expect(firstX(linePath('H', 20, false, 'middle'))).toBeCloseTo(start - width / 2, 1);
   });
 
+  it('draws composite glyphs: an accented capital is its base plus the accent above it', () => {
+    const contours = (d: string) => d.split('M').length - 1;
+    const top = (d: string) => Math.min(...[...d.matchAll(/[MLQ][^MLQZ]*/g)].flatMap((m) => m[0].slice(1).trim().split(/[ ,]+|(?=-)/).map(Number).filter((_, i) => i % 2 === 1)));
+    const e = linePath('E', 20, false, 'start');
+    const eAcute = linePath('É', 20, false, 'start');
+    expect(contours(eAcute)).toBe(contours(e) + 1);
+    expect(top(eAcute)).toBeLessThan(top(e));
+    expect(linePath(' ', 20, false, 'start')).toBe('');
+  });
+
   it('leaves text it cannot reproduce exactly to resvg', () => {
     const other = '<text font-family="Helvetica" font-size="12px">x</text>';
     const positioned = '<text x="5" font-family="DejaVu Sans" font-size="12px">x</text>';

@@ -1,0 +1,26 @@
+/**
+ * The part of opentype.js 2.x the charts use. The package ships no types, and
+ * @types/opentype.js describes 1.x and pulls the DOM lib into the whole program.
+ */
+declare module 'opentype.js' {
+  export interface RenderOptions {
+    script?: string;
+    kerning?: boolean;
+  }
+
+  export interface Path {
+    /** Path data with absolute commands; a number is the decimal places (and no y flip). */
+    toPathData(decimalPlaces: number): string;
+  }
+
+  export interface Font {
+    unitsPerEm: number;
+    getAdvanceWidth(text: string, fontSize: number, options?: RenderOptions): number;
+    /** Outline of a line of text with its alphabetic baseline at y, in SVG's y-down space. */
+    getPath(text: string, x: number, y: number, fontSize: number, options?: RenderOptions): Path;
+    tables: { gsub?: { features: { tag: string; feature: { lookupListIndexes: number[] } }[] } };
+  }
+
+  const opentype: { parse(buffer: ArrayBuffer): Font };
+  export default opentype;
+}
