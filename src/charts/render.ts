@@ -11,8 +11,24 @@ import { textToPaths } from './text-to-path.ts';
 installTextMetrics();
 const quiet = vega.logger(vega.None);
 
+// vega-lite assigns Set.prototype.toJSON when imported. Libraries that snapshot built-in prototypes on
+// import break on it (discord.js's event emitter throws "string "Set()" is not iterable"), so the patch
+// is kept only while vega-lite compiles, which is synchronous.
+type SetWithJson = { toJSON?: unknown };
+const setToJson = Object.getOwnPropertyDescriptor(Set.prototype, 'toJSON');
+delete (Set.prototype as SetWithJson).toJSON;
+
+function compileSpec(spec: TopLevelSpec) {
+  if (setToJson) Object.defineProperty(Set.prototype, 'toJSON', setToJson);
+  try {
+    return compile(spec, { logger: quiet }).spec;
+  } finally {
+    delete (Set.prototype as SetWithJson).toJSON;
+  }
+}
+
 export async function specToSvg(spec: TopLevelSpec): Promise<string> {
-  const compiled = compile(spec, { logger: quiet }).spec;
+  const compiled = compileSpec(spec);
   const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
   try {
     return await view.toSVG();
