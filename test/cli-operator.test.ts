@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli.ts';
+import { DiscordEmulator } from './emulators/discord/emulator.ts';
 import { startSlackApi, type SlackApiEmulator } from './emulators/slack/web-api.ts';
 
 const CLOSED = 'http://127.0.0.1:65534';
@@ -92,6 +93,22 @@ describe('capwatch operator verbs', () => {
     expect(posts).toHaveLength(1);
     expect(posts[0]!.params.channel).toBe('C0DIGEST');
     expect(String(posts[0]!.params.text)).toMatch(/digest/i);
+  });
+
+  it('discord:register PUTs the commands once, then only when they change', async () => {
+    const emu = await DiscordEmulator.start();
+    try {
+      const discordEnv = { ...env, DISCORD_TOKEN: emu.token, DISCORD_APP_ID: emu.applicationId, DISCORD_API_URL: emu.apiUrl };
+      const first = await cli(discordEnv, 'discord:register', '--guild', emu.guildId);
+      expect(first.code).toBe(0);
+      expect(first.out).toBe(`Registered /smallcaps, /smallcaps-admin in guild ${emu.guildId}.`);
+      const second = await cli(discordEnv, 'discord:register', '--guild', emu.guildId);
+      expect(second.out).toBe('Slash commands already up to date; nothing sent.');
+      expect(emu.requests.filter((r) => r.method === 'PUT')).toHaveLength(1);
+    } finally {
+      await emu.close();
+    }
+    expect((await cli(env, 'discord:register')).code).toBe(2);
   });
 
   it('digest --post to a platform without credentials is a clear error', async () => {
