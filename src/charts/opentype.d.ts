@@ -8,9 +8,15 @@ declare module 'opentype.js' {
     kerning?: boolean;
   }
 
+  export type PathCommand =
+    | { type: 'M' | 'L'; x: number; y: number }
+    | { type: 'Q'; x1: number; y1: number; x: number; y: number }
+    | { type: 'C'; x1: number; y1: number; x2: number; y2: number; x: number; y: number }
+    | { type: 'Z' };
+
   export interface Path {
-    /** Path data with absolute commands; a number is the decimal places (and no y flip). */
-    toPathData(decimalPlaces: number): string;
+    /** Absolute commands, in the coordinates getPath was given (y down). */
+    commands: PathCommand[];
   }
 
   export interface Font {

@@ -4,6 +4,7 @@
  * resvg's shaping. Text this cannot read exactly (other fonts, unexpected markup) is left
  * as <text> for resvg to draw itself.
  */
+import type { PathCommand } from 'opentype.js';
 import { FONT_FAMILY, SHAPING, bundledFont } from './font.ts';
 import { isBold, measureText } from './measure.ts';
 
@@ -23,7 +24,26 @@ export function unescapeXml(text: string): string {
 export function linePath(text: string, size: number, boldWeight: boolean, anchor: string, y = 0): string {
   const width = anchor === 'start' ? 0 : measureText(text, size, boldWeight);
   const x = anchor === 'middle' ? -width / 2 : anchor === 'end' ? -width : 0;
-  return bundledFont(boldWeight).getPath(text, x, y, size, SHAPING).toPathData(2);
+  return pathData(bundledFont(boldWeight).getPath(text, x, y, size, SHAPING).commands);
+}
+
+const num = (v: number) => Math.round(v * 100) / 100;
+
+/**
+ * SVG path data to 2 decimals. Not opentype.js's Path.toPathData: 2.0.0 writes NaN for a
+ * coordinate with float noise (48.00000000000001), which cuts the glyph short without an
+ * error, as at non-integer font sizes (opentypejs/opentype.js#868, fixed on master but not
+ * released, #876); it is also ~5x slower and grows a rounding cache that is never emptied.
+ */
+export function pathData(commands: readonly PathCommand[]): string {
+  let d = '';
+  for (const c of commands) {
+    if (c.type === 'Z') d += 'Z';
+    else if (c.type === 'Q') d += `Q${num(c.x1)} ${num(c.y1)} ${num(c.x)} ${num(c.y)}`;
+    else if (c.type === 'C') d += `C${num(c.x1)} ${num(c.y1)} ${num(c.x2)} ${num(c.y2)} ${num(c.x)} ${num(c.y)}`;
+    else d += `${c.type}${num(c.x)} ${num(c.y)}`;
+  }
+  return d;
 }
 
 function attributes(text: string): Map<string, string> {

@@ -116,6 +116,14 @@ describe('textToPaths', () => {
     expect(linePath(' ', 20, false, 'start')).toBe('');
   });
 
+  it('writes whole outlines at sizes whose coordinates carry float noise', () => {
+    // At 17.6 px some coordinates land a hair above an integer; a writer that turns those
+    // into NaN stops the path there and the rest of the line goes missing.
+    const d = linePath('xsu5iRdFAk0T', 17.6, false, 'end');
+    expect(d).toMatch(/^M[-\d. MLQZ]+$/);
+    expect(d.split('M').length - 1).toBe(linePath('xsu5iRdFAk0T', 20, false, 'end').split('M').length - 1);
+  });
+
   it('leaves text it cannot reproduce exactly to resvg', () => {
     const other = '<text font-family="Helvetica" font-size="12px">x</text>';
     const positioned = '<text x="5" font-family="DejaVu Sans" font-size="12px">x</text>';
