@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { TopLevelSpec } from 'vega-lite';
-import { cardify, rasterize, renderSpec, specToSvg, type Raster } from '../../src/charts/render.ts';
+import { cardify, chartSvg, rasterize, renderSpec, specToSvg, svgToPng, type Raster } from '../../src/charts/render.ts';
 import { measureText } from '../../src/charts/measure.ts';
 import { performanceSpec } from '../../src/charts/performance.ts';
 import { SCALE, palette, vegaConfig } from '../../src/charts/theme.ts';
@@ -80,6 +80,37 @@ describe('renderSpec', () => {
     expect([...png.slice(0, 8)]).toEqual(PNG_SIGNATURE);
     const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
     expect(view.getUint32(16)).toBe(Math.round(width * SCALE));
+  });
+});
+
+/** Decodes a PNG with resvg's own decoder by drawing it as an SVG image at 1:1. */
+function decode(png: Uint8Array, width: number, height: number): Raster {
+  const href = `data:image/png;base64,${Buffer.from(png).toString('base64')}`;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><image width="${width}" height="${height}" href="${href}" image-rendering="optimizeSpeed"/></svg>`;
+  return rasterize(svg, 1, false);
+}
+
+describe('svgToPng', () => {
+  it('encodes the pixels resvg drew, translucent card corners included', async () => {
+    const svg = await chartSvg(performanceSpec(performanceData()));
+    const drawn = rasterize(svg, 1);
+    const decoded = decode(await svgToPng(svg, 1), drawn.width, drawn.height);
+    let opaqueDiffs = 0;
+    let worst = 0;
+    let translucent = 0;
+    for (let i = 0; i < drawn.pixels.length; i += 4) {
+      const alpha = drawn.pixels[i + 3]!;
+      if (alpha > 0 && alpha < 255) translucent++;
+      for (let c = i; c < i + 4; c++) {
+        const d = Math.abs(drawn.pixels[c]! - decoded.pixels[c]!);
+        if (alpha === 255 && d > 0) opaqueDiffs++;
+        // Premultiplied -> straight alpha in the PNG -> premultiplied again rounds by at most 1.
+        worst = Math.max(worst, d);
+      }
+    }
+    expect(translucent).toBeGreaterThan(0);
+    expect(opaqueDiffs).toBe(0);
+    expect(worst).toBeLessThanOrEqual(1);
   });
 });
 
