@@ -5,7 +5,6 @@
 declare module 'opentype.js' {
   export interface RenderOptions {
     script?: string;
-    kerning?: boolean;
   }
 
   export type PathCommand =
@@ -20,7 +19,6 @@ declare module 'opentype.js' {
   }
 
   export interface Font {
-    unitsPerEm: number;
     getAdvanceWidth(text: string, fontSize: number, options?: RenderOptions): number;
     /** Outline of a line of text with its alphabetic baseline at y, in SVG's y-down space. */
     getPath(text: string, x: number, y: number, fontSize: number, options?: RenderOptions): Path;

@@ -35,7 +35,7 @@ const num = (v: number) => Math.round(v * 100) / 100;
  * error, as at non-integer font sizes (opentypejs/opentype.js#868, fixed on master but not
  * released, #876); it is also ~5x slower and grows a rounding cache that is never emptied.
  */
-export function pathData(commands: readonly PathCommand[]): string {
+function pathData(commands: readonly PathCommand[]): string {
   let d = '';
   for (const c of commands) {
     if (c.type === 'Z') d += 'Z';

@@ -56,7 +56,7 @@ describe('textToPaths', () => {
       // An empty label leaves no ink either.
       expect(ink(rasterize(textToPaths(await specToSvg(labelSpec('', weight))), 1, false)).count).toBe(0);
 
-      // Same place and size as resvg's own text rendering with the font (kerning aside).
+      // Same place and size as resvg's own text rendering with the font (both apply its kerning).
       const theirs = ink(rasterize(svg, 1, true));
       expect(Math.abs(ours.minX - theirs.minX)).toBeLessThanOrEqual(2);
       expect(Math.abs(ours.minY - theirs.minY)).toBeLessThanOrEqual(2);
