@@ -17,7 +17,6 @@ export interface BotDeps {
   understand?: Understand;
   /** Below this confidence a question gets "here is what I understood" instead of an answer. */
   confidenceThreshold?: number;
-  offline?: boolean;
   logger?: Logger;
 }
 
@@ -50,7 +49,7 @@ export function createBot(deps: BotDeps): Bot {
         );
       }
       const reply = await decl.run(
-        { market: deps.market, now, services, invocation: inv, offline: deps.offline ?? false },
+        { market: deps.market, now, services, invocation: inv },
         inv.options,
       );
       const notes = [...(inv.notes ?? []), ...(reply.notes ?? [])];

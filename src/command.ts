@@ -55,8 +55,6 @@ export interface CommandContext {
   /** Extra services registered by later features (charts, subscriptions); looked up by name. */
   services: Record<string, unknown>;
   invocation: Invocation;
-  /** Forces snapshot data (CLI --offline). */
-  offline: boolean;
 }
 
 export interface CommandDecl {

@@ -38,7 +38,7 @@ export function createApp(config: Config, opts: { offline?: boolean; logger?: Lo
   const subscriptions = new SubscriptionRepository(db, config.now);
   const compose: Compose = (now) => composeDigest({ market, now, charts, rateCuts: digestRateCuts, ...config.digest });
   const services: Record<string, unknown> = { charts, subscriptions, composeDigest: compose };
-  const bot = createBot({ commands: allCommands, market, now: config.now, services, offline: opts.offline, logger });
+  const bot = createBot({ commands: allCommands, market, now: config.now, services, logger });
   return {
     config,
     db,

@@ -54,7 +54,6 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     commands: allCommands,
     market: createSnapshotMarketData(NOW),
     now: NOW,
-    offline: true,
     logger,
     ...opts.bot,
   });

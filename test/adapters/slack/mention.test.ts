@@ -6,7 +6,7 @@ import { marketWithBars, PNG_SIGNATURE } from './fakes.ts';
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ bot: { market: marketWithBars(NOW), offline: false, services: { charts: createChartService() } } });
+  h = await startHarness({ bot: { market: marketWithBars(NOW), services: { charts: createChartService() } } });
 });
 afterAll(() => h.close());
 

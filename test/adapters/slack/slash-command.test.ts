@@ -73,7 +73,7 @@ describe('/smallcaps when data is slow', () => {
   let h: Harness;
   const gated = gatedMarket(marketWithBars(NOW));
   beforeAll(async () => {
-    h = await startHarness({ bot: { market: gated.market, offline: false }, ackBudgetMs: 50 });
+    h = await startHarness({ bot: { market: gated.market }, ackBudgetMs: 50 });
   });
   afterAll(() => h.close());
 
@@ -92,7 +92,7 @@ describe('/smallcaps when data is slow', () => {
 describe('/smallcaps with a chart', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({ bot: { market: marketWithBars(NOW), offline: false, services: { charts: createChartService() } } });
+    h = await startHarness({ bot: { market: marketWithBars(NOW), services: { charts: createChartService() } } });
     h.api.setChannel('C0GENERAL');
   });
   afterAll(() => h.close());

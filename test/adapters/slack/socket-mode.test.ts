@@ -16,7 +16,7 @@ beforeAll(async () => {
   api = await startSlackApi({ token: TOKEN });
   socket = await startSocketMode();
   api.socketModeUrl = socket.url;
-  const bot = createBot({ commands: allCommands, market: createSnapshotMarketData(NOW), now: NOW, offline: true });
+  const bot = createBot({ commands: allCommands, market: createSnapshotMarketData(NOW), now: NOW });
   adapter = await startSlack({ botToken: TOKEN, signingSecret: SECRET, appToken: 'xapp-1-test', apiUrl: api.url, bot, retries: 0, ackBudgetMs: 2500 });
 });
 afterAll(async () => {
