@@ -122,7 +122,7 @@ async function print(
     out.confidence = understood.confidence;
   }
   const { chart, ...rest } = saved;
-  out.reply = { ...rest, chart: chart ? { path: chart.path ?? null, alt: chart.alt } : null };
+  out.reply = chart ? { ...rest, chart: { path: chart.path ?? null, alt: chart.alt } } : rest;
   io.out(JSON.stringify(out, null, 2));
   return 0;
 }
