@@ -14,5 +14,7 @@ try {
     process.stderr.write(`${error.message}\n`);
     process.exit(2);
   }
-  throw error;
+  // Start-up failures (a rejected token, a busy port) are the operator's to fix: say which, without a stack.
+  process.stderr.write(`capwatch could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
 }

@@ -99,3 +99,27 @@ describe('npm start with credentials', () => {
     expect(stderr).toMatch(/shutting down/);
   });
 });
+
+describe('npm start when a platform cannot be reached', () => {
+  it('exits 1 with one clear line instead of retrying for half an hour', async () => {
+    const child = spawn(process.execPath, ['bin/main.js'], {
+      env: {
+        ...process.env,
+        DATA_DIR: mkdtempSync(join(tmpdir(), 'capwatch-main-down-')),
+        SLACK_BOT_TOKEN: 'xoxb-test',
+        SLACK_SIGNING_SECRET: 'secret',
+        SLACK_APP_TOKEN: '',
+        DISCORD_TOKEN: '',
+        SLACK_API_URL: `${CLOSED}/api/`,
+        LOG_LEVEL: 'error',
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr!.on('data', (c) => (stderr += c));
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    expect(code).toBe(1);
+    expect(stderr.trim()).toMatch(/^capwatch could not start: Slack's Web API did not answer/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  }, 30_000);
+});

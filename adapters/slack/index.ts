@@ -53,8 +53,11 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackAdapter>
   };
 
   // One auth.test up front: a bad token fails start-up with Slack's reason, and Bolt gets the bot ids.
-  const auth = await new webApi.WebClient(opts.botToken, clientOptions).auth.test().catch((error: unknown) => {
-    throw new Error(`Slack rejected SLACK_BOT_TOKEN: ${slackErrorCode(error) ?? String(error)}`);
+  // Few retries: an unreachable Slack should stop the start in seconds, not after the client's half hour.
+  const startupClient = new webApi.WebClient(opts.botToken, { ...clientOptions, retryConfig: { retries: opts.retries ?? 2 } });
+  const auth = await startupClient.auth.test().catch((error: unknown) => {
+    const code = slackErrorCode(error);
+    throw new Error(code ? `Slack rejected SLACK_BOT_TOKEN: ${code}` : `Slack's Web API did not answer: ${String(error)}`);
   });
 
   let receiver: Receiver;
