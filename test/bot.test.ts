@@ -34,6 +34,14 @@ describe('bot', () => {
     expect(reply.commentary).toMatch(/"7q" is not a period I know/);
   });
 
+  it('lets a published figure of the same index stand in, and says so', async () => {
+    const monthly = await bot.run('performance 1m');
+    expect(monthly.notes).toContain('IWM has no published 1m figure; ^RUT, which tracks the same index, stands in.');
+    const daily = await bot.run('performance 1d small:rut');
+    expect(daily.notes).toContain('^RUT has no published 1d figure; IWM, which tracks the same index, stands in.');
+    expect((daily.data as { small: { symbol: string } }).small.symbol).toBe('IWM');
+  });
+
   it('says which periods the snapshot has when live prices are out of reach', async () => {
     const reply = await bot.run('performance 3m');
     expect(reply).toMatchObject({ visibility: 'ephemeral', error: { kind: 'unavailable' } });

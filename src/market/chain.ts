@@ -27,7 +27,11 @@ export class AllProvidersFailedError extends ProviderError {
     readonly failures: Failure[],
   ) {
     const allNotFound = failures.length > 0 && failures.every((f) => f.error instanceof ProviderError && f.error.kind === 'not_found');
-    const lastKind = [...failures].reverse().find((f) => f.error instanceof ProviderError)?.error as ProviderError | undefined;
+    // "Not found" only when every provider said so: one that could not be reached may well know the symbol.
+    const lastKind = [...failures]
+      .reverse()
+      .map((f) => f.error)
+      .find((e): e is ProviderError => e instanceof ProviderError && e.kind !== 'not_found');
     super('chain', `no provider answered for ${dataset}: ${failures.map((f) => f.error.message).join('; ') || 'none configured'}`, allNotFound ? 'not_found' : (lastKind?.kind ?? 'http'));
     this.name = 'AllProvidersFailedError';
   }

@@ -140,7 +140,7 @@ async function fromPublished(
   const l = find(large.symbol) ?? null;
   const notes: string[] = [];
   const smallInst = s.symbol === small.symbol ? small : { symbol: s.symbol, label: labelFor(s.symbol, small.label) };
-  if (s.symbol !== small.symbol) notes.push(`${small.symbol} has no published ${period} figure; the Russell 2000 index stands in.`);
+  if (s.symbol !== small.symbol) notes.push(`${small.symbol} has no published ${period} figure; ${s.symbol}, which tracks the same index, stands in.`);
   const provenanceOf = (r: PublishedReturn): Provenance => ({
     source: r.source,
     provider: 'snapshot',

@@ -52,6 +52,9 @@ describe('runChain', () => {
     const mixed = await runChain({ dataset: 'bars', now }, [fail('a', 'not_found'), fail('b', 'timeout')]).catch((e: unknown) => e);
     expect((mixed as AllProvidersFailedError).kind).toBe('timeout');
     expect((mixed as Error).message).toMatch(/a: not_found trouble; b: timeout trouble/);
+    // Yahoo unreachable, Stooq without the symbol: the symbol is not unknown, the network is down.
+    const unreachable = await runChain({ dataset: 'bars', now }, [fail('yahoo', 'http'), fail('stooq', 'not_found')]).catch((e: unknown) => e);
+    expect((unreachable as AllProvidersFailedError).kind).toBe('http');
   });
 
   it('passes input mistakes straight through', async () => {
