@@ -28,7 +28,7 @@ const PHRASES: [RegExp, string][] = [
 export function extractPeriod(text: string, now: Date): string | undefined {
   const explicit = EXPLICIT.exec(text)?.[1];
   if (explicit) return explicit;
-  return since(text, now) ?? calendarYear(text, now) ?? thisMonth(text, now) ?? phrase(text) ?? countedSpan(text, now) ?? CANONICAL.exec(text)?.[1];
+  return since(text, now) ?? calendarYear(text, now) ?? thisMonth(text, now) ?? thisQuarter(text, now) ?? phrase(text) ?? countedSpan(text, now) ?? CANONICAL.exec(text)?.[1];
 }
 
 /** "since July", "since March 3", "from 2025-07-01", "since 2024", "since last week". */
@@ -66,6 +66,13 @@ function thisMonth(text: string, now: Date): string | undefined {
   if (!/\b(?:this month|month to date|mtd|so far this month)\b/.test(text)) return undefined;
   const t = today(now);
   return `since:${isoDate(t.year, t.month, 1)}`;
+}
+
+/** "this quarter", "QTD": since the first day of the current calendar quarter. */
+function thisQuarter(text: string, now: Date): string | undefined {
+  if (!/\b(?:this quarter|current quarter|quarter to date|qtd|so far this quarter)\b/.test(text)) return undefined;
+  const t = today(now);
+  return `since:${isoDate(t.year, Math.floor((t.month - 1) / 3) * 3 + 1, 1)}`;
 }
 
 function phrase(text: string): string | undefined {

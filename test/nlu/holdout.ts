@@ -16,7 +16,7 @@ export const HOLDOUT: EvalQuestion[] = [
   { text: 'what was the russell 2000 return in 2022', command: 'performance', entities: { period: '2022', small: 'rut' } },
   { text: "how's the Russell look today vs the Nasdaq", command: 'performance', entities: { period: '1d', vs: 'nasdaq', small: 'rut' } },
   { text: 'percent change for small caps since Sept 1', command: 'performance', entities: { period: 'since:2026-09-01' } },
-  { text: 'Is the S&P 600 keeping pace with mid caps this quarter?', command: 'performance', entities: { period: '3m', vs: 'midcap', small: 'ijr' } },
+  { text: 'Is the S&P 600 keeping pace with mid caps this quarter?', command: 'performance', entities: { period: 'since:2026-10-01', vs: 'midcap', small: 'ijr' } },
   { text: 'small caps underperforming again?', command: 'performance' },
   { text: 'IWM 5d vs SPY', command: 'performance', entities: { period: '5d', vs: 'sp500', small: 'iwm' } },
   { text: 'how did the rusell 2000 hold up during the past month', command: 'performance', entities: { period: '1m', small: 'rut' } },
