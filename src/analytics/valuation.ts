@@ -9,7 +9,7 @@ export function valuationGap(small: number, large: number): number {
 export interface VersusHistory {
   current: number;
   median: number;
-  /** current / median, when both are positive. */
+  /** current / median, when the median is positive and the current figure not negative. */
   ratioToMedian: number | null;
   /** current - median, in percentage points. */
   differencePp: number;
@@ -19,7 +19,7 @@ export function versusHistory(current: number, median: number): VersusHistory {
   return {
     current,
     median,
-    ratioToMedian: current > 0 && median > 0 ? current / median : null,
+    ratioToMedian: current >= 0 && median > 0 ? current / median : null,
     differencePp: current - median,
   };
 }

@@ -1,4 +1,5 @@
 /** Sentences about valuation gaps and how they compare with history. */
+import { versusHistory } from '../analytics/valuation.ts';
 import { multiple, pct } from '../format.ts';
 
 export function gapWord(gapPct: number): 'discount' | 'premium' | 'parity' {
@@ -8,8 +9,8 @@ export function gapWord(gapPct: number): 'discount' | 'premium' | 'parity' {
 
 /** How a current figure compares with its historical median, in words. */
 export function versusMedianWords(current: number, median: number): string {
-  if (median > 0 && current >= 0) {
-    const ratio = current / median;
+  const ratio = versusHistory(current, median).ratioToMedian;
+  if (ratio !== null) {
     if (ratio < 0.5) return 'less than half';
     if (ratio > 2) return 'more than twice';
     if (Math.abs(ratio - 1) <= 0.1) return 'close to';
