@@ -3,10 +3,10 @@
  * last resort, curated overrides from SQLite. `offline` answers from local data only: the snapshot, and
  * the operator's curated figures and imported futures strips.
  */
-import { DateTime } from 'luxon';
 import { InputError } from '../command.ts';
 import type { Logger } from '../logger.ts';
 import type { Db } from '../store/db.ts';
+import { exchangeDate } from './as-of.ts';
 import { MarketCache, type CacheDataset, type TtlRule } from './cache.ts';
 import { AllProvidersFailedError, Breaker, orderProviders, runChain, type Answer, type ChainStep, type Failure } from './chain.ts';
 import { curatedFuturesStatus, latestStrip, previousStrip } from './curated-futures.ts';
@@ -64,7 +64,6 @@ export interface CreateMarketDataOptions {
 const SLACK_DAYS = 10;
 /** Fetch at least this much history per symbol, so the usual periods share one upstream call. */
 const MIN_FETCH_DAYS = 400;
-const EXCHANGE_ZONE = 'America/New_York';
 
 /** The imported futures strips, as an entry of the futures provider order. */
 const CURATED_FUTURES = { id: 'curated' } as const;
@@ -309,10 +308,8 @@ function curatedReads(db: Db, snapshot: MarketData, now: () => Date): Pick<Marke
   };
 }
 
-/** Today's date at the US exchanges. */
-export function exchangeToday(now: Date): string {
-  return DateTime.fromJSDate(now, { zone: EXCHANGE_ZONE }).toISODate()!;
-}
+/** Today's date at the US exchanges (kept for existing callers; the rule lives in as-of.ts). */
+export const exchangeToday = exchangeDate;
 
 function checkRange(from: string, to: string): void {
   for (const d of [from, to]) {
