@@ -245,7 +245,6 @@ export function createMarketData(opts: CreateMarketDataOptions): MarketData {
 
     ...curatedReads(db, snapshot, now),
 
-    publishedReturns: () => snapshot.publishedReturns(),
 
     async status() {
       const rows = status.list();
@@ -281,7 +280,6 @@ function offlineMarketData(snapshot: MarketData, db: Db, now: () => Date): Marke
     },
     policyRates: async () => label(await snapshot.policyRates()),
     ...curatedReads(db, snapshot, now),
-    publishedReturns: () => snapshot.publishedReturns(),
     status: async () => {
       const futures = curatedFuturesStatus(db, now());
       return (await snapshot.status()).map((row) => (futures && row.dataset === 'futures' ? futures : row));

@@ -1,29 +1,86 @@
-/** A MarketData that answers only from the committed offline snapshot. */
-import { isStale } from './freshness.ts';
-import { snapshotCurated, snapshotFutures, snapshotPolicy, snapshotReturns } from './snapshot-data.ts';
-import { ProviderError, type CuratedFigure, type MarketData, type Provenance } from './types.ts';
-import type { Dataset } from './freshness.ts';
+/**
+ * The offline MarketData: daily closes, futures strips and policy rates from the bundled history
+ * (src/market/history), curated figures from snapshot-data.ts, everything as of now (as-of.ts).
+ */
+import { exchangeDate, lastOnOrBefore } from './as-of.ts';
+import { isStale, type Dataset } from './freshness.ts';
+import { bundledBars, bundledSeries } from './history/bundle.ts';
+import { offlineRatesSpan, policyOn, stripBefore, stripOn, type DatedPolicy, type DatedStrip } from './history/offline-rates.ts';
+import { snapshotCurated } from './snapshot-data.ts';
+import { normalizeSymbol } from './symbols.ts';
+import { ProviderError, type CuratedFigure, type FuturesStrip, type MarketData, type PolicyRates, type Provenance } from './types.ts';
+
+/** The offline MarketData also answers for a given trade date (rate-cut pricing of a past day). */
+export interface OfflineMarketData extends MarketData {
+  futuresStripOn(date: string): Promise<FuturesStrip | null>;
+  policyRatesOn(date: string): Promise<PolicyRates | null>;
+}
 
 function provenance(dataset: Dataset, source: string, asOf: string, now: Date): Provenance {
   return { source, provider: 'snapshot', asOf, stale: isStale(dataset, asOf, now), fallback: false, snapshot: true };
 }
 
-export function createSnapshotMarketData(now: () => Date = () => new Date()): MarketData {
+/** What the bundle has, for messages: "IWM 2000-05-26 to 2026-02-23, ...", as of now. */
+export function bundledCoverage(now: Date): string {
+  const today = exchangeDate(now);
+  return bundledSeries()
+    .filter((s) => s.from <= today)
+    .map((s) => `${s.symbol} ${s.from} to ${s.to < today ? s.to : today}`)
+    .join(', ');
+}
+
+export function createSnapshotMarketData(now: () => Date = () => new Date()): OfflineMarketData {
   const curatedWithProvenance = (fig: CuratedFigure) => ({ ...fig, provenance: provenance('curated', fig.source, fig.asOf, now()) });
+  const toStrip = (s: DatedStrip, at: Date): FuturesStrip => ({ tradeDate: s.tradeDate, quotes: s.quotes.map((q) => ({ ...q })), provenance: provenance('futures', s.source, s.tradeDate, at) });
+  const toRates = (p: DatedPolicy, at: Date): PolicyRates => ({ effr: p.effr, target: [...p.target], asOf: p.date, provenance: provenance('rates', p.source, p.date, at) });
+  const span = () => offlineRatesSpan();
   return {
-    async dailyBars(symbol) {
-      throw new ProviderError('snapshot', `the offline snapshot has no daily bars for ${symbol}`, 'not_found');
+    async dailyBars(symbol, from, to) {
+      const sym = normalizeSymbol(symbol);
+      const at = now();
+      const series = bundledBars(sym);
+      if (!series) {
+        throw new ProviderError('snapshot', `the offline snapshot has no history for ${sym}; it has ${bundledCoverage(at)}`, 'not_found');
+      }
+      const today = exchangeDate(at);
+      const end = to < today ? to : today;
+      const bars = series.bars.filter((b) => b.date >= from && b.date <= end);
+      // The close on or before `from` is the base of a period starting then.
+      const base = lastOnOrBefore(series.bars, from, (b) => b.date);
+      if (base && base.date < from && base.date <= end) bars.unshift(base);
+      const last = bars.at(-1);
+      if (!last) {
+        const first = series.bars[0]!.date;
+        throw new ProviderError('snapshot', `the offline snapshot has ${sym} from ${first} to ${series.bars.at(-1)!.date}, nothing up to ${end}`, 'empty');
+      }
+      return { symbol: sym, bars, provenance: provenance('bars', `${series.source}, ${series.basis === 'price' ? 'price' : 'total return'}`, last.date, at) };
     },
     async futuresStrip() {
-      const { source, ...strip } = snapshotFutures;
-      return { ...strip, quotes: [...strip.quotes], provenance: provenance('futures', source, strip.tradeDate, now()) };
+      const at = now();
+      const strip = stripOn(exchangeDate(at), at);
+      if (!strip) throw new ProviderError('snapshot', `the offline snapshot has fed funds futures strips from ${span().strips.from} on, none by ${exchangeDate(at)}`, 'empty');
+      return toStrip(strip, at);
     },
-    async previousFuturesStrip() {
-      return null;
+    async previousFuturesStrip(tradeDate) {
+      const at = now();
+      const prev = stripBefore(tradeDate, at);
+      return prev ? toStrip(prev, at) : null;
+    },
+    async futuresStripOn(date) {
+      const at = now();
+      const strip = stripOn(date, at);
+      return strip ? toStrip(strip, at) : null;
     },
     async policyRates() {
-      const p = snapshotPolicy;
-      return { effr: p.effr, target: p.target, asOf: p.asOf, provenance: provenance('rates', p.source, p.asOf, now()) };
+      const at = now();
+      const p = policyOn(exchangeDate(at), at);
+      if (!p) throw new ProviderError('snapshot', `the offline snapshot has the target range from ${span().policy.from} on, nothing by ${exchangeDate(at)}`, 'empty');
+      return toRates(p, at);
+    },
+    async policyRatesOn(date) {
+      const at = now();
+      const p = policyOn(date, at);
+      return p ? toRates(p, at) : null;
     },
     async curated(key) {
       const fig = snapshotCurated.find((f) => f.key === key);
@@ -33,17 +90,26 @@ export function createSnapshotMarketData(now: () => Date = () => new Date()): Ma
     async curatedAll() {
       return snapshotCurated.map((f) => ({ ...f }));
     },
-    async publishedReturns() {
-      return snapshotReturns.map((r) => ({ ...r }));
-    },
     async status() {
       const at = now();
+      const today = exchangeDate(at);
+      const barsAsOf = latest(bundledSeries().map((s) => (s.to < today ? s.to : s.from <= today ? today : '')).filter(Boolean));
+      const strip = stripOn(today, at);
+      const rates = policyOn(today, at);
       const curatedAsOf = latest(snapshotCurated.map((f) => f.asOf));
+      const row = (dataset: Dataset, asOf: string | null, lastError: string | null) => ({
+        dataset,
+        provider: 'snapshot',
+        asOf,
+        fetchedAt: null,
+        stale: asOf ? isStale(dataset, asOf, at) : true,
+        lastError,
+      });
       return [
-        { dataset: 'bars', provider: 'snapshot', asOf: snapshotReturns[0]?.asOf ?? null, fetchedAt: null, stale: true, lastError: 'offline: published figures only' },
-        { dataset: 'futures', provider: 'snapshot', asOf: snapshotFutures.tradeDate, fetchedAt: null, stale: isStale('futures', snapshotFutures.tradeDate, at), lastError: null },
-        { dataset: 'rates', provider: 'snapshot', asOf: snapshotPolicy.asOf, fetchedAt: null, stale: isStale('rates', snapshotPolicy.asOf, at), lastError: null },
-        { dataset: 'curated', provider: 'snapshot', asOf: curatedAsOf, fetchedAt: null, stale: curatedAsOf ? isStale('curated', curatedAsOf, at) : true, lastError: null },
+        row('bars', barsAsOf, null),
+        row('futures', strip?.tradeDate ?? null, strip ? null : 'offline: no strip by this date'),
+        row('rates', rates?.date ?? null, rates ? null : 'offline: no target range by this date'),
+        row('curated', curatedAsOf, null),
       ];
     },
   };

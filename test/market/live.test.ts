@@ -215,7 +215,7 @@ describe('offline and curated', () => {
     const rates = await market.policyRates();
     expect(strip.provenance).toMatchObject({ snapshot: true, fallback: false });
     expect(rates.provenance.snapshot).toBe(true);
-    expect((await market.publishedReturns()).length).toBeGreaterThan(0);
+    expect((await market.dailyBars('SPY', '2026-01-02', '2026-02-20')).provenance).toMatchObject({ snapshot: true, asOf: '2026-02-20' });
     expect(v.yahoo.count() + v.stooq.count() + v.nyfed.count() + v.fred.count()).toBe(0);
   });
 
