@@ -16,9 +16,13 @@ const env = {
 };
 
 async function cli(...argv: string[]) {
+  return cliAt(env.CAPWATCH_NOW, ...argv);
+}
+
+async function cliAt(now: string, ...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(argv, env, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  const code = await runCli(argv, { ...env, CAPWATCH_NOW: now }, { out: (s) => out.push(s), err: (s) => err.push(s) });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -28,9 +32,12 @@ describe('capwatch CLI', () => {
     expect(code).toBe(0);
     const json = JSON.parse(out);
     expect(json.invocation).toEqual({ command: 'performance', options: { period: '1d', vs: 'sp500', small: 'iwm' } });
-    expect(json.reply.data).toMatchObject({ end: '2025-09-10', small: { symbol: 'IWM', return: -0.18 }, large: { symbol: 'SPY', return: 0.29 } });
-    expect(json.reply.data.spreadPp).toBeCloseTo(-0.47, 10);
-    expect(json.reply.sections[0].fields[0]).toMatchObject({ key: 'small', value: -0.18, unit: '%', display: '-0.2%' });
+    // The bundled closes: IWM 236.85 -> 236.43, SPY 650.33 -> 652.21 (the seed articles' -0.18% and +0.29%).
+    expect(json.reply.data).toMatchObject({ start: '2025-09-09', end: '2025-09-10', small: { symbol: 'IWM' }, large: { symbol: 'SPY' } });
+    expect(json.reply.data.small.return).toBeCloseTo((236.43 / 236.85 - 1) * 100, 3);
+    expect(json.reply.data.large.return).toBeCloseTo((652.21 / 650.33 - 1) * 100, 3);
+    expect(json.reply.data.spreadPp).toBeCloseTo(-0.466, 3);
+    expect(json.reply.sections[0].fields[0]).toMatchObject({ key: 'small', unit: '%', display: '-0.2%' });
     expect(json.reply.sources[0]).toMatchObject({ asOf: '2025-09-10', stale: false, snapshot: true });
   });
 
@@ -40,7 +47,8 @@ describe('capwatch CLI', () => {
   });
 
   it('--json gives the chart path and alt text when there is a chart, and no chart key otherwise', async () => {
-    const withChart = JSON.parse((await cli('run', 'ratecuts', '--json', '--offline')).out);
+    // CME's settlements of 2026-09-18 (the snapshot's FedWatch check) are only known from that day on.
+    const withChart = JSON.parse((await cliAt('2026-09-18T21:00:00Z', 'run', 'ratecuts', '--json', '--offline')).out);
     expect(withChart.reply.chart.path).toMatch(/charts\/ratecuts-2026-09-18-[0-9a-f]+\.png$/);
     expect(existsSync(withChart.reply.chart.path)).toBe(true);
     expect(withChart.reply.chart.alt).toMatch(/^Bar chart of target-range probabilities/);
@@ -67,9 +75,9 @@ describe('capwatch CLI', () => {
   });
 
   it('exits 1 when data is unavailable', async () => {
-    const { code, err } = await cli('run', 'chart 1m', '--offline');
+    const { code, err } = await cli('run', 'chart 1m vs:midcap', '--offline');
     expect(code).toBe(1);
-    expect(err).toMatch(/Data unavailable/);
+    expect(err).toMatch(/Data unavailable: The offline snapshot has no history for MDY; it has IWM 2000-05-26 to 2025-09-10/);
   });
 
   it('ask --json adds the confidence', async () => {

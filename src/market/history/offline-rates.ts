@@ -45,13 +45,12 @@ export function stripOn(date: string, now: Date): DatedStrip | undefined {
   return lastOnOrBefore(allStrips(), date < today ? date : today, (s) => s.tradeDate);
 }
 
-/** The strip of the trade date before `tradeDate` (and not after now). */
+/** The strip of the trading day before `tradeDate` (within a week; never after now). */
 export function stripBefore(tradeDate: string, now: Date): DatedStrip | undefined {
-  const rows = allStrips();
-  const at = stripOn(tradeDate, now);
-  const i = at ? rows.indexOf(at) : -1;
-  const prev = at?.tradeDate === tradeDate ? rows[i - 1] : at;
-  return prev && prev.tradeDate < tradeDate ? prev : undefined;
+  const weekBefore = new Date(Date.parse(`${tradeDate}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
+  const dayBefore = new Date(Date.parse(`${tradeDate}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const prev = stripOn(dayBefore, now);
+  return prev && prev.tradeDate >= weekBefore ? prev : undefined;
 }
 
 /** The target range in force (and EFFR) on `date`, or on the last day before it with data; never after now. */
