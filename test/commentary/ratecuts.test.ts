@@ -10,17 +10,21 @@ import {
 } from '../../src/commentary/ratecuts.ts';
 
 function meeting(date: string, pCut: number, pHold: number, pHike: number, cutsPriced: number): MeetingOdds {
-  return { date, probabilities: {}, pCut, pHold, pHike, expectedRate: 0, cutsPriced };
+  return { date, probabilities: {}, pCut, pHold, pHike, expectedRate: 0, cutsPriced, atMeeting: { cut: pCut, hold: pHold, hike: pHike } };
 }
 
 const today: FedWatchResult = {
   asOf: '2025-09-08',
   currentRange: [4.25, 4.5],
+  unpriced: [],
+  stripEnd: '2026-06',
   meetings: [meeting('2025-09-17', 92, 8, 0, 0.92), meeting('2025-10-29', 70, 30, 0, 1.9), meeting('2025-12-10', 60, 40, 0, 2.79), meeting('2026-01-28', 50, 50, 0, 3.1)],
 };
 const yesterday: FedWatchResult = {
   asOf: '2025-09-05',
   currentRange: [4.25, 4.5],
+  unpriced: [],
+  stripEnd: '2026-06',
   meetings: [meeting('2025-09-17', 85, 15, 0, 0.85), meeting('2025-12-10', 55, 45, 0, 2.61)],
 };
 
@@ -50,7 +54,7 @@ describe('rate-cut commentary', () => {
     });
     // cutsPriced -0.58: 0.6 hikes, 14.5 bp rounds to 15; P(hike) 57.57%.
     expect(rateCutCommentary(result)).toBe('Futures price 0.6 hikes (15 bp) by October; a hike in October is 58% likely.');
-    const holdLeads: FedWatchResult = { asOf: '2026-09-18', currentRange: [3.75, 4], meetings: [meeting('2026-10-28', 10, 80, 10, 0.01)] };
+    const holdLeads: FedWatchResult = { asOf: '2026-09-18', currentRange: [3.75, 4], unpriced: [], stripEnd: '2026-12', meetings: [meeting('2026-10-28', 10, 80, 10, 0.01)] };
     expect(rateCutCommentary(holdLeads)).toBe('Futures price no change by October; a hold in October is 80% likely.');
     const hikesBefore = { ...holdLeads, asOf: '2026-09-17', meetings: [meeting('2026-10-28', 5, 55, 40, -0.4)] };
     expect(rateCutCommentary(holdLeads, hikesBefore)).toBe(
@@ -61,7 +65,7 @@ describe('rate-cut commentary', () => {
   });
 
   it('names the horizon and dates with a year when they leave the current year', () => {
-    const december: FedWatchResult = { asOf: '2026-12-15', currentRange: [3.5, 3.75], meetings: [meeting('2027-01-27', 30, 70, 0, 0.3), meeting('2027-03-17', 50, 50, 0, 0.8)] };
+    const december: FedWatchResult = { asOf: '2026-12-15', currentRange: [3.5, 3.75], unpriced: [], stripEnd: '2027-03', meetings: [meeting('2027-01-27', 30, 70, 0, 0.3), meeting('2027-03-17', 50, 50, 0, 0.8)] };
     expect(yearEndMeeting(december)?.date).toBe('2027-03-17');
     expect(rateCutCommentary(december)).toBe('Futures price 0.8 cuts (20 bp) by March 2027; a hold in January 2027 is 70% likely.');
     expect(meetingMonth('2026-12-09', '2026-09-18')).toBe('December');
@@ -75,7 +79,7 @@ describe('rate-cut commentary', () => {
     expect(oddsPhrase(0)).toBe('0%');
     expect(cutsPhrase(1.02)).toBe('1.0 cut (26 bp)');
     expect(cutsPhrase(-0.04)).toBe('no change');
-    expect(rateCutCommentary({ asOf: '2026-09-18', currentRange: [3.75, 4], meetings: [] })).toBe(
+    expect(rateCutCommentary({ asOf: '2026-09-18', currentRange: [3.75, 4], meetings: [], unpriced: [], stripEnd: '2026-10' })).toBe(
       'The futures strip prices no upcoming FOMC meeting.',
     );
   });
