@@ -1,44 +1,73 @@
 /**
- * Rate-cut pricing from 30-day fed funds futures, CME FedWatch method (see DESIGN.md).
+ * Rate-cut pricing from 30-day fed funds futures, CME FedWatch method (see DESIGN.md and
+ * fedwatch-solve.ts for the month rates). Each meeting's expected change E - S splits between the two
+ * nearest whole 25 bp steps; the splits compound over the meetings as CME's probability tree, measured
+ * from the target range in force on the strip's trade date.
  *
- * Each contract month's implied average rate is 100 - price. In a month with a decision on day d of D,
- * the decision day still carries the old rate: A = (d*S + (D-d)*E) / D. Months without a meeting are
- * anchors (S = E = A). Rates chain across months: a month's end rate is the next month's start rate.
- * Anchors win: a meeting month's start comes from an anchor month before it, its end from an anchor
- * month after it, or from the next meeting month's start, which is solved backward from the next
- * anchor. A meeting month's own price is used only to solve the one side no neighbour pins (backward
- * for the start; forward for the end, at the far end of the strip).
+ * Holes in the strip do not stop the pricing: every meeting whose start and end rates the months present
+ * fix is priced. A meeting that cannot be is listed with the contract months it needs; a meeting after
+ * such a gap is priced from the drift since the trade date split between two steps (marked approximate,
+ * since the tree across the unpriced meetings is unknown).
  */
-import { FOMC_DECISIONS, calendarCoversThrough, meetingInMonth, meetingsAfter } from './fomc-calendar.ts';
+import { FOMC_DECISIONS, calendarCoversThrough, meetingsAfter } from './fomc-calendar.ts';
 import { compound, rangeOdds, splitChange, zeroBoundSteps, type StepDistribution } from './fed-ranges.ts';
+import { monthRange, monthsNeeded, previousMonth, solveMonths, type MonthRate } from './fedwatch-solve.ts';
+
+export { daysInMonth, nextMonth, previousMonth } from './fedwatch-solve.ts';
 
 export interface FedWatchInput {
   /** Trade date of the prices, YYYY-MM-DD; only meetings after it are priced. */
   tradeDate: string;
   quotes: { month: string /* YYYY-MM */; price: number }[];
-  /** Current target range in percent, e.g. [3.75, 4]. */
+  /** Target range in force on the trade date, in percent, e.g. [3.75, 4]. */
   currentTarget: [number, number];
+  /** Effective rate in force on the trade date: the start of the first meeting when no contract fixes it. */
+  effr?: number | null;
   /** Decision days, YYYY-MM-DD; default FOMC_DECISIONS. */
   meetings?: readonly string[];
 }
 
+/** Percent chances of the decision taken at one meeting (CME's tree: independent of the path before it). */
+export interface MeetingMove {
+  cut: number;
+  hold: number;
+  hike: number;
+}
+
 export interface MeetingOdds {
   date: string;
-  /** Percent by target range, keys like "3.75-4.00", sorted low to high. */
+  /** Percent by target range after the meeting, keys like "3.75-4.00", sorted low to high. */
   probabilities: Record<string, number>;
+  /** Cumulative: chance the range after the meeting is below / at / above the trade date's range. */
   pCut: number;
   pHold: number;
   pHike: number;
   /** Implied effective rate after the meeting, percent. */
   expectedRate: number;
-  /** Cumulative 25 bp cuts priced by this meeting versus the current target (negative for hikes), 2 decimals. */
+  /** Cumulative 25 bp cuts priced by this meeting versus the trade date's range (negative for hikes), 2 decimals. */
   cutsPriced: number;
+  /** The decision at this meeting alone. */
+  atMeeting: MeetingMove;
+  /** Set when earlier meetings could not be priced and the path to this one is bridged (see above). */
+  approximate?: { over: string[] };
+}
+
+export interface UnpricedMeeting {
+  date: string;
+  /** Contract months (YYYY-MM) whose prices would price it. */
+  needs: string[];
+  /** 'gap': a hole in the strip; 'beyond': after the strip's last month. */
+  reason: 'gap' | 'beyond';
 }
 
 export interface FedWatchResult {
   asOf: string;
   currentRange: [number, number];
   meetings: MeetingOdds[];
+  /** Meetings within the calendar that the strip cannot price, in date order. */
+  unpriced: UnpricedMeeting[];
+  /** Last contract month of the strip. */
+  stripEnd: string;
 }
 
 export class FedWatchError extends Error {
@@ -46,17 +75,6 @@ export class FedWatchError extends Error {
     super(message);
     this.name = 'FedWatchError';
   }
-}
-
-interface MonthRates {
-  month: string;
-  /** Implied average rate, 100 - price. */
-  average: number;
-  days: number;
-  /** Decision day of month, when the month has a meeting. */
-  decisionDay?: number;
-  start?: number;
-  end?: number;
 }
 
 export function computeFedWatch(input: FedWatchInput): FedWatchResult {
@@ -76,73 +94,94 @@ export function computeFedWatch(input: FedWatchInput): FedWatchResult {
 
   const averages = validatedAverages(input.quotes);
   const covered = calendarCoversThrough(calendar) ?? first.slice(0, 7);
-  const segment = contiguousSegment(averages, first.slice(0, 7), first, covered);
-  const months = segment.map((month): MonthRates => {
-    const decision = meetingInMonth(month, calendar);
-    const rates: MonthRates = { month, average: averages.get(month) ?? NaN, days: daysInMonth(month) };
-    if (decision !== undefined) rates.decisionDay = Number(decision.slice(8, 10));
-    return rates;
-  });
-  solveRates(months);
-
-  const zeroBound = zeroBoundSteps(currentTarget);
-  let dist: StepDistribution = new Map([[0, 1]]);
-  const meetings: MeetingOdds[] = [];
-  for (const date of upcoming) {
-    const rates = months.find((m) => m.month === date.slice(0, 7));
-    if (rates?.start === undefined || rates.end === undefined) {
-      if (meetings.length === 0) throw uncoveredError(date, segment, averages);
-      break; // the strip runs out here; later meetings would need this one
-    }
-    dist = compound(dist, splitChange(rates.end - rates.start), zeroBound);
-    const odds = rangeOdds(currentTarget, dist);
-    meetings.push({
-      date,
-      probabilities: odds.probabilities,
-      pCut: odds.pCut,
-      pHold: odds.pHold,
-      pHike: odds.pHike,
-      expectedRate: round(rates.end, 4),
-      cutsPriced: round(-odds.expectedSteps, 2),
-    });
+  const stripEnd = [...averages.keys()].sort().at(-1);
+  if (stripEnd === undefined) throw new FedWatchError(`the futures strip is empty; the next FOMC meeting is ${first}`);
+  const firstMonth = first.slice(0, 7);
+  const lastMonth = stripEnd < covered ? stripEnd : covered;
+  if (lastMonth < firstMonth) {
+    throw new FedWatchError(`no FOMC meetings left in the futures strip: it ends at ${stripEnd} and the next meeting is ${first}`);
   }
-  return { asOf: tradeDate, currentRange: [currentTarget[0], currentTarget[1]], meetings };
+  const from = [tradeDate.slice(0, 7), previousMonth(firstMonth)].sort()[0]!;
+  const decisions = new Map(calendar.map((d) => [d.slice(0, 7), Number(d.slice(8, 10))]));
+  const months = solveMonths({
+    averages,
+    months: monthRange(from, lastMonth),
+    decisions,
+    ...(input.effr != null && Number.isFinite(input.effr) ? { seed: { month: firstMonth, rate: input.effr } } : {}),
+  });
+
+  const result: FedWatchResult = { asOf: tradeDate, currentRange: [currentTarget[0], currentTarget[1]], meetings: [], unpriced: [], stripEnd };
+  const zeroBound = zeroBoundSteps(currentTarget);
+  const base = months.find((m) => m.month === firstMonth)?.start;
+  let dist: StepDistribution = new Map([[0, 1]]);
+  let gap: string[] = [];
+  let bridged: string[] | undefined;
+  for (const date of upcoming) {
+    const month = date.slice(0, 7);
+    const rates = months.find((m) => m.month === month);
+    if (rates === undefined) {
+      result.unpriced.push({ date, needs: [month], reason: 'beyond' });
+      continue;
+    }
+    if (rates.start === undefined || rates.end === undefined) {
+      result.unpriced.push({ date, needs: monthsNeeded(months, month), reason: 'gap' });
+      gap.push(date);
+      continue;
+    }
+    if (gap.length > 0) {
+      if (base === undefined) {
+        result.unpriced.push({ date, needs: result.unpriced.at(-1)?.needs ?? [month], reason: 'gap' });
+        continue;
+      }
+      dist = compound(new Map([[0, 1]]), splitChange(rates.start - base), zeroBound);
+      bridged = [...(bridged ?? []), ...gap];
+      gap = [];
+    }
+    const move = splitChange(rates.end - rates.start);
+    dist = compound(dist, move, zeroBound);
+    result.meetings.push(meetingOdds(date, rates, dist, move, currentTarget, bridged));
+  }
+  if (result.meetings.length === 0) throw new FedWatchError(unpricedMessage(result.unpriced, stripEnd));
+  return result;
 }
 
-/** Fills start and end rates per the method above; sides that cannot be determined stay undefined. */
-function solveRates(months: MonthRates[]): void {
-  const isAnchor = (m: MonthRates | undefined): m is MonthRates => m !== undefined && m.decisionDay === undefined;
-  months.forEach((m, i) => {
-    if (m.decisionDay === undefined) {
-      m.start = m.average;
-      m.end = m.average;
-      return;
-    }
-    const before = months[i - 1];
-    const after = months[i + 1];
-    if (isAnchor(before)) m.start = before.average;
-    if (isAnchor(after)) m.end = after.average;
-  });
-  // Backward from each anchor through runs of consecutive meeting months.
-  for (let i = months.length - 1; i >= 0; i--) {
-    const m = months[i]!;
-    if (m.decisionDay === undefined) continue;
-    if (m.end === undefined) m.end = months[i + 1]?.start;
-    if (m.start === undefined && m.end !== undefined) {
-      const n = m.decisionDay;
-      m.start = (m.average * m.days - (m.days - n) * m.end) / n;
-    }
+function meetingOdds(
+  date: string,
+  rates: MonthRate,
+  dist: StepDistribution,
+  move: StepDistribution,
+  target: [number, number],
+  bridged: string[] | undefined,
+): MeetingOdds {
+  const odds = rangeOdds(target, dist);
+  let cut = 0;
+  let hold = 0;
+  let hike = 0;
+  for (const [n, p] of move) {
+    if (n < 0) cut += p * 100;
+    else if (n > 0) hike += p * 100;
+    else hold += p * 100;
   }
-  // Forward, for meeting months at the end of the strip with no anchor after them.
-  for (let i = 0; i < months.length; i++) {
-    const m = months[i]!;
-    if (m.decisionDay === undefined) continue;
-    if (m.start === undefined) m.start = months[i - 1]?.end;
-    const after = m.days - m.decisionDay;
-    if (m.end === undefined && m.start !== undefined && after > 0) {
-      m.end = (m.average * m.days - m.decisionDay * m.start) / after;
-    }
-  }
+  const out: MeetingOdds = {
+    date,
+    probabilities: odds.probabilities,
+    pCut: odds.pCut,
+    pHold: odds.pHold,
+    pHike: odds.pHike,
+    expectedRate: round(rates.end!, 4),
+    cutsPriced: round(-odds.expectedSteps, 2),
+    atMeeting: { cut, hold, hike },
+  };
+  if (bridged) out.approximate = { over: [...bridged] };
+  return out;
+}
+
+function unpricedMessage(unpriced: UnpricedMeeting[], stripEnd: string): string {
+  const first = unpriced[0];
+  if (!first) return `the futures strip (to ${stripEnd}) prices no upcoming meeting`;
+  const needs = first.needs.join(' and ');
+  if (first.reason === 'beyond' || first.needs.every((m) => m > stripEnd)) return `the futures strip ends at ${stripEnd}, before the ${first.date} meeting can be priced; it needs ${needs}`;
+  return `contract month${first.needs.length > 1 ? 's' : ''} ${needs} ${first.needs.length > 1 ? 'are' : 'is'} missing from the strip; ${first.needs.length > 1 ? 'they are' : 'it is'} needed to price the ${first.date} meeting`;
 }
 
 function validatedAverages(quotes: FedWatchInput['quotes']): Map<string, number> {
@@ -162,57 +201,6 @@ function validateTarget([lo, hi]: [number, number]): void {
   if (!Number.isFinite(lo) || !Number.isFinite(hi) || lo >= hi) {
     throw new FedWatchError(`current target range ${lo}-${hi} is not a range (low must be below high)`);
   }
-}
-
-/**
- * The unbroken run of quoted months around the first meeting's month, within the calendar's coverage.
- * A gap or the calendar's end stops it; meetings beyond are left out.
- */
-function contiguousSegment(averages: Map<string, number>, firstMonth: string, firstMeeting: string, covered: string): string[] {
-  const quoted = [...averages.keys()].filter((m) => m <= covered).sort();
-  const lastQuoted = quoted.at(-1);
-  if (lastQuoted === undefined || lastQuoted < firstMonth) {
-    throw new FedWatchError(
-      lastQuoted === undefined
-        ? `the futures strip is empty; the next FOMC meeting is ${firstMeeting}`
-        : `no FOMC meetings left in the futures strip: it ends at ${lastQuoted} and the next meeting is ${firstMeeting}`,
-    );
-  }
-  if (!averages.has(firstMonth)) {
-    throw new FedWatchError(`contract month ${firstMonth} is missing from the strip; it is needed for the ${firstMeeting} meeting`);
-  }
-  const segment = [firstMonth];
-  for (let m = previousMonth(firstMonth); averages.has(m); m = previousMonth(m)) segment.unshift(m);
-  for (let m = nextMonth(firstMonth); averages.has(m) && m <= covered; m = nextMonth(m)) segment.push(m);
-  return segment;
-}
-
-function uncoveredError(meeting: string, segment: string[], averages: Map<string, number>): FedWatchError {
-  const month = meeting.slice(0, 7);
-  const following = nextMonth(month);
-  const needed = averages.has(following) ? previousMonth(month) : following;
-  const hasLater = [...averages.keys()].some((m) => m > following);
-  const span = `${segment[0]} to ${segment.at(-1)}`;
-  return new FedWatchError(
-    hasLater || averages.has(following)
-      ? `contract month ${needed} is missing from the strip; it is needed to price the ${meeting} meeting`
-      : `the futures strip (${span}) runs out before the ${meeting} meeting can be priced; it needs ${needed}`,
-  );
-}
-
-export function daysInMonth(month: string): number {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
-}
-
-export function nextMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-}
-
-export function previousMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }
 
 function round(x: number, digits: number): number {

@@ -1,7 +1,11 @@
 /**
  * Sentences about rate-cut pricing from a FedWatch result, e.g. "Futures price 2.8 cuts (70 bp) by
- * December, up 0.2 cuts since Sep 17; a cut in September is 92% likely." Every number comes from the
- * results given; nothing is estimated here.
+ * December, up 0.2 cuts since Sep 17; a cut at the September meeting is 92% likely." Every number comes
+ * from the results given; nothing is estimated here.
+ *
+ * Words: "a cut at the January meeting" is the decision taken at that meeting (CME's tree: that meeting's
+ * own move); "below today's range by January" is cumulative, over every meeting up to January. Cuts
+ * priced by a meeting are cumulative, in 25 bp steps from the range in force on the strip's trade date.
  */
 import type { FedWatchResult, MeetingOdds } from '../analytics/fedwatch.ts';
 
@@ -44,8 +48,10 @@ export function shortDate(date: string, asOf: string): string {
 }
 
 /** "Futures price 2.8 cuts (70 bp) by December, up 0.2 cuts since Sep 17" for the meeting given. */
-export function cutsByMeetingSentence(result: FedWatchResult, meeting: MeetingOdds, previous?: FedWatchResult): string {
-  const lead = `Futures price ${cutsPhrase(meeting.cutsPriced)} by ${meetingMonth(meeting.date, result.asOf)}`;
+export function cutsByMeetingSentence(result: FedWatchResult, meeting: MeetingOdds, previous?: FedWatchResult, today?: string): string {
+  const old = today !== undefined && result.asOf < today;
+  const verb = old ? `On ${shortDate(result.asOf, today)}, futures priced` : 'Futures price';
+  const lead = `${verb} ${cutsPhrase(meeting.cutsPriced)} by ${meetingMonth(meeting.date, today ?? result.asOf)}`;
   const before = previous?.meetings.find((m) => m.date === meeting.date);
   if (!previous || !before) return lead;
   const since = shortDate(previous.asOf, result.asOf);
@@ -57,18 +63,27 @@ export function cutsByMeetingSentence(result: FedWatchResult, meeting: MeetingOd
   return `${lead}, ${change > 0 ? 'up' : 'down'} ${size} ${framedAsHikes ? 'hikes' : 'cuts'} since ${since}`;
 }
 
-/** "a cut in September is 92% likely (85% on Sep 17)": the most likely outcome of the meeting. */
-export function meetingOddsPhrase(result: FedWatchResult, meeting: MeetingOdds, previous?: FedWatchResult): string {
+/**
+ * "a cut at the September meeting is 92% likely (85% on Sep 17)": the most likely decision at that
+ * meeting. For a meeting after the first, the cumulative odds follow: "below 4.25-4.50% by then: 70%".
+ */
+export function meetingOddsPhrase(result: FedWatchResult, meeting: MeetingOdds, previous?: FedWatchResult, today?: string): string {
   const outcomes = [
-    { word: 'a cut', key: 'pCut' as const },
-    { word: 'a hold', key: 'pHold' as const },
-    { word: 'a hike', key: 'pHike' as const },
+    { word: 'a cut', key: 'cut' as const, total: 'pCut' as const },
+    { word: 'a hold', key: 'hold' as const, total: 'pHold' as const },
+    { word: 'a hike', key: 'hike' as const, total: 'pHike' as const },
   ];
-  const top = outcomes.reduce((best, o) => (meeting[o.key] > meeting[best.key] ? o : best));
-  const phrase = `${top.word} in ${meetingMonth(meeting.date, result.asOf)} is ${oddsPhrase(meeting[top.key])} likely`;
+  const at = meeting.atMeeting;
+  const top = outcomes.reduce((best, o) => (at[o.key] > at[best.key] ? o : best));
+  const verb = today !== undefined && result.asOf < today ? 'was' : 'is';
+  const phrase = `${top.word} at the ${meetingMonth(meeting.date, today ?? result.asOf)} meeting ${verb} ${oddsPhrase(at[top.key])} likely`;
+  const first = result.meetings[0]?.date === meeting.date;
+  const range = `${result.currentRange[0].toFixed(2)}-${result.currentRange[1].toFixed(2)}%`;
+  const side = meeting.pHike > meeting.pCut ? `${oddsPhrase(meeting.pHike)} likely to be above ${range}` : `${oddsPhrase(meeting.pCut)} likely to be below ${range}`;
+  const cumulative = first ? '' : `, and the range ${verb} ${side} by then`;
   const before = previous?.meetings.find((m) => m.date === meeting.date);
-  if (!previous || !before) return phrase;
-  return `${phrase} (${oddsPhrase(before[top.key])} on ${shortDate(previous.asOf, result.asOf)})`;
+  if (!previous || !before) return phrase + cumulative;
+  return `${phrase} (${oddsPhrase(before.atMeeting[top.key])} on ${shortDate(previous.asOf, result.asOf)})${cumulative}`;
 }
 
 export interface CommentaryFocus {
@@ -76,6 +91,8 @@ export interface CommentaryFocus {
   meeting?: string;
   /** Decision date to count cuts by; default the year-end meeting (see yearEndMeeting). */
   by?: string;
+  /** Today's date: a strip from an earlier day is spoken of in the past tense, with its date. */
+  today?: string;
 }
 
 /** One sentence in two clauses: cuts priced by a horizon (with the change since `previous`) and a meeting's odds. */
@@ -84,5 +101,5 @@ export function rateCutCommentary(result: FedWatchResult, previous?: FedWatchRes
   const next = pick(focus.meeting) ?? result.meetings[0];
   const horizon = pick(focus.by) ?? yearEndMeeting(result);
   if (!next || !horizon) return 'The futures strip prices no upcoming FOMC meeting.';
-  return `${cutsByMeetingSentence(result, horizon, previous)}; ${meetingOddsPhrase(result, next, previous)}.`;
+  return `${cutsByMeetingSentence(result, horizon, previous, focus.today)}; ${meetingOddsPhrase(result, next, previous, focus.today)}.`;
 }

@@ -127,6 +127,13 @@ export function previousStrip(db: Db, beforeTradeDate: string, now?: Date): Futu
   return row.d === null ? null : stripOn(db, row.d, now);
 }
 
+/** The imported strip of the last trade date on or before `date`, or null. */
+export function stripOnOrBefore(db: Db, date: string, now?: Date): FuturesStrip | null {
+  ensureTable(db);
+  const row = db.prepare('SELECT MAX(trade_date) AS d FROM curated_futures WHERE trade_date <= ?').get(date) as { d: string | null };
+  return row.d === null ? null : stripOn(db, row.d, now);
+}
+
 /** The futures line of `sources` when the imported strips answer (offline), or null when nothing was imported. */
 export function curatedFuturesStatus(db: Db, now: Date): DatasetStatus | null {
   const strip = latestStrip(db, now);

@@ -8,21 +8,21 @@ import type { Logger } from '../logger.ts';
 import type { Db } from '../store/db.ts';
 import { exchangeDate } from './as-of.ts';
 import { MarketCache, type CacheDataset, type TtlRule } from './cache.ts';
-import { AllProvidersFailedError, Breaker, orderProviders, runChain, type Answer, type ChainStep, type Failure } from './chain.ts';
-import { curatedFuturesStatus, latestStrip, previousStrip } from './curated-futures.ts';
+import { AllProvidersFailedError, Breaker, orderProviders, runChain, type Answer, type ChainStep } from './chain.ts';
+import { curatedFuturesStatus } from './curated-futures.ts';
+import { liveFuturesRates, offlineFuturesRates } from './live-futures.ts';
 import { getCurated, listCurated, mergeCurated, toFigure } from './curated-store.ts';
 import { isStale, type Dataset } from './freshness.ts';
 import { createHttp, type HttpOptions } from './http.ts';
 import { createFredProvider } from './providers/fred.ts';
 import { createNyFedProvider } from './providers/nyfed.ts';
-import type { BarsProvider, ContractSeries, FuturesProvider, Rates, RatesProvider } from './providers/provider.ts';
+import type { BarsProvider, FuturesProvider, RatesProvider } from './providers/provider.ts';
 import { createStooqProvider } from './providers/stooq.ts';
-import { previousTradeDate, stripAt } from './providers/strip.ts';
 import { createYahooProvider } from './providers/yahoo.ts';
 import { createSnapshotMarketData } from './snapshot.ts';
 import { SourceStatus } from './status.ts';
 import { normalizeSymbol } from './symbols.ts';
-import { ProviderError, UnknownSymbolError, type Bar, type DailySeries, type FuturesStrip, type MarketData, type PolicyRates, type Provenance } from './types.ts';
+import { UnknownSymbolError, type Bar, type DailySeries, type MarketData, type Provenance } from './types.ts';
 
 export const DEFAULT_BASE_URLS = {
   yahooBaseUrl: 'https://query1.finance.yahoo.com',
@@ -67,12 +67,6 @@ const MIN_FETCH_DAYS = 400;
 
 /** The imported futures strips, as an entry of the futures provider order. */
 const CURATED_FUTURES = { id: 'curated' } as const;
-
-/** The strip the chain settled on; `contracts` when it came from per-contract history (which also gives the day before). */
-interface ResolvedStrip {
-  strip: FuturesStrip;
-  contracts?: Answer<ContractSeries[]>;
-}
 
 interface CachedBars {
   /** Start of the range requested upstream (the data may start later, e.g. a young ETF). */
@@ -120,48 +114,9 @@ export function createMarketData(opts: CreateMarketDataOptions): MarketData {
     }
   }
 
-  function futuresContracts(): Promise<Answer<ContractSeries[]>> {
-    return cache.get<ContractSeries[]>(
-      'futures',
-      'futures:zq',
-      () => runChain(ctx('futures'), futuresProviders.map((p) => ({ id: p.id, run: () => p.futuresContracts(now()) }))),
-      { onStale: onStale('futures') },
-    );
-  }
-
-  /** The latest imported strip, recorded as the futures answer; when nothing was imported, a failure noted. */
-  function curatedStrip(fallback: boolean, failures: Failure[]): ResolvedStrip | null {
-    const strip = latestStrip(db, now());
-    if (!strip) {
-      failures.push({ provider: 'curated', error: new ProviderError('curated', 'no futures strip imported', 'empty') });
-      return null;
-    }
-    const provenance = { ...strip.provenance, fallback };
-    status.recordSuccess('futures', provenance);
-    return { strip: { ...strip, provenance } };
-  }
-
-  /** Live providers and imported strips in their configured order; a stale live answer yields to a newer import. */
-  async function resolveStrip(): Promise<ResolvedStrip> {
-    const failures: Failure[] = [];
-    const first = curatedAt === 0 ? curatedStrip(false, failures) : null;
-    if (first) return first;
-    try {
-      const answer = futuresProviders.length > 0 ? await futuresContracts() : null;
-      if (answer) {
-        const tradeDate = answer.provenance.asOf;
-        const stale = answer.provenance.stale || isStale('futures', tradeDate, now());
-        const newer = stale && curatedAt > 0 && (latestStrip(db)?.tradeDate ?? '') > tradeDate;
-        if (!newer) return { strip: { tradeDate, quotes: stripAt(answer.value, tradeDate), provenance: { ...answer.provenance, stale } }, contracts: answer };
-      }
-    } catch (err) {
-      if (!(err instanceof AllProvidersFailedError)) throw err;
-      failures.push(...err.failures);
-    }
-    const last = curatedAt > 0 ? curatedStrip(true, failures) : null;
-    if (last) return last;
-    throw new AllProvidersFailedError('futures', failures);
-  }
+  const futuresRates = liveFuturesRates({
+    db, now, cache, status, ctx, futuresProviders, curatedAt, ratesProviders, lastResort, snapshot, onStale,
+  });
 
   return {
     async dailyBars(symbol, from, to): Promise<DailySeries> {
@@ -199,49 +154,7 @@ export function createMarketData(opts: CreateMarketDataOptions): MarketData {
       return { symbol: sym, bars, provenance: { ...answer.provenance, asOf, stale } };
     },
 
-    async futuresStrip(): Promise<FuturesStrip> {
-      try {
-        return (await resolveStrip()).strip;
-      } catch (err) {
-        return lastResort('futures', err, () => snapshot.futuresStrip());
-      }
-    },
-
-    /** From the same source as the latest strip: Yahoo's history when Yahoo answered, else the previous import. */
-    async previousFuturesStrip(tradeDate): Promise<FuturesStrip | null> {
-      let resolved: ResolvedStrip;
-      try {
-        resolved = await resolveStrip();
-      } catch (err) {
-        if (!(err instanceof AllProvidersFailedError)) throw err;
-        const prev = await snapshot.previousFuturesStrip?.(tradeDate);
-        return prev ? { ...prev, provenance: { ...prev.provenance, snapshot: true, fallback: true } } : null;
-      }
-      const answer = resolved.contracts;
-      if (!answer) {
-        const prev = previousStrip(db, tradeDate);
-        return prev ? { ...prev, provenance: { ...prev.provenance, fallback: resolved.strip.provenance.fallback } } : null;
-      }
-      const prevDate = previousTradeDate(answer.value, tradeDate);
-      if (!prevDate) return null;
-      return { tradeDate: prevDate, quotes: stripAt(answer.value, prevDate), provenance: { ...answer.provenance, asOf: prevDate } };
-    },
-
-    async policyRates(): Promise<PolicyRates> {
-      try {
-        const answer = await cache.get<Rates>(
-          'rates',
-          'rates:policy',
-          () => runChain(ctx('rates'), ratesProviders.map((p) => ({ id: p.id, run: () => p.policyRates(now()) }))),
-          { onStale: onStale('rates') },
-        );
-        const asOf = answer.provenance.asOf;
-        const stale = answer.provenance.stale || isStale('rates', asOf, now());
-        return { effr: answer.value.effr, target: [...answer.value.target], asOf, provenance: { ...answer.provenance, stale } };
-      } catch (err) {
-        return lastResort('rates', err, () => snapshot.policyRates());
-      }
-    },
+    ...futuresRates,
 
     ...curatedReads(db, snapshot, now),
 
@@ -272,13 +185,7 @@ function offlineMarketData(snapshot: MarketData, db: Db, now: () => Date): Marke
   const label = <T extends { provenance: Provenance }>(x: T): T => ({ ...x, provenance: { ...x.provenance, snapshot: true, fallback: false } });
   return {
     dailyBars: async (symbol, from, to) => label(await snapshot.dailyBars(normalizeSymbol(symbol), from, to)),
-    futuresStrip: async () => latestStrip(db, now()) ?? label(await snapshot.futuresStrip()),
-    previousFuturesStrip: async (tradeDate) => {
-      if (latestStrip(db)) return previousStrip(db, tradeDate);
-      const prev = await snapshot.previousFuturesStrip?.(tradeDate);
-      return prev ? label(prev) : null;
-    },
-    policyRates: async () => label(await snapshot.policyRates()),
+    ...offlineFuturesRates(snapshot, db, now),
     ...curatedReads(db, snapshot, now),
     status: async () => {
       const futures = curatedFuturesStatus(db, now());

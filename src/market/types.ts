@@ -40,6 +40,8 @@ export interface FuturesStrip {
   tradeDate: string;
   quotes: FuturesQuote[];
   provenance: Provenance;
+  /** Contract months asked for that gave no price, and why (not listed, HTTP 404, implausible price...). */
+  missing?: { month: string; reason: string }[];
 }
 
 export interface PolicyRates {
@@ -76,7 +78,12 @@ export interface MarketData {
   futuresStrip(): Promise<FuturesStrip>;
   /** The strip as of the trading day before `tradeDate`, when history exists. */
   previousFuturesStrip?(tradeDate: string): Promise<FuturesStrip | null>;
+  /** The strip of the last trade date on or before `date` (fetched or stored history), or null. */
+  futuresStripOn?(date: string): Promise<FuturesStrip | null>;
+  /** Today's target range and EFFR. */
   policyRates(): Promise<PolicyRates>;
+  /** The target range (and EFFR) in force on `date`, from the range history; null when unknown. */
+  policyRatesOn?(date: string): Promise<PolicyRates | null>;
   curated(key: string): Promise<CuratedFigure & { provenance: Provenance }>;
   curatedAll(): Promise<CuratedFigure[]>;
   status(): Promise<DatasetStatus[]>;

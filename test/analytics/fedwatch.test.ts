@@ -135,7 +135,7 @@ describe('computeFedWatch: hand-derived edge cases', () => {
     // Without the following month nothing tells the rate after a last-day decision.
     expect(() =>
       computeFedWatch({ tradeDate: '2026-04-10', currentTarget: [4, 4.25], meetings, quotes: [q('2026-03', 95.75), q('2026-04', 95.75)] }),
-    ).toThrow(/runs out before the 2026-04-30 meeting.*needs 2026-05/);
+    ).toThrow(/ends at 2026-04, before the 2026-04-30 meeting can be priced; it needs 2026-05/);
   });
 
   it('solves forward from an anchor when the strip ends at a meeting month', () => {
@@ -150,20 +150,49 @@ describe('computeFedWatch: hand-derived edge cases', () => {
     expect(result.meetings[0]!.pCut).toBeCloseTo(((4.025 - (31 * 4 - 9 * 4.025) / 22) / 0.25) * 100, 9);
   });
 
-  it('reports a missing contract month needed for the next meeting, and stops at a later gap', () => {
-    expect(() =>
-      computeFedWatch({ tradeDate: '2026-09-18', currentTarget: [3.75, 4], quotes: [q('2026-10', 96.1), q('2026-12', 96.2)] }),
-    ).toThrow(/contract month 2026-11 is missing/);
-    expect(() =>
-      computeFedWatch({ tradeDate: '2026-09-18', currentTarget: [3.75, 4], quotes: [q('2026-11', 96.1), q('2026-12', 96.2)] }),
-    ).toThrow(/contract month 2026-10 is missing.*2026-10-28/);
-    // A gap at January 2027 leaves October and December priced (December solved forward) and January out.
+  it('prices around holes: every meeting the months present fix, the others listed with the month they need', () => {
+    const base = { tradeDate: '2026-09-18', currentTarget: [3.75, 4] as [number, number] };
+    // October's end needs November; nothing else prices it.
+    expect(() => computeFedWatch({ ...base, quotes: [q('2026-10', 96.1), q('2026-12', 96.2)] })).toThrow(
+      /contract month 2026-11 is missing from the strip; it is needed to price the 2026-10-28 meeting/,
+    );
+    // Without October, its start is unknown unless the EFFR of the trade date gives it.
+    expect(() => computeFedWatch({ ...base, quotes: [q('2026-11', 96.1), q('2026-12', 96.2)] })).toThrow(/contract month 2026-10 is missing.*2026-10-28/);
+    const seeded = computeFedWatch({ ...base, effr: 3.88, quotes: [q('2026-11', 95.975), q('2026-12', 96.0)] });
+    // S = 3.88 (EFFR), E = November 4.025: +0.58 steps; December solved forward from its own price.
+    expect(seeded.meetings[0]!.pHike).toBeCloseTo(58, 6);
+    expect(seeded.meetings.map((m) => m.date)).toEqual(['2026-10-28', '2026-12-09']);
+    // A hole at January 2027 costs nothing: December's end (solved forward) starts January, February ends it.
+    const result = computeFedWatch({ ...base, quotes: [q('2026-10', 96.105), q('2026-11', 95.975), q('2026-12', 96.0), q('2027-02', 96.1)] });
+    expect(result.meetings.map((m) => m.date)).toEqual(['2026-10-28', '2026-12-09', '2027-01-27']);
+    expect(result.meetings[2]!.expectedRate).toBe(3.9);
+    expect(result.unpriced[0]).toEqual({ date: '2027-03-17', needs: ['2027-03'], reason: 'beyond' });
+    expect(result.stripEnd).toBe('2027-02');
+  });
+
+  it('bridges a meeting after a gap from the drift since the trade date, marked approximate', () => {
+    // OCT26 and NOV26 price October (3.8811 -> 4.025); DEC26 and JAN27 are missing, so December's end and
+    // January's start are unknown. FEB27 (3.90) anchors March's start; MAR27 96.2 -> 3.80, APR27 missing:
+    // March: S = 3.90 (February anchor), E forward from its own price: (31 * 3.80 - 17 * 3.90) / 14 = 3.678571.
     const result = computeFedWatch({
       tradeDate: '2026-09-18',
       currentTarget: [3.75, 4],
-      quotes: [q('2026-10', 96.105), q('2026-11', 95.975), q('2026-12', 96.0), q('2027-02', 96.1)],
+      quotes: [q('2026-10', 96.105), q('2026-11', 95.975), q('2027-02', 96.1), q('2027-03', 96.2)],
     });
-    expect(result.meetings.map((m) => m.date)).toEqual(['2026-10-28', '2026-12-09']);
+    expect(result.meetings.map((m) => m.date)).toEqual(['2026-10-28', '2027-03-17']);
+    expect(result.unpriced.slice(0, 3)).toEqual([
+      { date: '2026-12-09', needs: ['2026-12'], reason: 'gap' },
+      { date: '2027-01-27', needs: ['2027-01'], reason: 'gap' },
+      { date: '2027-04-28', needs: ['2027-04'], reason: 'beyond' },
+    ]);
+    const mar = result.meetings[1]!;
+    expect(mar.approximate).toEqual({ over: ['2026-12-09', '2027-01-27'] });
+    // Before March: 3.90 - 3.881071 = +0.0757 steps from the October start; March: -0.885714 steps.
+    const drift = (3.9 - (31 * 3.895 - 3 * 4.025) / 28) / 0.25;
+    const move = ((31 * 3.8 - 17 * 3.9) / 14 - 3.9) / 0.25;
+    expect(mar.cutsPriced).toBeCloseTo(-(drift + move), 2);
+    expect(mar.atMeeting).toEqual({ cut: expect.closeTo(88.5714, 3), hold: expect.closeTo(11.4286, 3), hike: 0 });
+    expect(Object.values(mar.probabilities).reduce((a, b) => a + b, 0)).toBeCloseTo(100, 9);
   });
 
   it('rejects prices outside (0, 100] with a clear message', () => {
@@ -212,5 +241,26 @@ describe('computeFedWatch: hand-derived edge cases', () => {
     });
     expect(result.meetings[0]!.probabilities).toEqual({ '0.00-0.25': 100 });
     expect(result.meetings[0]!.pHold).toBe(100);
+  });
+});
+
+describe("computeFedWatch: CME's published 2015 worked example", () => {
+  /*
+   * CME Group, "Fed Funds Futures Probability Tree Calculator" (Lao and Mirza, 2015): for the
+   * 2015-09-17 meeting, FFQ5 99.8675 (August, no meeting: the start 0.1325) and FFU5 99.805 (September
+   * average 0.195), N = 16 days before and M = 14 after: end = 30/14 * (0.195 - 16/30 * 0.1325) = 0.26643,
+   * P(hike) = (0.26643 - 0.1325) / 0.25 = 53.6%. That paper counts the decision day at the new rate; the
+   * FedWatch numbers of 2026 (the 2026-09-18 check above) count it at the old rate, our convention.
+   */
+  const quotes = [q('2015-08', 99.8675), q('2015-09', 99.805)];
+  it('reproduces 53.6% when the decision day is counted at the new rate, as the paper did', () => {
+    const paper = computeFedWatch({ tradeDate: '2015-08-20', currentTarget: [0, 0.25], quotes, meetings: ['2015-09-16', '2015-10-28'] });
+    expect(paper.meetings[0]!.pHike).toBeCloseTo(53.6, 1);
+    expect(paper.meetings[0]!.expectedRate).toBeCloseTo(0.2664, 4);
+  });
+  it('gives 57.7% with the decision day at the old rate (N = 17, M = 13)', () => {
+    const ours = computeFedWatch({ tradeDate: '2015-08-20', currentTarget: [0, 0.25], quotes, meetings: ['2015-09-17', '2015-10-28'] });
+    expect(ours.meetings[0]!.pHike).toBeCloseTo(((30 / 13) * (0.195 - (17 / 30) * 0.1325) - 0.1325) / 0.0025, 6);
+    expect(ours.meetings[0]!.pHike).toBeCloseTo(57.7, 1);
   });
 });

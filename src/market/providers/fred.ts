@@ -6,7 +6,7 @@ import type { KyInstance } from 'ky';
 import { z } from 'zod';
 import { getText, looksLikeHtml, parseJson } from '../http.ts';
 import { ProviderError } from '../types.ts';
-import type { Fetched, Rates, RatesProvider } from './provider.ts';
+import type { Fetched, PolicyDay, Rates, RatesProvider } from './provider.ts';
 
 export const FRED_SOURCE = 'FRED, Federal Reserve Bank of St. Louis';
 const ID = 'fred';
@@ -33,19 +33,21 @@ export function createFredProvider(opts: FredOptions): RatesProvider {
   const base = opts.baseUrl.replace(/\/+$/, '');
   const apiBase = (opts.apiBaseUrl ?? opts.baseUrl).replace(/\/+$/, '');
 
-  async function series(id: string, today: Date): Promise<Observation[]> {
-    const since = new Date(today.getTime() - 45 * 86_400_000).toISOString().slice(0, 10);
+  async function series(id: string, today: Date, from?: string): Promise<Observation[]> {
+    const since = from ?? new Date(today.getTime() - 45 * 86_400_000).toISOString().slice(0, 10);
+    const until: Record<string, string> = from === undefined ? {} : { coed: today.toISOString().slice(0, 10) };
     if (opts.apiKey) {
       const res = await getText(opts.http, ID, `${apiBase}/fred/series/observations`, {
         series_id: id,
         api_key: opts.apiKey,
         file_type: 'json',
         observation_start: since,
+        ...(from === undefined ? {} : { observation_end: today.toISOString().slice(0, 10) }),
       });
       if (res.status === 404) throw new ProviderError(ID, `series ${id} not found`, 'not_found');
       return parseFredJson(parseJson(ID, res), id);
     }
-    const res = await getText(opts.http, ID, `${base}/graph/fredgraph.csv`, { id, cosd: since });
+    const res = await getText(opts.http, ID, `${base}/graph/fredgraph.csv`, { id, cosd: since, ...until });
     if (res.status === 404) throw new ProviderError(ID, `series ${id} not found`, 'not_found');
     return parseFredCsv(res.body, id, res.contentType);
   }
@@ -64,6 +66,23 @@ export function createFredProvider(opts: FredOptions): RatesProvider {
         source: FRED_SOURCE,
         asOf: e && e.date > hi.date ? e.date : hi.date,
       };
+    },
+
+    /** DFEDTARL / DFEDTARU (one row per calendar day) with EFFR where published, over [from, to]. */
+    async policyHistory(from, to): Promise<Fetched<PolicyDay[]>> {
+      const end = new Date(`${to}T00:00:00Z`);
+      const [upper, lower, effr] = await Promise.all([series('DFEDTARU', end, from), series('DFEDTARL', end, from), series('EFFR', end, from).catch(() => [])]);
+      const lo = new Map(lower.map((o) => [o.date, o.value]));
+      const ef = new Map(effr.map((o) => [o.date, o.value]));
+      const days: PolicyDay[] = [];
+      for (const hi of upper) {
+        const l = lo.get(hi.date);
+        if (l === undefined || hi.date < from || hi.date > to) continue;
+        if (l > hi.value) throw new ProviderError(ID, `target range upside down on ${hi.date}`, 'invalid');
+        days.push({ date: hi.date, lower: l, upper: hi.value, effr: ef.get(hi.date) ?? null });
+      }
+      if (days.length === 0) throw new ProviderError(ID, `no target range observation from ${from} to ${to}`, 'empty');
+      return { value: days, source: FRED_SOURCE, asOf: days.at(-1)!.date };
     },
   };
 }

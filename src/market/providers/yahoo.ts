@@ -4,12 +4,14 @@ import { getText, parseJson } from '../http.ts';
 import { contractMonths, yahooSymbol, zqContractSymbol } from '../symbols.ts';
 import { ProviderError, type Bar } from '../types.ts';
 import { mapLimit } from './map-limit.ts';
-import type { BarsProvider, ContractSeries, Fetched, FuturesProvider } from './provider.ts';
+import type { BarsProvider, ContractSeries, Fetched, FuturesContracts, FuturesProvider, MissingContract } from './provider.ts';
 import { parseChart } from './yahoo-chart.ts';
 
 export const YAHOO_SOURCE = 'Yahoo Finance';
 const ID = 'yahoo';
 const DAY = 86_400;
+/** Days of closes fetched per contract: enough for the month-ago comparison. */
+const HISTORY_DAYS = 40;
 
 export interface YahooOptions {
   baseUrl: string;
@@ -44,39 +46,50 @@ export function createYahooProvider(opts: YahooOptions): BarsProvider & FuturesP
       return { value: bars, source: YAHOO_SOURCE, asOf: last.date };
     },
 
-    async futuresContracts(today): Promise<Fetched<ContractSeries[]>> {
+    /**
+     * Each contract month on its own: a month that is not listed, empty, broken or priced implausibly is
+     * reported missing and the others stay usable. Fails only when no month answers; when the failures
+     * are the network's (not "not listed"), after two of them the rest are not asked.
+     */
+    async futuresContracts(today): Promise<Fetched<FuturesContracts>> {
       const months = contractMonths(today, opts.stripMonths ?? 13);
       const now = Math.floor(today.getTime() / 1000);
-      // Once a contract fails for a reason other than "not listed", the strip is lost: ask no further.
-      let broken = false;
-      const outcomes = await mapLimit(months, 4, async (month) => {
-        if (broken) return { month, error: new ProviderError(ID, 'skipped after an earlier failure', 'http') };
+      let outages = 0;
+      const outcomes = await mapLimit(months, 4, async (month): Promise<ContractSeries | MissingContract & { error: unknown }> => {
+        const symbol = zqContractSymbol(month);
+        if (outages >= 2) return { month, reason: 'not asked after two failed requests', error: new ProviderError(ID, 'skipped', 'http') };
         try {
-          const bars = await chart(zqContractSymbol(month), now - 14 * DAY, now + DAY);
-          // 100 minus a rate between -1% and 50%: anything else is a broken quote, not a price.
-          const odd = bars.find((b) => b.close <= 50 || b.close > 101);
-          if (odd) throw new ProviderError(ID, `implausible price ${odd.close} for ${zqContractSymbol(month)} on ${odd.date}`, 'invalid');
-          return { month, bars };
+          const all = await chart(symbol, now - HISTORY_DAYS * DAY, now + DAY);
+          const bars = all.filter((b) => plausible(b.close));
+          const odd = all.find((b) => !plausible(b.close));
+          if (bars.length === 0) throw new ProviderError(ID, odd ? `implausible price ${odd.close} for ${symbol} on ${odd.date}` : `no bars for ${symbol}`, odd ? 'invalid' : 'empty');
+          return { month, bars, ...(odd ? { dropped: `implausible price ${odd.close} on ${odd.date}` } : {}) };
         } catch (err) {
-          if (!(err instanceof ProviderError && (err.kind === 'not_found' || err.kind === 'empty'))) broken = true;
-          return { month, error: err };
+          const listed = err instanceof ProviderError && (err.kind === 'not_found' || err.kind === 'empty' || err.kind === 'invalid');
+          if (!listed) outages++;
+          return { month, reason: err instanceof Error ? err.message : String(err), error: err };
         }
       });
-      const series: ContractSeries[] = [];
-      for (const o of outcomes) {
-        if (o.bars) {
-          series.push({ month: o.month, bars: o.bars });
-          continue;
-        }
-        // A contract that is not listed (yet) ends the strip; any other failure makes the strip untrustworthy.
-        if (o.error instanceof ProviderError && (o.error.kind === 'not_found' || o.error.kind === 'empty')) break;
-        throw o.error;
+      const contracts = outcomes.filter((o): o is ContractSeries => 'bars' in o);
+      const missing = outcomes.filter((o): o is MissingContract & { error: unknown } => 'error' in o);
+      if (contracts.length === 0) {
+        const outage = missing.find((m) => !(m.error instanceof ProviderError && ['not_found', 'empty', 'invalid'].includes(m.error.kind)));
+        if (outage) throw outage.error;
+        throw new ProviderError(ID, `no fed funds futures contract answered (${missing.map((m) => m.month).join(', ')})`, 'empty');
       }
-      if (series.length < 2) throw new ProviderError(ID, `only ${series.length} fed funds futures contract(s) found`, 'empty');
-      const asOf = series.map((s) => s.bars.at(-1)!.date).sort().at(-1)!;
-      return { value: series, source: `${YAHOO_SOURCE} (CBOT 30-day fed funds futures)`, asOf };
+      const asOf = contracts.map((s) => s.bars.at(-1)!.date).sort().at(-1)!;
+      return {
+        value: { contracts, missing: missing.map(({ month, reason }) => ({ month, reason })) },
+        source: `${YAHOO_SOURCE} (CBOT 30-day fed funds futures)`,
+        asOf,
+      };
     },
   };
+}
+
+/** 100 minus a rate between -1% and 50%: anything else is a broken quote, not a price. */
+function plausible(price: number): boolean {
+  return price > 50 && price <= 101;
 }
 
 function toUnix(date: string): number {

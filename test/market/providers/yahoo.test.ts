@@ -97,12 +97,12 @@ describe('yahoo provider over HTTP', () => {
     expect(vendor.requests[0]!.pathname).toBe('/v8/finance/chart/%5ERUT');
   });
 
-  it('reads the fed funds strip from per-contract ZQ<M><YY>.CBT symbols and stops at the first unlisted month', async () => {
+  it('reads the fed funds strip from per-contract ZQ<M><YY>.CBT symbols; unlisted months are reported, not the end of the strip', async () => {
     const days = [16, 17, 18, 19, 20].map((d) => Date.parse(`2026-11-${d}T06:00:00Z`) / 1000);
     const prices: Record<string, number[]> = {
       'ZQX26.CBT': [96.12, 96.12, 96.125, 96.12, 96.125],
       'ZQZ26.CBT': [96.2, 96.21, 96.22, 96.2, 96.245],
-      'ZQF27.CBT': [96.35, 96.36, 96.38, 96.37, 96.4],
+      'ZQG27.CBT': [96.35, 96.36, 96.38, 96.37, 96.4],
     };
     vendor = await startVendor((url) => {
       const symbol = decodeURIComponent(url.pathname.split('/').at(-1)!);
@@ -110,25 +110,37 @@ describe('yahoo provider over HTTP', () => {
       if (!p) return json(NOT_FOUND_CHART, 404);
       return json(yahooChart({ symbol, timestamps: days, closes: p, exchangeTimezoneName: 'America/Chicago', gmtoffset: -21600, instrumentType: 'FUTURE' }));
     });
-    const yahoo = createYahooProvider({ baseUrl: vendor.baseUrl, http, stripMonths: 6 });
+    const yahoo = createYahooProvider({ baseUrl: vendor.baseUrl, http, stripMonths: 5 });
     const got = await yahoo.futuresContracts(new Date('2026-11-21T12:00:00Z'));
-    expect(got.value.map((c) => c.month)).toEqual(['2026-11', '2026-12', '2027-01']);
+    expect(got.value.contracts.map((c) => c.month)).toEqual(['2026-11', '2026-12', '2027-02']);
+    expect(got.value.missing.map((m) => m.month)).toEqual(['2027-01', '2027-03']);
+    expect(got.value.missing[0]!.reason).toMatch(/ZQF27\.CBT.*Not Found/);
     expect(got.asOf).toBe('2026-11-20');
-    expect(got.value[1]!.bars.at(-1)).toEqual({ date: '2026-11-20', close: 96.245 });
+    expect(got.value.contracts[1]!.bars.at(-1)).toEqual({ date: '2026-11-20', close: 96.245 });
     const asked = vendor.requests.map((u) => decodeURIComponent(u.pathname.split('/').at(-1)!));
-    expect(asked).toEqual(expect.arrayContaining(['ZQX26.CBT', 'ZQZ26.CBT', 'ZQF27.CBT', 'ZQG27.CBT']));
+    expect(asked.sort()).toEqual(['ZQF27.CBT', 'ZQG27.CBT', 'ZQH27.CBT', 'ZQX26.CBT', 'ZQZ26.CBT']);
   });
 
-  it('refuses a strip with an implausible contract price, or one contract failing for another reason', async () => {
-    const days = [Date.parse('2026-11-20T06:00:00Z') / 1000];
+  it('drops an implausible price and a month that fails, keeps the others; fails only when no month answers', async () => {
+    const days = [Date.parse('2026-11-19T06:00:00Z') / 1000, Date.parse('2026-11-20T06:00:00Z') / 1000];
     vendor = await startVendor((url) => {
       const symbol = decodeURIComponent(url.pathname.split('/').at(-1)!);
-      if (symbol === 'ZQZ26.CBT') return json(yahooChart({ symbol, timestamps: days, closes: [9.62], exchangeTimezoneName: 'America/Chicago' }));
-      return json(yahooChart({ symbol, timestamps: days, closes: [96.1], exchangeTimezoneName: 'America/Chicago' }));
+      if (symbol === 'ZQZ26.CBT') return json(yahooChart({ symbol, timestamps: days, closes: [96.2, 9.62], exchangeTimezoneName: 'America/Chicago' }));
+      if (symbol === 'ZQF27.CBT') return json(yahooChart({ symbol, timestamps: days, closes: [0, 0], exchangeTimezoneName: 'America/Chicago' }));
+      if (symbol === 'ZQG27.CBT') return { status: 500, body: 'Internal Server Error' };
+      return json(yahooChart({ symbol, timestamps: days, closes: [96.1, 96.1], exchangeTimezoneName: 'America/Chicago' }));
     });
-    const yahoo = createYahooProvider({ baseUrl: vendor.baseUrl, http, stripMonths: 3 });
-    expect(await kindOf(yahoo.futuresContracts(new Date('2026-11-21T12:00:00Z')))).toBe('invalid');
+    const yahoo = createYahooProvider({ baseUrl: vendor.baseUrl, http, stripMonths: 5 });
+    const got = await yahoo.futuresContracts(new Date('2026-11-21T12:00:00Z'));
+    expect(got.value.contracts.map((c) => c.month)).toEqual(['2026-11', '2026-12', '2027-03']);
+    // The bad close of December is dropped (its close of the day before stays), with the reason kept.
+    expect(got.value.contracts[1]!.bars).toEqual([{ date: '2026-11-19', close: 96.2 }]);
+    expect(got.value.contracts[1]!.dropped).toMatch(/implausible price 9.62 on 2026-11-20/);
+    expect(got.value.missing.map((m) => m.month)).toEqual(['2027-01', '2027-02']);
+    expect(got.value.missing[0]!.reason).toMatch(/implausible price 0/);
     vendor.handle(() => ({ status: 500 }));
     expect(await kindOf(yahoo.futuresContracts(new Date('2026-11-21T12:00:00Z')))).toBe('http');
+    vendor.handle(() => json(NOT_FOUND_CHART, 404));
+    expect(await kindOf(yahoo.futuresContracts(new Date('2026-11-21T12:00:00Z')))).toBe('empty');
   });
 });
