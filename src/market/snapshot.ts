@@ -5,7 +5,7 @@
 import { exchangeDate, lastOnOrBefore } from './as-of.ts';
 import { isStale, type Dataset } from './freshness.ts';
 import { bundledBars, bundledSeries } from './history/bundle.ts';
-import { offlineRatesSpan, policyOn, stripBefore, stripOn, type DatedPolicy, type DatedStrip } from './history/offline-rates.ts';
+import { storedPolicy, storedPolicyOn, storedStripOn, storedStrips } from './rates-history.ts';
 import { snapshotCurated } from './snapshot-data.ts';
 import { normalizeSymbol } from './symbols.ts';
 import { ProviderError, type CuratedFigure, type FuturesStrip, type MarketData, type PolicyRates, type Provenance } from './types.ts';
@@ -15,6 +15,8 @@ export interface OfflineMarketData extends MarketData {
   futuresStripOn(date: string): Promise<FuturesStrip | null>;
   policyRatesOn(date: string): Promise<PolicyRates | null>;
 }
+
+const dayBefore = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 
 function provenance(dataset: Dataset, source: string, asOf: string, now: Date): Provenance {
   return { source, provider: 'snapshot', asOf, stale: isStale(dataset, asOf, now), fallback: false, snapshot: true };
@@ -31,9 +33,13 @@ export function bundledCoverage(now: Date): string {
 
 export function createSnapshotMarketData(now: () => Date = () => new Date()): OfflineMarketData {
   const curatedWithProvenance = (fig: CuratedFigure) => ({ ...fig, provenance: provenance('curated', fig.source, fig.asOf, now()) });
-  const toStrip = (s: DatedStrip, at: Date): FuturesStrip => ({ tradeDate: s.tradeDate, quotes: s.quotes.map((q) => ({ ...q })), provenance: provenance('futures', s.source, s.tradeDate, at) });
-  const toRates = (p: DatedPolicy, at: Date): PolicyRates => ({ effr: p.effr, target: [...p.target], asOf: p.date, provenance: provenance('rates', p.source, p.date, at) });
-  const span = () => offlineRatesSpan();
+  const stripsFrom = () => storedStrips()[0]?.tradeDate ?? 'nowhere';
+  const policyFrom = () => storedPolicy()[0]?.date ?? 'nowhere';
+  // The range in force today: the last stored day however old (the history's own date says how old).
+  const policyAt = (date: string, at: Date) => {
+    const p = storedPolicyOn(date, at, 36_500);
+    return p ? { ...p, provenance: provenance('rates', p.provenance.source, p.asOf, at) } : null;
+  };
   return {
     async dailyBars(symbol, from, to) {
       const sym = normalizeSymbol(symbol);
@@ -57,30 +63,26 @@ export function createSnapshotMarketData(now: () => Date = () => new Date()): Of
     },
     async futuresStrip() {
       const at = now();
-      const strip = stripOn(exchangeDate(at), at);
-      if (!strip) throw new ProviderError('snapshot', `the offline snapshot has fed funds futures strips from ${span().strips.from} on, none by ${exchangeDate(at)}`, 'empty');
-      return toStrip(strip, at);
+      const strip = storedStripOn(exchangeDate(at), at);
+      if (!strip) throw new ProviderError('snapshot', `the offline snapshot has fed funds futures strips from ${stripsFrom()} on, none by ${exchangeDate(at)}`, 'empty');
+      return strip;
     },
+    /** The strip of the trading day before `tradeDate`, within a week (an older one is not "the day before"). */
     async previousFuturesStrip(tradeDate) {
-      const at = now();
-      const prev = stripBefore(tradeDate, at);
-      return prev ? toStrip(prev, at) : null;
+      const prev = storedStripOn(dayBefore(tradeDate, 1), now());
+      return prev && prev.tradeDate >= dayBefore(tradeDate, 7) ? prev : null;
     },
     async futuresStripOn(date) {
-      const at = now();
-      const strip = stripOn(date, at);
-      return strip ? toStrip(strip, at) : null;
+      return storedStripOn(date, now());
     },
     async policyRates() {
       const at = now();
-      const p = policyOn(exchangeDate(at), at);
-      if (!p) throw new ProviderError('snapshot', `the offline snapshot has the target range from ${span().policy.from} on, nothing by ${exchangeDate(at)}`, 'empty');
-      return toRates(p, at);
+      const p = policyAt(exchangeDate(at), at);
+      if (!p) throw new ProviderError('snapshot', `the offline snapshot has the target range from ${policyFrom()} on, nothing by ${exchangeDate(at)}`, 'empty');
+      return p;
     },
     async policyRatesOn(date) {
-      const at = now();
-      const p = policyOn(date, at);
-      return p ? toRates(p, at) : null;
+      return storedPolicyOn(date, now());
     },
     async curated(key) {
       const fig = snapshotCurated.find((f) => f.key === key);
@@ -94,8 +96,8 @@ export function createSnapshotMarketData(now: () => Date = () => new Date()): Of
       const at = now();
       const today = exchangeDate(at);
       const barsAsOf = latest(bundledSeries().map((s) => (s.to < today ? s.to : s.from <= today ? today : '')).filter(Boolean));
-      const strip = stripOn(today, at);
-      const rates = policyOn(today, at);
+      const strip = storedStripOn(today, at);
+      const rates = policyAt(today, at);
       const curatedAsOf = latest(snapshotCurated.map((f) => f.asOf));
       const row = (dataset: Dataset, asOf: string | null, lastError: string | null) => ({
         dataset,
@@ -108,7 +110,7 @@ export function createSnapshotMarketData(now: () => Date = () => new Date()): Of
       return [
         row('bars', barsAsOf, null),
         row('futures', strip?.tradeDate ?? null, strip ? null : 'offline: no strip by this date'),
-        row('rates', rates?.date ?? null, rates ? null : 'offline: no target range by this date'),
+        row('rates', rates?.asOf ?? null, rates ? null : 'offline: no target range by this date'),
         row('curated', curatedAsOf, null),
       ];
     },
