@@ -91,4 +91,33 @@ describe('capwatch CLI', () => {
     expect(Object.keys(json.reply.data)).toEqual(expect.arrayContaining(['performance', 'valuation', 'ratecuts']));
     expect(json.reply.data.performance[0]).toMatchObject({ period: '1d', small: { symbol: 'IWM' } });
   });
+
+  it('bad dates are bad input: exit 2 with one line naming the range', async () => {
+    const before = await cli('run', 'performance since:1990-01-01', '--offline');
+    expect(before.code).toBe(2);
+    expect(before.err).toMatch(/IWM closes start 2000-05-26.*Pick a start from 2000-05-26 to 2025-09-10\.$/);
+    const future = await cli('run', 'performance since:2026-01-02', '--offline');
+    expect(future.code).toBe(2);
+    expect(future.err).toMatch(/"since 2026-01-02" is not in the past \(today is 2025-09-10\)/);
+    for (const date of ['2025-13-01', '2025-02-30']) {
+      const bad = await cli('run', `performance since:${date}`, '--offline');
+      expect(bad.code, date).toBe(2);
+      expect(bad.err).toMatch(new RegExp(`"${date}" is not a valid date`));
+    }
+  });
+
+  it('ask --json prints what was understood and the error when the answer fails, exit code unchanged', async () => {
+    const bad = await cli('ask', 'how did small caps do since 2025-02-30?', '--json', '--offline');
+    expect(bad.code).toBe(2);
+    const json = JSON.parse(bad.out);
+    expect(json).toMatchObject({ invocation: { command: 'performance', options: { period: 'since:2025-02-30' } }, error: { kind: 'input' } });
+    expect(json.confidence).toBeGreaterThan(0.5);
+    expect(json.error.message).toMatch(/"2025-02-30" is not a valid date/);
+    const missing = await cli('ask', 'small caps vs equal weight over the past month?', '--json', '--offline');
+    expect(missing.code).toBe(1);
+    expect(JSON.parse(missing.out)).toMatchObject({ invocation: { command: 'performance', options: { vs: 'equalweight' } }, error: { kind: 'unavailable' } });
+    const plain = await cli('ask', 'how did small caps do since 2025-13-01?', '--offline');
+    expect(plain.code).toBe(2);
+    expect(plain.err.split('\n')).toHaveLength(1);
+  });
 });
