@@ -16,7 +16,8 @@ const USAGE = `Usage:
   capwatch slack:manifest [--request-url https://host/slack/events]
   capwatch curate list | curate set <key> <value> --source "..." --asof YYYY-MM-DD
   capwatch curate futures <file.csv> [--source "..."] [--date YYYY-MM-DD]
-  capwatch subscriptions list`;
+  capwatch subscriptions list
+  capwatch snapshot refresh [--out DIR]`;
 
 const defaultIo: Io = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
 
@@ -31,6 +32,7 @@ const OPTIONS = {
   unit: { type: 'string' },
   date: { type: 'string' },
   post: { type: 'string' },
+  out: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -55,6 +57,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     // The CLI's stdout is for answers; provider warnings stay quiet unless LOG_LEVEL asks for them.
     const config = loadConfig({ LOG_LEVEL: 'error', ...env });
     if (verb === 'discord:register') return await discordRegister(config, flags, io);
+    if (verb === 'snapshot') return await (await import('./market/history/refresh-cli.ts')).snapshotCommand(config, rest, values.out, io);
     app = createApp(config, { offline: values.offline });
     switch (verb) {
       case 'run':

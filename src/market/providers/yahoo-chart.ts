@@ -15,6 +15,8 @@ const ChartResult = z.object({
   timestamp: z.array(z.number().int().min(-2_208_988_800).max(4_102_444_800)).optional(),
   indicators: z.object({
     quote: z.array(z.object({ close: z.array(z.number().nullable()).optional() })),
+    // Dividend- and split-adjusted closes (total return); absent for indices and futures.
+    adjclose: z.array(z.object({ adjclose: z.array(z.number().nullable()).optional() })).optional(),
   }),
 });
 
@@ -34,7 +36,7 @@ const NOT_FOUND = /not found|no data found|delisted|invalid symbol|doesn't exist
  * Turn a parsed chart body into ascending, de-duplicated daily bars of `symbol`.
  * Nulls in the close array (sessions without a trade) are dropped; everything else malformed is rejected.
  */
-export function parseChart(provider: string, symbol: string, body: unknown): Bar[] {
+export function parseChart(provider: string, symbol: string, body: unknown, field: 'close' | 'adjclose' = 'close'): Bar[] {
   const parsed = ChartBody.safeParse(body);
   if (!parsed.success) throw new ProviderError(provider, `unexpected chart payload for ${symbol}: ${firstIssue(parsed.error)}`, 'invalid');
   const { result, error } = parsed.data.chart;
@@ -47,7 +49,7 @@ export function parseChart(provider: string, symbol: string, body: unknown): Bar
   if (first.meta.symbol.toUpperCase() !== symbol.toUpperCase()) {
     throw new ProviderError(provider, `asked for ${symbol}, answer is for ${first.meta.symbol}`, 'invalid');
   }
-  const closes = first.indicators.quote[0]?.close;
+  const closes = field === 'adjclose' ? first.indicators.adjclose?.[0]?.adjclose : first.indicators.quote[0]?.close;
   const stamps = first.timestamp;
   if (!stamps && !closes?.length) throw new ProviderError(provider, `no bars for ${symbol} in the requested range`, 'empty');
   if (!stamps) throw new ProviderError(provider, `closes without timestamps for ${symbol}`, 'invalid');
