@@ -13,12 +13,11 @@ import { latestStrip, stripOnOrBefore } from './curated-futures.ts';
 import { isStale, type Dataset } from './freshness.ts';
 import type { FuturesContracts, FuturesProvider, PolicyDay, Rates, RatesProvider } from './providers/provider.ts';
 import { shiftDays, stripAt, tradeDateOnOrBefore } from './providers/strip.ts';
-import { storedPolicyOn, storedStripOn } from './rates-history.ts';
+import { decisionBetween, latestStoredPolicy, storedPolicyOn, storedStripOn } from './rates-history.ts';
 import type { SourceStatus } from './status.ts';
 import { ProviderError, type FuturesQuote, type FuturesStrip, type MarketData, type PolicyRates, type Provenance } from './types.ts';
 import type { Db } from '../store/db.ts';
 import { exchangeDate } from './as-of.ts';
-import { meetingsAfter } from '../analytics/fomc-calendar.ts';
 
 export type FuturesRates = Pick<MarketData, 'futuresStrip' | 'previousFuturesStrip' | 'futuresStripOn' | 'policyRates' | 'policyRatesOn'>;
 
@@ -182,10 +181,17 @@ export function offlineFuturesRates(snapshot: MarketData, db: Db, now: () => Dat
     return stored ? label(stored) : null;
   };
   return {
-    futuresStrip: async () => (await stripOn(exchangeDate(now()))) ?? label(await snapshot.futuresStrip()),
+    futuresStrip: async () => {
+      const today = exchangeDate(now());
+      const stored = await stripOn(today);
+      if (stored) return stored;
+      const snap = await snapshot.futuresStrip();
+      if (snap.tradeDate > today) throw new ProviderError('snapshot', `no stored futures strip on or before ${today}`, 'empty');
+      return label(snap);
+    },
     previousFuturesStrip: async (tradeDate) => near(await stripOn(shiftDays(tradeDate, -1)), tradeDate),
     futuresStripOn: stripOn,
-    policyRates: async () => storedPolicyOn(exchangeDate(now()), now(), 3650) ?? label(await snapshot.policyRates()),
+    policyRates: async () => storedPolicyOn(exchangeDate(now()), now()) ?? latestStoredPolicy(now()) ?? label(await snapshot.policyRates()),
     policyRatesOn: async (date) => storedPolicyOn(date, now()),
   };
 }
@@ -225,9 +231,4 @@ function pricesSomeMeeting(provider: string, tradeDate: string, quotes: FuturesQ
     if (err instanceof FedWatchError) throw new ProviderError(provider, `the strip of ${tradeDate} prices no FOMC meeting: ${err.message}`, 'empty');
     throw err;
   }
-}
-
-/** True when an FOMC decision on or after `from` took effect by `to` (a new range starts the day after). */
-function decisionBetween(from: string, to: string): boolean {
-  return meetingsAfter(shiftDays(from, -1)).some((m) => m < to);
 }
