@@ -26,8 +26,8 @@ export interface ResolvedMeeting {
 }
 
 /**
- * The decision day meant: "next" is the first on or after today; a month name is the next meeting in that
- * month within a year, else the last one before today; a date or YYYY-MM must be an FOMC decision.
+ * The decision day meant: "next" is the first on or after today; a month name is the nearer of the next
+ * and the last meeting in that month; a date or YYYY-MM must be an FOMC decision.
  */
 export function resolveMeeting(wanted: string, today: string): ResolvedMeeting {
   const at = (date: string): ResolvedMeeting => ({ date, past: date < today });
@@ -46,10 +46,11 @@ export function resolveMeeting(wanted: string, today: string): ResolvedMeeting {
   const monthIndex = MONTH_NAMES.indexOf(wanted);
   if (monthIndex >= 0) {
     const inMonth = (d: string) => Number(d.slice(5, 7)) === monthIndex + 1;
-    const yearOut = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
-    const soon = upcoming.find((d) => inMonth(d) && d < yearOut);
+    const soon = upcoming.find(inMonth);
     const before = ALL_DECISIONS.filter((d) => inMonth(d) && d < today).at(-1);
-    const found = soon ?? before;
+    const away = (d: string) => Math.abs(Date.parse(d) - Date.parse(today));
+    // The nearer of the next and the last meeting in that month: "october" on Nov 2 is the one just past.
+    const found = soon && before ? (away(soon) <= away(before) ? soon : before) : (soon ?? before);
     if (!found) throw new InputError(`There is no FOMC meeting in ${wanted}.`, hint);
     return at(found);
   }
