@@ -165,7 +165,7 @@ export function liveFuturesRates(d: FuturesRatesDeps): FuturesRates {
       const stored = storedPolicyOn(date, now());
       if (stored) return stored;
       const today = await policyRates().catch(() => null);
-      if (today && today.asOf >= date && !decisionBetween(date, today.asOf)) return today;
+      if (today && !decisionBetween(date, today.asOf)) return today;
       return fetchedPolicyOn(date);
     },
   };
@@ -223,10 +223,15 @@ function stripTradeDate(value: FuturesContracts, fallback: string): string {
   return [...counts.entries()].filter(([, n]) => n >= need).map(([date]) => date).sort().at(-1) ?? fallback;
 }
 
-/** A strip that prices no meeting is no answer: the chain moves on. */
+/**
+ * A strip that prices no meeting is no answer: the chain moves on. Whether it prices one does not depend
+ * on the range; the start of the first meeting may come from the EFFR, stood in for here by the front
+ * quoted month (only to judge the strip, never to price it).
+ */
 function pricesSomeMeeting(provider: string, tradeDate: string, quotes: FuturesQuote[]): void {
+  const front = [...quotes].sort((a, b) => (a.month < b.month ? -1 : 1))[0];
   try {
-    computeFedWatch({ tradeDate, quotes, currentTarget: [0, 0.25] });
+    computeFedWatch({ tradeDate, quotes, currentTarget: [0, 0.25], ...(front ? { effr: 100 - front.price } : {}) });
   } catch (err) {
     if (err instanceof FedWatchError) throw new ProviderError(provider, `the strip of ${tradeDate} prices no FOMC meeting: ${err.message}`, 'empty');
     throw err;
