@@ -81,6 +81,28 @@ describe('live fed funds futures with holes', () => {
   });
 });
 
+describe('the expired month before', () => {
+  it("anchors this month's meeting with its final settlement, as CME does with the month before", async () => {
+    const dec = weekdays('2026-11-02', '2026-12-02');
+    v.yahoo.handle(
+      zqYahoo({
+        'ZQX26.CBT': daily(weekdays('2026-11-02', '2026-11-30'), 96.12),
+        'ZQZ26.CBT': daily(dec, 96.2),
+        'ZQF27.CBT': daily(dec, 96.3),
+        'ZQG27.CBT': daily(dec, 96.38),
+      }),
+    );
+    const market = v.market(t.db, () => new Date('2026-12-03T15:00:00Z'), { stripMonths: 3 });
+    const strip = await market.futuresStrip();
+    expect(strip.tradeDate).toBe('2026-12-02');
+    expect(strip.quotes[0]).toEqual({ month: '2026-11', price: 96.12 });
+    // December starts at November's 3.88 (not solved back from its own price); January's start ends it.
+    const result = computeFedWatch({ tradeDate: strip.tradeDate, quotes: strip.quotes, currentTarget: [3.75, 4] });
+    const janStart = (31 * 3.7 - 4 * 3.62) / 27;
+    expect(result.meetings[0]!.pCut).toBeCloseTo(((3.88 - janStart) / 0.25) * 100, 6);
+  });
+});
+
 describe('live policy rates by date', () => {
   const DEC15 = () => new Date('2026-12-15T15:00:00Z');
 
