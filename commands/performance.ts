@@ -1,4 +1,4 @@
-import { describePeriod, type Period } from '../src/analytics/periods.ts';
+import { describePeriod, describePeriodTo, type Period } from '../src/analytics/periods.ts';
 import type { ChartService } from '../src/charts/types.ts';
 import { defineCommand, type CommandContext } from '../src/command.ts';
 import { performanceCommentary, performanceVerb } from '../src/commentary/performance.ts';
@@ -34,7 +34,7 @@ export function performanceFields(r: PerformanceResult): Field[] {
 }
 
 export function performanceReply(r: PerformanceResult): Reply {
-  const periodText = describePeriod(r.period);
+  const periodText = r.dataEnds ? describePeriodTo(r.period, r.end) : describePeriod(r.period);
   const span = r.start ? `${r.start} to ${r.end}` : `to ${r.end}`;
   const sources = [sourceRef(`${r.small.symbol} closes`, r.small.provenance)];
   if (r.large) sources.push(sourceRef(`${r.large.symbol} closes`, r.large.provenance));

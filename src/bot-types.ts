@@ -4,6 +4,8 @@ import type { Reply } from './reply.ts';
 
 export interface AskResult {
   invocation: Invocation | null;
+  /** What the question parser understood, even when no invocation could be built from it. */
+  understood?: { command: string | null; options: Record<string, string> };
   confidence: number;
   entities?: Entities;
   reply: Reply;

@@ -77,14 +77,15 @@ export function createBot(deps: BotDeps): Bot {
     async ask(text, actor): Promise<AskResult> {
       const { understand, threshold } = await loadNlu();
       const understood = understand(text, now());
+      const seen = { command: understood.command, options: { ...understood.options } };
       if (!understood.command || understood.confidence < threshold) {
-        return { invocation: null, confidence: understood.confidence, entities: understood.entities, reply: notUnderstood(understood) };
+        return { invocation: null, understood: seen, confidence: understood.confidence, entities: understood.entities, reply: notUnderstood(understood) };
       }
       let inv: Invocation;
       try {
         inv = withActor(buildInvocation(findCommand(deps.commands, understood.command), understood.options, 'mention'), actor);
       } catch (error) {
-        return { invocation: null, confidence: understood.confidence, entities: understood.entities, reply: failureReply(error, logger) };
+        return { invocation: null, understood: seen, confidence: understood.confidence, entities: understood.entities, reply: failureReply(error, logger) };
       }
       const assumed = (inv.defaulted ?? []).map((name) => `Assumed ${name}: ${inv.options[name]} (default).`);
       inv = { ...inv, notes: [...understood.notes, ...assumed] };

@@ -1,7 +1,7 @@
 /** The `capwatch` command line (see DESIGN.md, Contract). */
 import { parseArgs } from 'node:util';
 import { replyToText } from '../adapters/console/render.ts';
-import type { Entities } from './bot-types.ts';
+import type { AskResult, Entities } from './bot-types.ts';
 import { curate, discordRegister, postDigest, slackManifest, subscriptions, type Io } from './cli-operator.ts';
 import { InputError, type Invocation } from './command.ts';
 import { ConfigError, loadConfig } from './config.ts';
@@ -64,6 +64,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
         return await answer(app, io, values.json, () => app!.bot.parse('digest', 'cli'));
       case 'ask': {
         const result = await app.bot.ask(rest.join(' '), { platform: 'cli', userId: 'cli', canManage: true });
+        if (result.reply.error) return askFailed(io, values.json, result);
         return await print(app, io, values.json, result.invocation, result.reply, {
           confidence: result.confidence,
           entities: result.entities ?? {},
@@ -125,6 +126,25 @@ async function print(
   out.reply = chart ? { ...rest, chart: { path: chart.path ?? null, alt: chart.alt } } : rest;
   io.out(JSON.stringify(out, null, 2));
   return 0;
+}
+
+/**
+ * A question whose answer failed: one line on stderr, or with --json one object on stdout saying what was
+ * understood and why it failed. Exit 2 for bad input, 1 for a failure, 0 when the question was not understood
+ * (the reply then suggests commands).
+ */
+function askFailed(io: Io, json: boolean, result: AskResult): number {
+  const { reply } = result;
+  const kind = reply.error!.kind;
+  const understood = result.invocation ?? (result.understood?.command ? result.understood : null);
+  const code = understood === null ? 0 : kind === 'input' || kind === 'permission' ? 2 : 1;
+  const message = oneLine(`${reply.title}: ${reply.commentary}`);
+  if (json) {
+    const invocation = understood ? { command: understood.command, options: understood.options } : null;
+    io.out(JSON.stringify({ invocation, confidence: result.confidence, error: { kind, message } }, null, 2));
+  } else if (code === 0) io.out(replyToText(reply));
+  else io.err(message);
+  return code;
 }
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();

@@ -6,24 +6,22 @@ import { createSnapshotMarketData } from '../src/market/snapshot.ts';
 import { fakeMarket, weekdayBars } from './helpers/fake-market.ts';
 
 const now = () => new Date('2025-09-10T21:00:00Z');
+// The last trade date of the bundled futures strips: every command, rate cuts included, answers offline.
+const stripDay = () => new Date('2026-08-06T21:00:00Z');
 
 describe('bot', () => {
   const bot = createBot({ commands: allCommands, market: createSnapshotMarketData(now), now });
 
   it('answers every command offline from the snapshot, with sources', async () => {
+    const offline = createBot({ commands: allCommands, market: createSnapshotMarketData(stripDay), now: stripDay });
     // Subscriptions belong to a Discord or Slack channel; their adapters' tests cover them.
     for (const c of allCommands.filter((x) => !['subscribe', 'unsubscribe', 'status'].includes(x.name))) {
-      const reply = await bot.run(c.name);
-      if (c.name === 'chart') {
-        // A chart needs daily bars; the snapshot holds published figures only.
-        expect(reply).toMatchObject({ error: { kind: 'unavailable' }, visibility: 'ephemeral' });
-        continue;
-      }
+      const reply = await offline.run(c.name);
       expect(reply.error, `${c.name}: ${reply.commentary}`).toBeUndefined();
       expect(reply.commentary.length).toBeGreaterThan(10);
       if (!['help', 'sources', 'chart'].includes(c.name)) {
         expect(reply.sources.length, c.name).toBeGreaterThan(0);
-        expect(reply.sources.every((s) => s.snapshot && /^\d{4}-\d{2}-\d{2}/.test(s.asOf))).toBe(true);
+        expect(reply.sources.every((s) => s.snapshot && /^\d{4}-\d{2}-\d{2}/.test(s.asOf) && s.asOf <= '2026-08-06')).toBe(true);
       }
     }
   });
@@ -34,18 +32,15 @@ describe('bot', () => {
     expect(reply.commentary).toMatch(/"7q" is not a period I know/);
   });
 
-  it('lets a published figure of the same index stand in, and says so', async () => {
-    const monthly = await bot.run('performance 1m');
-    expect(monthly.notes).toContain('IWM has no published 1m figure; ^RUT, which tracks the same index, stands in.');
-    const daily = await bot.run('performance 1d small:rut');
-    expect(daily.notes).toContain('^RUT has no published 1d figure; IWM, which tracks the same index, stands in.');
-    expect((daily.data as { small: { symbol: string } }).small.symbol).toBe('IWM');
+  it('compares the Russell 2000 index with the S&P 500 index, both price levels', async () => {
+    const reply = await bot.run('performance 1m small:rut');
+    expect(reply.data).toMatchObject({ start: '2025-08-08', end: '2025-09-10', small: { symbol: '^RUT' }, large: { symbol: '^GSPC' } });
   });
 
-  it('says which periods the snapshot has when live prices are out of reach', async () => {
-    const reply = await bot.run('performance 3m');
+  it('names what the offline snapshot holds when it lacks an instrument', async () => {
+    const reply = await bot.run('performance 3m vs:equalweight');
     expect(reply).toMatchObject({ visibility: 'ephemeral', error: { kind: 'unavailable' } });
-    expect(reply.commentary).toMatch(/no 3m figure; it has 1d, 1m, 6m, ytd, 1y\./);
+    expect(reply.commentary).toMatch(/no history for RSP; it has IWM 2000-05-26 to 2025-09-10, SPY 1993-01-29 to 2025-09-10/);
   });
 
   it('turns a crash into a logged friendly reply, never a throw', async () => {

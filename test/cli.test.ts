@@ -16,9 +16,13 @@ const env = {
 };
 
 async function cli(...argv: string[]) {
+  return cliAt(env.CAPWATCH_NOW, ...argv);
+}
+
+async function cliAt(now: string, ...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(argv, env, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  const code = await runCli(argv, { ...env, CAPWATCH_NOW: now }, { out: (s) => out.push(s), err: (s) => err.push(s) });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -28,9 +32,12 @@ describe('capwatch CLI', () => {
     expect(code).toBe(0);
     const json = JSON.parse(out);
     expect(json.invocation).toEqual({ command: 'performance', options: { period: '1d', vs: 'sp500', small: 'iwm' } });
-    expect(json.reply.data).toMatchObject({ end: '2025-09-10', small: { symbol: 'IWM', return: -0.18 }, large: { symbol: 'SPY', return: 0.29 } });
-    expect(json.reply.data.spreadPp).toBeCloseTo(-0.47, 10);
-    expect(json.reply.sections[0].fields[0]).toMatchObject({ key: 'small', value: -0.18, unit: '%', display: '-0.2%' });
+    // The bundled closes: IWM 236.85 -> 236.43, SPY 650.33 -> 652.21 (the seed articles' -0.18% and +0.29%).
+    expect(json.reply.data).toMatchObject({ start: '2025-09-09', end: '2025-09-10', small: { symbol: 'IWM' }, large: { symbol: 'SPY' } });
+    expect(json.reply.data.small.return).toBeCloseTo((236.43 / 236.85 - 1) * 100, 3);
+    expect(json.reply.data.large.return).toBeCloseTo((652.21 / 650.33 - 1) * 100, 3);
+    expect(json.reply.data.spreadPp).toBeCloseTo(-0.466, 3);
+    expect(json.reply.sections[0].fields[0]).toMatchObject({ key: 'small', unit: '%', display: '-0.2%' });
     expect(json.reply.sources[0]).toMatchObject({ asOf: '2025-09-10', stale: false, snapshot: true });
   });
 
@@ -40,7 +47,8 @@ describe('capwatch CLI', () => {
   });
 
   it('--json gives the chart path and alt text when there is a chart, and no chart key otherwise', async () => {
-    const withChart = JSON.parse((await cli('run', 'ratecuts', '--json', '--offline')).out);
+    // CME's settlements of 2026-09-18 (the snapshot's FedWatch check) are only known from that day on.
+    const withChart = JSON.parse((await cliAt('2026-09-18T21:00:00Z', 'run', 'ratecuts', '--json', '--offline')).out);
     expect(withChart.reply.chart.path).toMatch(/charts\/ratecuts-2026-09-18-[0-9a-f]+\.png$/);
     expect(existsSync(withChart.reply.chart.path)).toBe(true);
     expect(withChart.reply.chart.alt).toMatch(/^Bar chart of target-range probabilities/);
@@ -67,9 +75,9 @@ describe('capwatch CLI', () => {
   });
 
   it('exits 1 when data is unavailable', async () => {
-    const { code, err } = await cli('run', 'chart 1m', '--offline');
+    const { code, err } = await cli('run', 'chart 1m vs:midcap', '--offline');
     expect(code).toBe(1);
-    expect(err).toMatch(/Data unavailable/);
+    expect(err).toMatch(/Data unavailable: The offline snapshot has no history for MDY; it has IWM 2000-05-26 to 2025-09-10/);
   });
 
   it('ask --json adds the confidence', async () => {
@@ -82,5 +90,34 @@ describe('capwatch CLI', () => {
     const json = JSON.parse((await cli('digest', '--json', '--offline')).out);
     expect(Object.keys(json.reply.data)).toEqual(expect.arrayContaining(['performance', 'valuation', 'ratecuts']));
     expect(json.reply.data.performance[0]).toMatchObject({ period: '1d', small: { symbol: 'IWM' } });
+  });
+
+  it('bad dates are bad input: exit 2 with one line naming the range', async () => {
+    const before = await cli('run', 'performance since:1990-01-01', '--offline');
+    expect(before.code).toBe(2);
+    expect(before.err).toMatch(/IWM closes start 2000-05-26.*Pick a start from 2000-05-26 to 2025-09-10\.$/);
+    const future = await cli('run', 'performance since:2026-01-02', '--offline');
+    expect(future.code).toBe(2);
+    expect(future.err).toMatch(/"since 2026-01-02" is not in the past \(today is 2025-09-10\)/);
+    for (const date of ['2025-13-01', '2025-02-30']) {
+      const bad = await cli('run', `performance since:${date}`, '--offline');
+      expect(bad.code, date).toBe(2);
+      expect(bad.err).toMatch(new RegExp(`"${date}" is not a valid date`));
+    }
+  });
+
+  it('ask --json prints what was understood and the error when the answer fails, exit code unchanged', async () => {
+    const bad = await cli('ask', 'how did small caps do since 2025-02-30?', '--json', '--offline');
+    expect(bad.code).toBe(2);
+    const json = JSON.parse(bad.out);
+    expect(json).toMatchObject({ invocation: { command: 'performance', options: { period: 'since:2025-02-30' } }, error: { kind: 'input' } });
+    expect(json.confidence).toBeGreaterThan(0.5);
+    expect(json.error.message).toMatch(/"2025-02-30" is not a valid date/);
+    const missing = await cli('ask', 'small caps vs equal weight over the past month?', '--json', '--offline');
+    expect(missing.code).toBe(1);
+    expect(JSON.parse(missing.out)).toMatchObject({ invocation: { command: 'performance', options: { vs: 'equalweight' } }, error: { kind: 'unavailable' } });
+    const plain = await cli('ask', 'how did small caps do since 2025-13-01?', '--offline');
+    expect(plain.code).toBe(2);
+    expect(plain.err.split('\n')).toHaveLength(1);
   });
 });

@@ -47,9 +47,28 @@ export function describePeriod(period: Period): string {
     '5y': 'the past five years',
     '10y': 'the past ten years',
   };
-  if (period.startsWith('since:')) return `since ${period.slice(6)}`;
-  if (/^\d{4}$/.test(period)) return `in ${period}`;
+  if (period.startsWith('since:')) return `the period since ${period.slice(6)}`;
+  if (/^\d{4}$/.test(period)) return period;
   return names[period as FixedPeriod];
+}
+
+/** A period measured to an earlier close than today's (the data ends there): "the year to 2026-02-23". */
+export function describePeriodTo(period: Period, end: string): string {
+  const names: Record<FixedPeriod, string> = {
+    '1d': 'the session',
+    '5d': 'the five sessions',
+    '1m': 'the month',
+    '3m': 'the three months',
+    '6m': 'the six months',
+    ytd: 'the year',
+    '1y': 'the year',
+    '3y': 'the three years',
+    '5y': 'the five years',
+    '10y': 'the ten years',
+  };
+  if (period.startsWith('since:')) return `the period from ${period.slice(6)} to ${end}`;
+  if (/^\d{4}$/.test(period)) return `${period} to ${end}`;
+  return `${names[period as FixedPeriod]} to ${end}`;
 }
 
 /** Calendar boundaries: start is the date whose last close on or before it is the base; end likewise. */

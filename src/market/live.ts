@@ -158,7 +158,6 @@ export function createMarketData(opts: CreateMarketDataOptions): MarketData {
 
     ...curatedReads(db, snapshot, now),
 
-    publishedReturns: () => snapshot.publishedReturns(),
 
     async status() {
       const rows = status.list();
@@ -188,7 +187,6 @@ function offlineMarketData(snapshot: MarketData, db: Db, now: () => Date): Marke
     dailyBars: async (symbol, from, to) => label(await snapshot.dailyBars(normalizeSymbol(symbol), from, to)),
     ...offlineFuturesRates(snapshot, db, now),
     ...curatedReads(db, snapshot, now),
-    publishedReturns: () => snapshot.publishedReturns(),
     status: async () => {
       const futures = curatedFuturesStatus(db, now());
       return (await snapshot.status()).map((row) => (futures && row.dataset === 'futures' ? futures : row));

@@ -1,12 +1,12 @@
 /**
- * The offline snapshot: figures as published in the articles the project started from, each with its
- * source and as-of date, plus the fed funds futures settlements of CME's published FedWatch check.
+ * The curated part of the offline snapshot: figures as published in the articles the project started from,
+ * each with its source and as-of date, plus the fed funds futures settlements of CME's published FedWatch
+ * check. Daily history (closes, strips, rates) is the bundle in src/market/history.
  * Operators override curated figures with `capwatch curate set`; live providers supersede the rest.
  */
-import type { CuratedFigure, FuturesStrip, PublishedReturn } from './types.ts';
+import type { CuratedFigure, FuturesStrip } from './types.ts';
 
 const BENZINGA = 'Benzinga (LSEG, Bloomberg, Barclays Research data)';
-const BENZINGA_PRO = 'Benzinga Pro';
 const AINVEST = 'AInvest MarketPulse (Ned Davis Research)';
 const CME = 'CME Group fed funds futures settlements';
 
@@ -24,16 +24,6 @@ export const snapshotCurated: CuratedFigure[] = [
   { key: 'earnings.ntm_growth_ytd.small', label: 'Small-cap NTM earnings growth, year to date', value: 3.7, unit: '%', source: BENZINGA, asOf: '2025-09-10' },
   { key: 'ratecuts.cuts_by_2025_end', label: 'Fed cuts priced by the end of 2025 (close to)', value: 3, unit: 'cuts', source: BENZINGA, asOf: '2025-09-10' },
   { key: 'concentration.top10_share_of_gains', label: 'Share of S&P 500 market-cap gains from its top 10 stocks since January 2021', value: 54, unit: '%', source: BENZINGA, asOf: '2025-07-31' },
-];
-
-export const snapshotReturns: PublishedReturn[] = [
-  { symbol: '^RUT', period: '1m', value: 7.29, source: BENZINGA_PRO, asOf: SNAPSHOT_DATE },
-  { symbol: '^RUT', period: '6m', value: 17.51, source: BENZINGA_PRO, asOf: SNAPSHOT_DATE },
-  { symbol: '^RUT', period: 'ytd', value: 6.56, source: BENZINGA_PRO, asOf: SNAPSHOT_DATE },
-  { symbol: '^RUT', period: '1y', value: 13.03, source: BENZINGA_PRO, asOf: SNAPSHOT_DATE },
-  { symbol: 'SPY', period: '1d', value: 0.29, close: 652.21, source: BENZINGA_PRO, asOf: SNAPSHOT_DATE },
-  { symbol: 'QQQ', period: '1d', value: 0.033, close: 580.7, source: BENZINGA_PRO, asOf: SNAPSHOT_DATE },
-  { symbol: 'IWM', period: '1d', value: -0.18, close: 236.43, source: BENZINGA_PRO, asOf: SNAPSHOT_DATE },
 ];
 
 /** Settlements behind CME's published FedWatch numbers for trade date 2026-09-18. */

@@ -62,18 +62,6 @@ export interface CuratedFigure {
   asOf: string;
 }
 
-/** A published period return, used when no bars are available (offline snapshot). */
-export interface PublishedReturn {
-  symbol: string;
-  period: string;
-  /** Percent, e.g. 7.29. */
-  value: number;
-  /** Last close where published, in dollars. */
-  close?: number;
-  source: string;
-  asOf: string;
-}
-
 export interface DatasetStatus {
   dataset: string;
   provider: string | null;
@@ -98,8 +86,6 @@ export interface MarketData {
   policyRatesOn?(date: string): Promise<PolicyRates | null>;
   curated(key: string): Promise<CuratedFigure & { provenance: Provenance }>;
   curatedAll(): Promise<CuratedFigure[]>;
-  /** Published returns from the snapshot (offline fallback for performance). */
-  publishedReturns(): Promise<PublishedReturn[]>;
   status(): Promise<DatasetStatus[]>;
 }
 

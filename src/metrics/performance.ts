@@ -1,12 +1,13 @@
 /** Relative performance of a small-cap instrument against a large-cap one over a period. */
 import { DateTime } from 'luxon';
 import { commonWindow, InsufficientDataError, periodReturn, relativePerformance } from '../analytics/returns.ts';
-import { FIXED_PERIODS, periodWindow, windowFetchStart, type Period } from '../analytics/periods.ts';
+import { periodWindow, windowFetchStart, type Period } from '../analytics/periods.ts';
+import { InputError } from '../command.ts';
 import { LARGE, SMALL, type Instrument } from '../instruments.ts';
-import { UnknownSymbolError, type Bar, type DailySeries, type MarketData, type Provenance, type PublishedReturn } from '../market/types.ts';
+import type { Bar, DailySeries, MarketData, Provenance } from '../market/types.ts';
 import { isStale } from '../market/freshness.ts';
 import { round } from '../format.ts';
-import { DataUnavailableError } from './errors.ts';
+import { largeLeg, minDate, noHistory, unavailable } from './performance-legs.ts';
 
 export interface Leg {
   symbol: string;
@@ -21,7 +22,7 @@ export interface Leg {
 
 export interface PerformanceResult {
   period: Period;
-  /** Trading dates actually used (null when a published figure gives only the end). */
+  /** Trading dates actually used. */
   start: string | null;
   end: string;
   small: Leg;
@@ -30,9 +31,11 @@ export interface PerformanceResult {
   largeAsked: Instrument;
   spreadPp: number | null;
   relativePct: number | null;
-  /** Bars within the period, for charts (absent for published figures). */
+  /** Bars within the period, for charts. */
   series?: { small: Bar[]; large: Bar[] };
   notes: string[];
+  /** Set when the newest close is older than the period's end: the period was measured to this close. */
+  dataEnds?: string;
 }
 
 /** The exchange-local date of "now". */
@@ -46,28 +49,41 @@ export async function computePerformance(
   now: Date,
 ): Promise<PerformanceResult> {
   const small = SMALL[opts.small];
-  const large = LARGE[opts.vs];
-  if (!small || !large) throw new Error(`unknown instrument choice ${opts.small}/${opts.vs}`);
+  const largeAsked = LARGE[opts.vs];
+  if (!small || !largeAsked) throw new Error(`unknown instrument choice ${opts.small}/${opts.vs}`);
   const today = marketToday(now);
-  const window = periodWindow(opts.period, today);
-  const from = windowFetchStart(window);
+  const since = opts.period.startsWith('since:') ? opts.period.slice(6) : null;
+  if (since && since >= today) throw new InputError(`"since ${since}" is not in the past (today is ${today}).`, 'Pick a start date before today.');
+  let window = periodWindow(opts.period, today);
+  let fetchedFrom = windowFetchStart(window);
+  const notes: string[] = [];
+  let dataEnds: string | undefined;
+  const fetch = (symbol: string) => market.dailyBars(symbol, fetchedFrom, window.end);
   let smallSeries: DailySeries;
-  let largeSeries: DailySeries;
+  let pair: { large: Instrument; series: DailySeries };
   try {
-    [smallSeries, largeSeries] = await Promise.all([
-      market.dailyBars(small.symbol, from, window.end),
-      market.dailyBars(large.symbol, from, window.end),
-    ]);
+    [smallSeries, pair] = await Promise.all([fetch(small.symbol), largeLeg(small, largeAsked, fetch, notes, now)]);
   } catch (error) {
-    if (error instanceof UnknownSymbolError) throw error;
-    const published = await fromPublished(market, opts.period, small, large, now);
-    if (published) return published;
-    const periods = await publishedPeriods(market, small);
-    throw new DataUnavailableError(
-      `Live prices for ${small.symbol} and ${large.symbol} can't be fetched right now, and the offline snapshot has no ${opts.period} figure` +
-        (periods.length ? `; it has ${periods.join(', ')}.` : '.') +
-        ' /smallcaps sources shows what failed.',
-    );
+    throw unavailable(error, small, largeAsked, now);
+  }
+  let largeSeries = pair.series;
+  const large = pair.large;
+  // Stale data: the period ends at the last close both sides have, and the reply says so.
+  const lastClose = minDate(smallSeries.bars.at(-1)?.date ?? today, largeSeries.bars.at(-1)?.date ?? today);
+  // Judged against the end of the period asked for (a past calendar year is not stale).
+  const reference = window.end >= today ? now : new Date(`${window.end}T23:59:59Z`);
+  if (lastClose < window.end && isStale('bars', lastClose, reference)) {
+    window = periodWindow(opts.period, lastClose);
+    dataEnds = lastClose;
+    notes.push(`The price data ends ${lastClose} (offline snapshot or stale source): the ${opts.period} is measured to that close.`);
+    if (windowFetchStart(window) < fetchedFrom) {
+      fetchedFrom = windowFetchStart(window);
+      try {
+        [smallSeries, largeSeries] = await Promise.all([fetch(small.symbol), fetch(large.symbol)]);
+      } catch (error) {
+        throw unavailable(error, small, large, now);
+      }
+    }
   }
   const aligned = commonWindow(smallSeries.bars, largeSeries.bars, window);
   let s, l;
@@ -75,8 +91,7 @@ export async function computePerformance(
     s = periodReturn(smallSeries.bars, aligned);
     l = periodReturn(largeSeries.bars, aligned);
   } catch (error) {
-    if (error instanceof InsufficientDataError)
-      throw new DataUnavailableError(`Not enough price history for ${opts.period}: ${error.message}.`);
+    if (error instanceof InsufficientDataError) throw noHistory(opts.period, window, [smallSeries, largeSeries], error);
     throw error;
   }
   const rel = relativePerformance(s.returnPct, l.returnPct);
@@ -87,11 +102,12 @@ export async function computePerformance(
     end: s.end.date,
     small: leg(small, s.returnPct, smallSeries.provenance, s.start.close, s.end.close),
     large: leg(large, l.returnPct, largeSeries.provenance, l.start.close, l.end.close),
-    largeAsked: large,
+    largeAsked,
     spreadPp: rel.spreadPp,
     relativePct: rel.relativePct,
     series: { small: inPeriod(smallSeries.bars), large: inPeriod(largeSeries.bars) },
-    notes: [],
+    notes,
+    ...(dataEnds ? { dataEnds } : {}),
   };
 }
 
@@ -112,57 +128,3 @@ function leg(inst: Instrument, ret: number, provenance: Provenance, startClose?:
   return { symbol: inst.symbol, label: inst.label, return: ret, startClose, endClose, provenance };
 }
 
-/** Periods the snapshot publishes for this small-cap side (or the index standing in for it). */
-async function publishedPeriods(market: MarketData, small: Instrument): Promise<string[]> {
-  const symbols = [small.symbol, ...(SAME_EXPOSURE[small.symbol] ?? [])];
-  const all = await market.publishedReturns();
-  const have = new Set(all.filter((r) => symbols.includes(r.symbol)).map((r) => r.period));
-  return FIXED_PERIODS.filter((p) => have.has(p));
-}
-
-/** Russell 2000 figures stand in for IWM when only the index was published. */
-const SAME_EXPOSURE: Record<string, string[]> = { IWM: ['^RUT'], '^RUT': ['IWM'], SPY: ['^GSPC'], '^GSPC': ['SPY'] };
-
-async function fromPublished(
-  market: MarketData,
-  period: Period,
-  small: Instrument,
-  large: Instrument,
-  now: Date,
-): Promise<PerformanceResult | null> {
-  const all = await market.publishedReturns();
-  const find = (symbol: string) =>
-    [symbol, ...(SAME_EXPOSURE[symbol] ?? [])]
-      .map((sym) => all.find((r) => r.symbol === sym && r.period === period))
-      .find((r): r is PublishedReturn => r !== undefined);
-  const s = find(small.symbol);
-  if (!s) return null;
-  const l = find(large.symbol) ?? null;
-  const notes: string[] = [];
-  const smallInst = s.symbol === small.symbol ? small : { symbol: s.symbol, label: labelFor(s.symbol, small.label) };
-  if (s.symbol !== small.symbol) notes.push(`${small.symbol} has no published ${period} figure; ${s.symbol}, which tracks the same index, stands in.`);
-  const provenanceOf = (r: PublishedReturn): Provenance => ({
-    source: r.source,
-    provider: 'snapshot',
-    asOf: r.asOf,
-    stale: isStale('bars', r.asOf, now),
-    fallback: true,
-    snapshot: true,
-  });
-  const rel = l ? relativePerformance(s.value, l.value) : null;
-  return {
-    period,
-    start: null,
-    end: s.asOf,
-    small: { symbol: smallInst.symbol, label: smallInst.label, return: s.value, endClose: s.close, provenance: provenanceOf(s) },
-    large: l ? { symbol: l.symbol, label: large.label, return: l.value, endClose: l.close, provenance: provenanceOf(l) } : null,
-    largeAsked: large,
-    spreadPp: rel?.spreadPp ?? null,
-    relativePct: rel?.relativePct ?? null,
-    notes,
-  };
-}
-
-function labelFor(symbol: string, fallback: string): string {
-  return Object.values(SMALL).find((i) => i.symbol === symbol)?.label ?? fallback;
-}

@@ -40,6 +40,9 @@ function since(text: string, now: Date): string | undefined {
   if (/^(?:the )?(?:start|beginning) of (?:the |this )?year\b|^new year/.test(rest)) return 'ytd';
   const year = /^(?:the (?:start|beginning) of )?((?:19|20)\d\d)\b(?![-/])/.exec(rest)?.[1];
   if (year) return `since:${year}-01-01`;
+  // A date written out is taken as written, valid or not: "2025-02-30" must not become March 2.
+  const written = writtenDate(rest, now);
+  if (written) return `since:${written}`;
   const found = findDates(rest, now)[0];
   const holiday = findPastHoliday(rest, now);
   let date: string;
@@ -47,6 +50,25 @@ function since(text: string, now: Date): string | undefined {
   else if (found && found.index <= 30) date = pastDate(found, now);
   else return undefined;
   return date === isoDate(today(now).year, 1, 1) ? 'ytd' : `since:${date}`;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * "2025-07-01", "2025/7/1", "feb 30 2025", "march 3rd": the date as written, YYYY-MM-DD, even when the calendar
+ * has no such day (the period check then rejects it). Undefined when the text does not start with such a date.
+ */
+function writtenDate(rest: string, now: Date): string | undefined {
+  const iso = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})\b/.exec(rest);
+  if (iso) return isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const named = /^(?:the )?([a-z]{3})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+((?:19|20)\d\d)\b)?/.exec(rest);
+  const month = named ? MONTHS.indexOf(named[1]!) + 1 : 0;
+  if (!named || month === 0) return undefined;
+  const day = Number(named[2]);
+  const year = named[3] ? Number(named[3]) : today(now).year;
+  const valid = day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  // A valid date without a year is left to the usual rule (the last such day before today).
+  return valid ? undefined : isoDate(year, month, day);
 }
 
 /** "in 2024", "during 2023", "2024 performance", "2023" alone, "last year" (the calendar year before this one). */
