@@ -71,15 +71,18 @@ export function decisionBetween(from: string, to: string): boolean {
 /**
  * The target range in force on `date` from the stored history: the row of that day, or the nearest row
  * before or after it with no FOMC decision in between; null when the history does not reach it. The EFFR
- * comes along only from a row at most five days away.
+ * comes along only from a row at most five days away. With `anyAgeDays`, the last row before the day
+ * serves even across decisions when it is at most that old (a "latest known" reading, dated as such).
  */
-export function storedPolicyOn(date: string, now: Date): PolicyRates | null {
+export function storedPolicyOn(date: string, now: Date, anyAgeDays?: number): PolicyRates | null {
   const today = exchangeDate(now);
   const day = date < today ? date : today;
   const rows = storedPolicy().filter((p) => p.date <= today);
   const before = lastOnOrBefore(rows, day, (p) => p.date);
   const after = rows.find((p) => p.date > day);
-  const row = before && !decisionBetween(before.date, day) ? before : after && !decisionBetween(day, after.date) ? after : undefined;
+  const within = (row: PolicyRow) => anyAgeDays !== undefined && Date.parse(day) - Date.parse(row.date) <= anyAgeDays * 86_400_000;
+  const row =
+    before && !decisionBetween(before.date, day) ? before : after && !decisionBetween(day, after.date) ? after : before && within(before) ? before : undefined;
   if (!row) return null;
   const near = Math.abs(Date.parse(`${day}T00:00:00Z`) - Date.parse(`${row.date}T00:00:00Z`)) <= 5 * 86_400_000;
   return {
