@@ -137,7 +137,7 @@ function cutsSection(p: RateCutPricing, range: string): Section {
   const shown = p.upcoming.slice(0, 8);
   if (yearEnd && !shown.includes(yearEnd)) shown.push(yearEnd);
   return {
-    title: `Cuts priced by each meeting (25 bp each, from ${range})`,
+    title: `Cuts priced by each meeting (25 bp each, from ${range}; futures of ${shortDate(p.strip.tradeDate, p.today)})`,
     fields: shown.map((m) =>
       m === yearEnd
         ? field('cutsByYearEnd', `By ${shortDate(m.date, p.today)} (year end)`, m.cutsPriced, 'cuts', signedCuts(m.cutsPriced))
