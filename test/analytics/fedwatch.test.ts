@@ -264,3 +264,15 @@ describe("computeFedWatch: CME's published 2015 worked example", () => {
     expect(ours.meetings[0]!.pHike).toBeCloseTo(57.7, 1);
   });
 });
+
+describe('computeFedWatch: a missing month without a meeting', () => {
+  it('does not solve back through it: the meeting before takes its end from its own price', () => {
+    // Trade date 2026-07-30, FEB27 missing: December starts at November (anchor) and, with January's
+    // start unknown, solves its end forward from its own price; January follows from December's end.
+    const quotes = [q('2026-08', 96.365), q('2026-09', 96.29), q('2026-10', 96.2), q('2026-11', 96.14), q('2026-12', 96.07), q('2027-01', 96.04), q('2027-03', 95.97), q('2027-04', 95.935), q('2027-05', 95.91)];
+    const result = computeFedWatch({ tradeDate: '2026-07-30', currentTarget: [3.5, 3.75], quotes });
+    const dec = result.meetings.find((m) => m.date === '2026-12-09')!;
+    expect(dec.expectedRate).toBeCloseTo((31 * 3.93 - 9 * 3.86) / 22, 4);
+    expect(result.meetings.map((m) => m.date)).toContain('2027-01-27');
+  });
+});
