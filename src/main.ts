@@ -12,7 +12,12 @@ import type { Compose } from './digest/edition.ts';
 import { startScheduler } from './digest/scheduler.ts';
 import { SubscriptionRepository } from './digest/subscriptions.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { opsRoutes } from './http/ops-routes.ts';
+import { Readiness } from './http/readiness.ts';
+import type { Route } from './http/route.ts';
+import { serveRoutes } from './http/server.ts';
 import { createMarketData } from './market/live.ts';
+import { registry, startProcessMetrics } from './observability/metrics.ts';
 import type { MarketData } from './market/types.ts';
 import type { Reply } from './reply.ts';
 import { openDatabase, type Db } from './store/db.ts';
@@ -89,17 +94,34 @@ export async function start(config: Config): Promise<void> {
   }
   const stops: Array<() => Promise<void> | void> = [];
   const deliverers: Deliverer[] = [];
+  startProcessMetrics();
+  const readiness = new Readiness();
+  readiness.set('database', () => void app.db.prepare('SELECT 1').get());
+  // Every HTTP route on PORT, one line each (Bolt's receiver serves them with Slack over HTTP).
+  const routes: Route[] = [...opsRoutes({ readiness, registry })];
+  const onRouteError = (error: unknown, route: Route) =>
+    app.logger.error('http: route failed', { route: `${route.method} ${route.path}`, error: String(error) });
+  const slackHttp = config.slack && !config.slack.appToken;
   try {
+    if (!slackHttp) {
+      const server = await serveRoutes(routes, config.env.PORT, onRouteError);
+      stops.push(() => server.close());
+      app.logger.info(`http listening on port ${server.port}`);
+    }
     if (config.discord) {
+      readiness.set('discord', () => 'connecting');
       const { startDiscord } = await import('../adapters/discord/index.ts');
       const discord = await startDiscord({ ...config.discord, bot: app.bot, logger: app.logger, now: config.now });
+      readiness.set('discord', () => discord.notReady());
       stops.push(() => discord.stop());
       deliverers.push(discord.deliverer);
       app.logger.info('discord connected');
     }
     if (config.slack) {
+      readiness.set('slack', () => 'connecting');
       const { startSlack } = await import('../adapters/slack/index.ts');
-      const slack = await startSlack({ ...config.slack, bot: app.bot, logger: app.logger });
+      const slack = await startSlack({ ...config.slack, bot: app.bot, logger: app.logger, routes, onRouteError });
+      readiness.set('slack', () => slack.notReady());
       stops.push(() => slack.stop());
       deliverers.push(slack.deliverer);
       app.logger.info(config.slack.appToken ? 'slack connected (socket mode)' : `slack listening on port ${slack.port}`);
