@@ -23,6 +23,6 @@ export async function observeCommand(
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     commandsTotal.inc({ command, platform, outcome });
     commandDuration.observe({ command, platform }, seconds);
-    (log.debug ?? log.info).call(log, 'command answered', { outcome, ms: Math.round(seconds * 1000) });
+    log.info('command answered', { outcome, ms: Math.round(seconds * 1000) });
   }
 }
