@@ -42,11 +42,33 @@ export const digestDeliveriesTotal = new Counter({
   registers: [registry],
 });
 
+type Queue = { size: number; pending: number };
+// Weak: a fan-out that is gone stops counting without having to say so.
+const queues = new Map<string, Set<WeakRef<Queue>>>();
+
+/** Counts a fan-out queue (waiting plus running sends) in capwatch_fanout_queue_depth while it exists. */
+export function watchQueue(platform: string, queue: Queue): void {
+  const set = queues.get(platform) ?? new Set();
+  set.add(new WeakRef(queue));
+  queues.set(platform, set);
+}
+
 export const fanoutQueueDepth = new Gauge({
   name: 'capwatch_fanout_queue_depth',
-  help: 'Digest deliveries waiting in the fan-out queue',
+  help: 'Digest deliveries waiting or running in the fan-out queues, by platform',
   labelNames: ['platform'] as const,
   registers: [registry],
+  collect() {
+    for (const [platform, set] of queues) {
+      let depth = 0;
+      for (const ref of set) {
+        const q = ref.deref();
+        if (q) depth += q.size + q.pending;
+        else set.delete(ref);
+      }
+      this.set({ platform }, depth);
+    }
+  },
 });
 
 export const chartFailuresTotal = new Counter({
