@@ -63,6 +63,7 @@ export class MarketCache {
   readonly #now: () => Date;
   readonly #ttl: Record<CacheDataset, TtlRule>;
   readonly #logger: Logger | undefined;
+  #writesPausedUntil = 0;
   readonly #max: number;
   readonly #memory = new Map<string, Entry>();
   readonly #inFlight = new Map<string, Promise<Answer<unknown>>>();
@@ -122,7 +123,13 @@ export class MarketCache {
 
   /** Forget persisted entries stored before `cutoff` (old daily keys pile up otherwise). */
   prune(cutoff: Date): number {
-    return this.#db.prepare('DELETE FROM market_cache WHERE stored_at < ?').run(cutoff.getTime()).changes;
+    try {
+      return this.#db.prepare('DELETE FROM market_cache WHERE stored_at < ?').run(cutoff.getTime()).changes;
+    } catch (error) {
+      // Housekeeping: a locked or read-only database skips it this time.
+      this.#logger?.warn('market cache not pruned', { fault: 'database_unwritable', error: String(error) });
+      return 0;
+    }
   }
 
   /** Drop every entry (memory and SQLite). */
@@ -166,7 +173,16 @@ export class MarketCache {
   #store(dataset: CacheDataset, key: string, answer: Answer<unknown>, persist: boolean): void {
     const entry: Entry = { value: answer.value, provenance: answer.provenance, storedAt: this.#now().getTime() };
     this.#remember(key, entry);
-    if (persist) this.#upsert.run(key, dataset, JSON.stringify(answer.value), JSON.stringify(answer.provenance), entry.storedAt);
+    // A locked or read-only database costs the persisted copy, never the answer.
+    if (persist && Date.now() >= this.#writesPausedUntil) {
+      try {
+        this.#upsert.run(key, dataset, JSON.stringify(answer.value), JSON.stringify(answer.provenance), entry.storedAt);
+      } catch (error) {
+        // Paused for a while, so answers do not each wait out the busy timeout.
+        this.#writesPausedUntil = Date.now() + 30_000;
+        this.#logger?.warn('market cache not persisted', { fault: 'database_unwritable', key, error: String(error) });
+      }
+    }
   }
 
   #remember(key: string, entry: Entry): void {

@@ -45,26 +45,26 @@ export class SourceStatus {
   }
 
   recordSuccess(dataset: Dataset, provenance: Provenance): void {
-    this.#db
+    bookkeeping(() => this.#db
       .prepare(
         `INSERT INTO market_source_status (dataset, provider, last_ok_at, as_of, stale) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (dataset, provider) DO UPDATE SET last_ok_at = excluded.last_ok_at, as_of = excluded.as_of, stale = excluded.stale`,
       )
-      .run(dataset, provenance.provider, provenance.fetchedAt ?? this.#now().toISOString(), provenance.asOf, provenance.stale ? 1 : 0);
+      .run(dataset, provenance.provider, provenance.fetchedAt ?? this.#now().toISOString(), provenance.asOf, provenance.stale ? 1 : 0));
   }
 
   recordError(dataset: Dataset, provider: string, message: string): void {
-    this.#db
+    bookkeeping(() => this.#db
       .prepare(
         `INSERT INTO market_source_status (dataset, provider, last_error, last_error_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (dataset, provider) DO UPDATE SET last_error = excluded.last_error, last_error_at = excluded.last_error_at`,
       )
-      .run(dataset, provider, message, this.#now().toISOString());
+      .run(dataset, provider, message, this.#now().toISOString()));
   }
 
   /** Mark the provider's last answer as served stale (its refresh failed past the max age). */
   markStale(dataset: Dataset, provider: string): void {
-    this.#db.prepare('UPDATE market_source_status SET stale = 1 WHERE dataset = ? AND provider = ?').run(dataset, provider);
+    bookkeeping(() => this.#db.prepare('UPDATE market_source_status SET stale = 1 WHERE dataset = ? AND provider = ?').run(dataset, provider));
   }
 
   providers(): ProviderStatus[] {
@@ -97,6 +97,20 @@ export class SourceStatus {
         lastError: failed ? `${withProvider(failed.provider, failed.lastError ?? '')} (at ${failed.lastErrorAt})` : null,
       };
     });
+  }
+}
+
+/**
+ * Status rows are bookkeeping: a locked or read-only database (logged by the cache) must not fail an answer,
+ * nor make every answer wait out the busy timeout, so writes pause for a while after one fails.
+ */
+let writesPausedUntil = 0;
+function bookkeeping(write: () => unknown): void {
+  if (Date.now() < writesPausedUntil) return;
+  try {
+    write();
+  } catch {
+    writesPausedUntil = Date.now() + 30_000;
   }
 }
 

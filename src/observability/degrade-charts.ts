@@ -9,9 +9,11 @@ import { chartFailuresTotal } from './metrics.ts';
 
 /** Thrown by a guarded chart service after the failure is logged; the caller drops the chart. */
 export class ChartFailure extends Error {
-  constructor(readonly kind: string, cause: unknown) {
+  readonly kind: string;
+  constructor(kind: string, cause: unknown) {
     super(`${kind} chart failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
     this.name = 'ChartFailure';
+    this.kind = kind;
   }
 }
 
