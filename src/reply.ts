@@ -63,7 +63,7 @@ export interface Reply {
   /** Extra short lines shown under the commentary, e.g. "Assumed period: 1m (default)". */
   notes?: string[];
   /** Set when the reply reports a problem instead of an answer (the CLI maps it to an exit code). */
-  error?: { kind: 'input' | 'unavailable' | 'internal' | 'permission' };
+  error?: { kind: 'input' | 'unavailable' | 'internal' | 'permission' | 'rate_limited' };
 }
 
 export function direction(value: number, epsilon = 1e-9): Direction {

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -119,5 +119,39 @@ describe('capwatch CLI', () => {
     const plain = await cli('ask', 'how did small caps do since 2025-13-01?', '--offline');
     expect(plain.code).toBe(2);
     expect(plain.err.split('\n')).toHaveLength(1);
+  });
+});
+
+describe('CLI misuse', () => {
+  const run = async (argv: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(argv, { DATA_DIR: mkdtempSync(join(tmpdir(), 'capwatch-misuse-')) }, { out: (s) => out.push(s), err: (s) => err.push(s) });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  };
+
+  it('an unknown flag gets the usage line and exit 2, not the parser message', async () => {
+    const r = await run(['run', 'valuation', '--jsn']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^capwatch: unknown option --jsn\nUsage: capwatch run /);
+    expect(r.err).not.toMatch(/positional argument/);
+  });
+
+  it('ask without a question and run without a command line get the usage line and exit 2', async () => {
+    const ask = await run(['ask']);
+    expect(ask.code).toBe(2);
+    expect(ask.err).toMatch(/ask needs a question[\s\S]*Usage: capwatch ask/);
+    const r = await run(['run', '  ']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/run needs a command line/);
+  });
+
+  it('a DATA_DIR that cannot be created is one clear configuration error (exit 2)', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'capwatch-file-')), 'not-a-dir');
+    writeFileSync(file, 'x');
+    const err: string[] = [];
+    const code = await runCli(['run', 'help'], { DATA_DIR: join(file, 'data') }, { out: () => {}, err: (s) => err.push(s) });
+    expect(code).toBe(2);
+    expect(err.join('\n')).toMatch(/DATA_DIR: cannot create or write .*not-a-dir\/data \(a file is in the way\)/);
   });
 });

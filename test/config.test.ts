@@ -49,3 +49,26 @@ describe('loadConfig', () => {
     expect(config.now().toISOString()).toBe('2025-09-10T21:00:00.000Z');
   });
 });
+
+describe('loadConfig, second round', () => {
+  it('lists a missing partner credential together with the other problems', () => {
+    try {
+      loadConfig({ SLACK_BOT_TOKEN: 'nope', PORT: 'abc', RATE_LIMIT_PER_USER: 'lots', LOG_LEVEL: 'chatty' });
+      expect.unreachable();
+    } catch (error) {
+      const text = (error as ConfigError).problems.join('\n');
+      expect(text).toMatch(/SLACK_BOT_TOKEN: expected a bot token/);
+      expect(text).toMatch(/SLACK_SIGNING_SECRET: required when SLACK_BOT_TOKEN is set/);
+      expect(text).toMatch(/PORT: expected a port number/);
+      expect(text).toMatch(/RATE_LIMIT_PER_USER: expected a rate such as 10\/min/);
+      expect(text).toMatch(/LOG_LEVEL: expected one of trace, debug, info, warn, error, fatal, silent/);
+    }
+  });
+
+  it('reads RATE_LIMIT_PER_USER (default 10/min, off allowed) and every pino level', () => {
+    expect(loadConfig({}).env.RATE_LIMIT_PER_USER).toEqual({ points: 10, seconds: 60 });
+    expect(loadConfig({ RATE_LIMIT_PER_USER: '5/30s' }).env.RATE_LIMIT_PER_USER).toEqual({ points: 5, seconds: 30 });
+    expect(loadConfig({ RATE_LIMIT_PER_USER: 'off' }).env.RATE_LIMIT_PER_USER).toBeNull();
+    for (const level of ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']) expect(loadConfig({ LOG_LEVEL: level }).env.LOG_LEVEL).toBe(level);
+  });
+});

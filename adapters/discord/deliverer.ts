@@ -55,6 +55,7 @@ export function toDeliveryError(error: unknown, channelId: string): DeliveryErro
     if (GONE_CODES.has(code) || error.status === 404) return new DeliveryError('gone', what);
     if (FORBIDDEN_CODES.has(code) || error.status === 403) return new DeliveryError('forbidden', what);
     if (error.status === 429) return new DeliveryError('rate_limited', what);
+    if (error.status >= 400 && error.status < 500) return new DeliveryError('rejected', what);
     return new DeliveryError('transient', what);
   }
   if (error instanceof HTTPError) return new DeliveryError('transient', `Discord HTTP ${error.status} for channel ${channelId}`);

@@ -1,6 +1,6 @@
 /** The Discord adapter: gateway client (Guilds + GuildMessages), slash commands, mentions and a Deliverer. */
 import { setTimeout as delay } from 'node:timers/promises';
-import { Client, Events, GatewayIntentBits, type RateLimitData } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Status, type RateLimitData } from 'discord.js';
 import type { Bot } from '../../src/bot-types.ts';
 import type { Deliverer } from '../../src/digest/deliverer.ts';
 import { silentLogger, type Logger } from '../../src/logger.ts';
@@ -27,6 +27,8 @@ export interface DiscordOptions {
 export interface DiscordHandle {
   client: Client<true>;
   deliverer: Deliverer;
+  /** Why the gateway cannot take events right now (a shard not ready), or undefined when it can. */
+  notReady(): string | undefined;
   stop(): Promise<void>;
 }
 
@@ -80,6 +82,11 @@ export async function startDiscord(opts: DiscordOptions): Promise<DiscordHandle>
   return {
     client: readyClient,
     deliverer: createDiscordDeliverer(client.rest, now),
+    notReady: () => {
+      if (stopping) return 'stopping';
+      const down = client.ws.shards.filter((shard) => shard.status !== Status.Ready).map((shard) => shard.id);
+      return down.length ? `gateway shard ${down.join(', ')} not ready` : undefined;
+    },
     async stop() {
       if (stopping) return;
       stopping = true;

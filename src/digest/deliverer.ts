@@ -9,7 +9,8 @@ export interface Deliverer {
   send(channelId: string, reply: Reply): Promise<void>;
 }
 
-export type DeliveryErrorKind = 'gone' | 'forbidden' | 'rate_limited' | 'transient';
+/** rejected: the platform refused this request for good (a 4xx other than 429); retrying would not help. */
+export type DeliveryErrorKind = 'gone' | 'forbidden' | 'rate_limited' | 'transient' | 'rejected';
 
 export class DeliveryError extends Error {
   constructor(

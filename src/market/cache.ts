@@ -3,6 +3,7 @@
  * single-flight: concurrent identical requests share one upstream call.
  */
 import type { Logger } from '../logger.ts';
+import { cacheHitsTotal } from '../observability/metrics.ts';
 import type { MarketCacheRepo } from '../store/repos/market-cache.ts';
 import type { Answer } from './chain.ts';
 import type { Provenance } from './types.ts';
@@ -80,6 +81,7 @@ export class MarketCache {
     if (usable) {
       const age = this.#now().getTime() - usable.storedAt;
       const rule = this.#ttl[dataset];
+      if (age < rule.maxAgeMs) cacheHitsTotal.inc({ dataset });
       if (age < rule.ttlMs) return served<T>(usable, false);
       if (age < rule.maxAgeMs) {
         this.#refresh(dataset, key, fetch, opts).catch((err: unknown) => {
@@ -105,7 +107,11 @@ export class MarketCache {
 
   /** Forget persisted entries stored before `cutoff` (old daily keys pile up otherwise). */
   prune(cutoff: Date): Promise<number> {
-    return this.#repo.prune(cutoff.getTime());
+    // Housekeeping: a locked or read-only database skips it this time.
+    return this.#repo.prune(cutoff.getTime()).catch((error: unknown) => {
+      this.#logger?.warn('market cache not pruned', { fault: 'database_unwritable', error: String(error) });
+      return 0;
+    });
   }
 
   /** Drop every entry (memory and database). */
@@ -152,7 +158,7 @@ export class MarketCache {
     if (!persist) return;
     const row = { valueJson: JSON.stringify(answer.value), provenanceJson: JSON.stringify(answer.provenance), storedAt: entry.storedAt };
     // The answer is good whether or not it could be kept.
-    await this.#repo.put(key, dataset, row).catch((err: unknown) => this.#logger?.warn('market cache write failed', { key, error: String(err) }));
+    await this.#repo.put(key, dataset, row).catch((err: unknown) => this.#logger?.warn('market cache not persisted', { fault: 'database_unwritable', key, error: String(err) }));
   }
 
   #remember(key: string, entry: Entry): void {

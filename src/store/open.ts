@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
 import { localLocks, type Locks } from './locks.ts';
 import { migrationProvider } from './migrations/index.ts';
 import { curatedRepo, type CuratedRepo } from './repos/curated.ts';
@@ -29,6 +29,8 @@ export interface Store {
   readonly locks: Locks;
   /** The query builder, for repositories only (see src/store/README.md). */
   readonly db: Kysely<Schema>;
+  /** Resolves when the database answers a trivial query (readiness). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -94,6 +96,9 @@ export function assemble(dialect: Dialect, db: Kysely<Schema>, locks: Locks): St
     curated: curatedRepo(db),
     futures: futuresRepo(db),
     sourceStatus: sourceStatusRepo(db),
+    async ping() {
+      await sql`SELECT 1`.execute(db);
+    },
     async close() {
       await locks.releaseAll();
       await db.destroy();
