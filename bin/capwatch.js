@@ -1,7 +1,5 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so a fresh clone needs no build step.
-import { register } from 'tsx/esm/api';
-
-register();
-const { runCli } = await import('../src/cli.ts');
+// The `capwatch` command line, from the JavaScript that `npm install` builds into dist/ (bin/build.js).
+process.setSourceMapsEnabled(true);
+const { runCli } = await import('../dist/src/cli.js');
 process.exitCode = await runCli(process.argv.slice(2));

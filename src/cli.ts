@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { replyToText } from '../adapters/console/render.ts';
 import type { Entities } from './bot-types.ts';
-import { curate, discordRegister, postDigest, slackManifest, subscriptions, type Io } from './cli-operator.ts';
+import type { Io } from './cli-operator.ts';
 import { InputError, type Invocation } from './command.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createApp, type App } from './main.ts';
@@ -50,17 +50,19 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
   }
   const flags = { ...values, requestUrl: values['request-url'] };
   let app: App | undefined;
+  // Operator verbs load their own modules; `run` and `ask` do not pay for them.
+  const operator = () => import('./cli-operator.ts');
   try {
-    if (verb === 'slack:manifest') return await slackManifest(flags, io);
+    if (verb === 'slack:manifest') return await (await operator()).slackManifest(flags, io);
     // The CLI's stdout is for answers; provider warnings stay quiet unless LOG_LEVEL asks for them.
     const config = loadConfig({ LOG_LEVEL: 'error', ...env });
-    if (verb === 'discord:register') return await discordRegister(config, flags, io);
+    if (verb === 'discord:register') return await (await operator()).discordRegister(config, flags, io);
     app = createApp(config, { offline: values.offline });
     switch (verb) {
       case 'run':
         return await answer(app, io, values.json, () => app!.bot.parse(rest.join(' '), 'cli'));
       case 'digest':
-        if (values.post) return await postDigest(app, values.post, io);
+        if (values.post) return await (await operator()).postDigest(app, values.post, io);
         return await answer(app, io, values.json, () => app!.bot.parse('digest', 'cli'));
       case 'ask': {
         const result = await app.bot.ask(rest.join(' '), { platform: 'cli', userId: 'cli', canManage: true });
@@ -70,9 +72,9 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
         });
       }
       case 'curate':
-        return await curate(app, rest, flags, io);
+        return await (await operator()).curate(app, rest, flags, io);
       case 'subscriptions':
-        return await subscriptions(app, rest, io);
+        return await (await operator()).subscriptions(app, rest, io);
       default:
         io.err(`Unknown command "${verb}".\n${USAGE}`);
         return 2;

@@ -9,7 +9,6 @@ import type { Config } from './config.ts';
 import { composeDigest } from './digest/compose.ts';
 import type { Deliverer } from './digest/deliverer.ts';
 import type { Compose } from './digest/edition.ts';
-import { startScheduler } from './digest/scheduler.ts';
 import { SubscriptionRepository } from './digest/subscriptions.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createMarketData } from './market/live.ts';
@@ -111,6 +110,7 @@ export async function start(config: Config): Promise<void> {
   }
   // A long-running bot pays the chart renderer's load once, up front, not on a user's first chart.
   await preloadRenderer();
+  const { startScheduler } = await import('./digest/scheduler.ts');
   const scheduler = startScheduler({ db: app.db, deliverers, compose: app.compose, now: config.now, logger: app.logger });
   stops.push(() => scheduler.stop());
   app.logger.info('capwatch started');

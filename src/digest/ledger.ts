@@ -77,13 +77,11 @@ export function ensureLedgerTable(db: Db): void {
 export class DeliveryLedger {
   private readonly opts: Required<LedgerOptions>;
   private readonly stmts;
+  /** Identifies this process in claims, so only the claimant marks the outcome. */
+  private readonly owner: string;
 
-  constructor(
-    db: Db,
-    /** Identifies this process in claims, so only the claimant marks the outcome. */
-    private readonly owner: string,
-    options: LedgerOptions = {},
-  ) {
+  constructor(db: Db, owner: string, options: LedgerOptions = {}) {
+    this.owner = owner;
     this.opts = { ...LEDGER_DEFAULTS, ...options };
     ensureLedgerTable(db);
     this.stmts = {

@@ -123,11 +123,12 @@ export function ensureSubscriptionTables(db: Db): void {
 
 export class SubscriptionRepository implements SubscriptionService {
   private readonly stmts;
+  private readonly db: Db;
+  private readonly now: () => Date;
 
-  constructor(
-    private readonly db: Db,
-    private readonly now: () => Date = () => new Date(),
-  ) {
+  constructor(db: Db, now: () => Date = () => new Date()) {
+    this.db = db;
+    this.now = now;
     ensureSubscriptionTables(db);
     ensureLedgerTable(db);
     this.stmts = {

@@ -98,20 +98,24 @@ export interface MarketData {
 
 /** Raised by a provider for anything it cannot turn into our types. */
 export class ProviderError extends Error {
-  constructor(
-    readonly provider: string,
-    message: string,
-    readonly kind: 'http' | 'timeout' | 'invalid' | 'empty' | 'not_found' | 'rate_limited' = 'invalid',
-  ) {
+  readonly provider: string;
+  readonly kind: 'http' | 'timeout' | 'invalid' | 'empty' | 'not_found' | 'rate_limited';
+
+  constructor(provider: string, message: string, kind: ProviderError['kind'] = 'invalid') {
     super(`${provider}: ${message}`);
+    this.provider = provider;
+    this.kind = kind;
     this.name = 'ProviderError';
   }
 }
 
 /** Raised when a symbol is unknown to every provider. */
 export class UnknownSymbolError extends Error {
-  constructor(readonly symbol: string) {
+  readonly symbol: string;
+
+  constructor(symbol: string) {
     super(`Unknown symbol "${symbol}"`);
+    this.symbol = symbol;
     this.name = 'UnknownSymbolError';
   }
 }
