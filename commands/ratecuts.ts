@@ -1,5 +1,6 @@
 import { computeFedWatch, FedWatchError, type FedWatchResult, type MeetingOdds } from '../src/analytics/fedwatch.ts';
 import { FOMC_DECISIONS, meetingsAfter } from '../src/analytics/fomc-calendar.ts';
+import { leastFresh } from '../src/charts/layout.ts';
 import type { ChartService } from '../src/charts/types.ts';
 import { defineCommand, InputError, type CommandContext } from '../src/command.ts';
 import { cutsPhrase, meetingMonth, rateCutCommentary, shortDate, yearEndMeeting } from '../src/commentary/ratecuts.ts';
@@ -217,6 +218,7 @@ async function withRateCutsChart(ctx: CommandContext, p: RateCutPricing, meeting
     currentRange: p.result.currentRange,
     source: p.strip.provenance.source,
     asOf: p.result.asOf,
+    freshness: leastFresh(p.strip.provenance),
   });
   return { ...reply, chart };
 }

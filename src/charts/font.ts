@@ -1,7 +1,7 @@
 /** The bundled font: resolved from the npm package so rendering never depends on system fonts. */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import opentype, { type Font } from 'opentype.js';
+import type { Font, default as OpenType } from 'opentype.js';
 
 const require = createRequire(import.meta.url);
 
@@ -29,6 +29,9 @@ export function bundledFont(bold = false): Font {
 export const SHAPING = { script: 'latn' } as const;
 
 function load(file: string): Font {
+  // Required on the first measurement, not at import: the chart modules load with every command, and
+  // opentype.js is needed only when a chart is actually drawn.
+  const opentype: typeof OpenType = require('opentype.js');
   const font = opentype.parse(new Uint8Array(readFileSync(file)).buffer);
   // opentype.js 2.0.0 throws on any multi-letter string when a font's ccmp feature holds a
   // chaining-context lookup of format 2, as DejaVu's does (opentypejs/opentype.js#861, open).
