@@ -5,8 +5,8 @@ import { existsSync } from 'node:fs';
 
 process.setSourceMapsEnabled(true);
 if (existsSync('.env')) process.loadEnvFile('.env');
-const { loadConfig, ConfigError } = await import('../dist/src/config.js');
-const { start } = await import('../dist/src/main.js');
+const { loadConfig, ConfigError } = await import('../dist/config.js');
+const { start } = await import('../dist/main.js');
 try {
   await start(loadConfig());
 } catch (error) {
