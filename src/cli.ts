@@ -9,9 +9,10 @@ import { createApp, type App } from './main.ts';
 import type { Reply } from './reply.ts';
 
 const USAGE = `Usage:
-  capwatch run "<command line>" [--json] [--offline]   e.g. capwatch run "performance 1m vs:nasdaq"
-  capwatch ask "<question>" [--json] [--offline]
-  capwatch digest [--json] [--offline] [--post discord:<channel>|slack:<channel>]
+  capwatch run "<command line>" [--json] [--offline] [--chart]   e.g. capwatch run "performance 1m vs:nasdaq"
+  capwatch ask "<question>" [--json] [--offline] [--chart]
+  capwatch digest [--json] [--offline] [--chart] [--post discord:<channel>|slack:<channel>]
+  (--chart also draws the reply's chart under DATA_DIR/charts and gives its path)
   capwatch discord:register [--guild ID]
   capwatch slack:manifest [--request-url https://host/slack/events]
   capwatch curate list | curate set <key> <value> --source "..." --asof YYYY-MM-DD
@@ -23,6 +24,7 @@ const defaultIo: Io = { out: (s) => process.stdout.write(s + '\n'), err: (s) => 
 const OPTIONS = {
   json: { type: 'boolean', default: false },
   offline: { type: 'boolean', default: false },
+  chart: { type: 'boolean', default: false },
   guild: { type: 'string' },
   'request-url': { type: 'string' },
   source: { type: 'string' },
@@ -57,7 +59,10 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     // The CLI's stdout is for answers; provider warnings stay quiet unless LOG_LEVEL asks for them.
     const config = loadConfig({ LOG_LEVEL: 'error', ...env });
     if (verb === 'discord:register') return await (await operator()).discordRegister(config, flags, io);
-    app = createApp(config, { offline: values.offline });
+    // Scripts run the CLI for the numbers: charts (Vega and resvg, ~1 s and ~100 MB) only when asked for,
+    // by --chart or the chart command, or when posting.
+    const charts = values.chart || values.post !== undefined || (verb === 'run' && /^\s*(\/smallcaps\s+)?chart\b/i.test(rest.join(' ')));
+    app = createApp(config, { offline: values.offline, charts });
     switch (verb) {
       case 'run':
         return await answer(app, io, values.json, () => app!.bot.parse(rest.join(' '), 'cli'));

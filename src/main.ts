@@ -29,11 +29,12 @@ export interface App {
   close(): void;
 }
 
-export function createApp(config: Config, opts: { offline?: boolean; logger?: Logger } = {}): App {
+export function createApp(config: Config, opts: { offline?: boolean; logger?: Logger; charts?: boolean } = {}): App {
   const logger = opts.logger ?? createLogger(config.env.LOG_LEVEL);
   const db = openDatabase(join(config.dataDir, 'capwatch.sqlite'));
   const market = createMarketData({ config: { ...config.providers, offline: opts.offline }, db, now: config.now, logger });
-  const charts = createChartService({ cacheDir: join(config.dataDir, 'cache', 'charts') });
+  // Without charts (the CLI unless --chart), replies carry none and Vega and resvg are never loaded.
+  const charts = opts.charts === false ? undefined : createChartService({ cacheDir: join(config.dataDir, 'cache', 'charts') });
   const subscriptions = new SubscriptionRepository(db, config.now);
   const compose: Compose = (now) => composeDigest({ market, now, charts, rateCuts: digestRateCuts, ...config.digest });
   const services: Record<string, unknown> = { charts, subscriptions, composeDigest: compose };
