@@ -39,6 +39,13 @@ async function freePort(): Promise<number> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Node's flags in `npm start` (e.g. the young generation's size), so the bench runs the bot as deployed. */
+function startFlags(): string[] {
+  const pkg: unknown = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  const start = typeof pkg === 'object' && pkg && 'scripts' in pkg && typeof pkg.scripts === 'object' && pkg.scripts && 'start' in pkg.scripts ? String(pkg.scripts.start) : '';
+  return start.split(/\s+/).filter((word) => word.startsWith('--'));
+}
+
 async function seed(dataDir: string): Promise<void> {
   const db = openDatabase(join(dataDir, 'capwatch.sqlite'));
   const repo = new SubscriptionRepository(db);
@@ -55,7 +62,7 @@ export default async function bench(): Promise<void> {
   const discord = await DiscordEmulator.start();
   const slack = await startSlackApi();
   const identified = discord.waitForGateway('identify', 60_000);
-  const child = spawn(process.execPath, ['bin/main.js'], {
+  const child = spawn(process.execPath, [...startFlags(), 'bin/main.js'], {
     env: {
       ...process.env,
       DATA_DIR: dataDir,

@@ -1,4 +1,5 @@
 /** The MarketData port: what commands may ask for, independent of any vendor. */
+import type { Bar } from '../values.ts';
 
 export interface Provenance {
   /** Human name of the source, e.g. "Yahoo Finance", "Benzinga (LSEG, Bloomberg, Barclays)". */
@@ -15,11 +16,8 @@ export interface Provenance {
   snapshot: boolean;
 }
 
-export interface Bar {
-  /** Trading date in exchange local time, YYYY-MM-DD. */
-  date: string;
-  close: number;
-}
+/** Shared with src/analytics/ (see src/values.ts). */
+export type { Bar };
 
 export interface DailySeries {
   symbol: string;
