@@ -2,9 +2,9 @@
 import { parseArgs } from 'node:util';
 import { replyToText } from '../adapters/console/render.ts';
 import type { Entities } from './bot-types.ts';
-import type { Io } from './cli-operator.ts';
+import type { Io, OperatorFlags } from './cli-operator.ts';
 import { InputError, type Invocation } from './command.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createApp, type App } from './main.ts';
 import type { Reply } from './reply.ts';
 
@@ -55,10 +55,10 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
   // Operator verbs load their own modules; `run` and `ask` do not pay for them.
   const operator = () => import('./cli-operator.ts');
   try {
-    if (verb === 'slack:manifest') return await (await operator()).slackManifest(flags, io);
+    if (verb === 'slack:manifest') return await slackManifest(flags, io);
     // The CLI's stdout is for answers; provider warnings stay quiet unless LOG_LEVEL asks for them.
     const config = loadConfig({ LOG_LEVEL: 'error', ...env });
-    if (verb === 'discord:register') return await (await operator()).discordRegister(config, flags, io);
+    if (verb === 'discord:register') return await discordRegister(config, flags, io);
     // Scripts run the CLI for the numbers: charts (Vega and resvg, ~1 s and ~100 MB) only when asked for,
     // by --chart or the chart command, or when posting.
     const charts = values.chart || values.post !== undefined || (verb === 'run' && /^\s*(\/smallcaps\s+)?chart\b/i.test(rest.join(' ')));
@@ -98,6 +98,20 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
   } finally {
     app?.close();
   }
+}
+
+async function slackManifest(flags: OperatorFlags, io: Io): Promise<number> {
+  const [{ buildManifest }, { allCommands }] = await Promise.all([import('../adapters/slack/manifest.ts'), import('../commands/index.ts')]);
+  io.out(JSON.stringify(buildManifest(allCommands, { socketMode: !flags.requestUrl, requestUrl: flags.requestUrl }), null, 2));
+  return 0;
+}
+
+async function discordRegister(config: Config, flags: OperatorFlags, io: Io): Promise<number> {
+  if (!config.discord) throw new InputError('discord:register needs DISCORD_TOKEN and DISCORD_APP_ID.');
+  const [{ registerCommands }, { allCommands }] = await Promise.all([import('../adapters/discord/registration.ts'), import('../commands/index.ts')]);
+  const result = await registerCommands({ ...config.discord, guildId: flags.guild, commands: allCommands });
+  io.out(result.changed ? `Registered /${result.names.join(', /')}${flags.guild ? ` in guild ${flags.guild}` : ' globally'}.` : 'Slash commands already up to date; nothing sent.');
+  return 0;
 }
 
 async function answer(app: App, io: Io, json: boolean, parse: () => Invocation): Promise<number> {
