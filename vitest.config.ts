@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',
+    // Tests that start bin/ run the compiled dist/: build it from the current source first.
+    globalSetup: ['bin/build.js'],
   },
 });

@@ -1,9 +1,8 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so a fresh clone needs no build step.
+// The `capwatch` command line, from the JavaScript that `npm install` builds into dist/ (bin/build.js).
 import { existsSync } from 'node:fs';
-import { register } from 'tsx/esm/api';
 
-register();
+process.setSourceMapsEnabled(true);
 if (existsSync('.env')) process.loadEnvFile('.env'); // the same .env as `npm start`
-const { runCli } = await import('../src/cli.ts');
+const { runCli } = await import('../dist/cli.js');
 process.exitCode = await runCli(process.argv.slice(2));

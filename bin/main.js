@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // `npm start`: loads .env when present, then starts every configured adapter (the console when none).
+// Runs the JavaScript that `npm install` builds into dist/ (bin/build.js); stack traces point at the TypeScript.
 import { existsSync } from 'node:fs';
-import { register } from 'tsx/esm/api';
 
-register();
+process.setSourceMapsEnabled(true);
 if (existsSync('.env')) process.loadEnvFile('.env');
-const { loadConfig, ConfigError } = await import('../src/config.ts');
-const { start } = await import('../src/main.ts');
+const { loadConfig, ConfigError } = await import('../dist/config.js');
+const { start } = await import('../dist/main.js');
 try {
   await start(loadConfig());
 } catch (error) {

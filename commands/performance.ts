@@ -1,4 +1,5 @@
 import { describePeriod, describePeriodTo, type Period } from '../src/analytics/periods.ts';
+import { leastFresh } from '../src/charts/layout.ts';
 import type { ChartService } from '../src/charts/types.ts';
 import { defineCommand, type CommandContext } from '../src/command.ts';
 import { performanceCommentary, performanceVerb } from '../src/commentary/performance.ts';
@@ -70,6 +71,7 @@ export async function withChart(ctx: CommandContext, r: PerformanceResult, reply
     large: { symbol: r.large.symbol, label: r.large.label, points: r.series.large },
     source: r.small.provenance.source,
     asOf: r.end,
+    freshness: leastFresh(r.small.provenance, r.large.provenance),
   });
   return { ...reply, chart };
 }

@@ -1,4 +1,5 @@
 import type { FedWatchResult, MeetingOdds, UnpricedMeeting } from '../src/analytics/fedwatch.ts';
+import { leastFresh } from '../src/charts/layout.ts';
 import type { ChartService } from '../src/charts/types.ts';
 import { defineCommand, InputError, type CommandContext } from '../src/command.ts';
 import { rateCutCommentary, shortDate } from '../src/commentary/ratecuts.ts';
@@ -101,6 +102,7 @@ async function withRateCutsChart(ctx: CommandContext, p: RateCutPricing, meeting
     currentRange: p.result.currentRange,
     source: p.strip.provenance.source,
     asOf: p.result.asOf,
+    freshness: leastFresh(p.strip.provenance),
   });
   return { ...reply, chart };
 }

@@ -1,3 +1,4 @@
+import { leastFresh } from '../src/charts/layout.ts';
 import type { ChartService } from '../src/charts/types.ts';
 import { defineCommand } from '../src/command.ts';
 import { evEbitdaSentence, forwardPeSentence } from '../src/commentary/valuation.ts';
@@ -24,6 +25,7 @@ export default defineCommand({
       largeLabel: 'S&P 500',
       source: [...new Set([v.provenance.forwardPE.source, v.provenance.evEbitda.source])].join('; '),
       asOf: v.provenance.forwardPE.asOf,
+      freshness: leastFresh(v.provenance.forwardPE, v.provenance.evEbitda),
     });
     return { ...reply, chart };
   },

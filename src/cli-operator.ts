@@ -1,11 +1,12 @@
-/** Operator verbs of the CLI: registration, manifest, curated data, subscriptions, posting a digest now. */
-import { allCommands } from '../commands/index.ts';
+/**
+ * Operator verbs of the CLI: curated data, subscriptions, posting a digest now. Registration and the
+ * Slack manifest need commands/ and adapters/, so they live in cli.ts, a composition root.
+ */
 import { InputError } from './command.ts';
 import { listSubscriptions, postDigestNow } from './digest/operator.ts';
 import { restDeliverers, type App } from './main.ts';
 import { curateFuturesFromFile } from './market/curated-futures.ts';
 import { listCurated, setCurated } from './market/curated-store.ts';
-import type { Config } from './config.ts';
 
 export interface Io {
   out: (s: string) => void;
@@ -21,20 +22,6 @@ export interface OperatorFlags {
   unit?: string;
   date?: string;
   post?: string;
-}
-
-export async function slackManifest(flags: OperatorFlags, io: Io): Promise<number> {
-  const { buildManifest } = await import('../adapters/slack/manifest.ts');
-  io.out(JSON.stringify(buildManifest(allCommands, { socketMode: !flags.requestUrl, requestUrl: flags.requestUrl }), null, 2));
-  return 0;
-}
-
-export async function discordRegister(config: Config, flags: OperatorFlags, io: Io): Promise<number> {
-  if (!config.discord) throw new InputError('discord:register needs DISCORD_TOKEN and DISCORD_APP_ID.');
-  const { registerCommands } = await import('../adapters/discord/registration.ts');
-  const result = await registerCommands({ ...config.discord, guildId: flags.guild, commands: allCommands });
-  io.out(result.changed ? `Registered /${result.names.join(', /')}${flags.guild ? ` in guild ${flags.guild}` : ' globally'}.` : 'Slash commands already up to date; nothing sent.');
-  return 0;
 }
 
 const CURATE_USAGE =

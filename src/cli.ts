@@ -2,18 +2,19 @@
 import { parseArgs } from 'node:util';
 import { replyToText } from '../adapters/console/render.ts';
 import type { AskResult, Entities } from './bot-types.ts';
-import { curate, discordRegister, postDigest, slackManifest, subscriptions, type Io } from './cli-operator.ts';
-import { InputError, type Invocation } from './command.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import type { Io, OperatorFlags } from './cli-operator.ts';
 import { argvProblem, missingArgument } from './cli-args.ts';
+import { InputError, type Invocation } from './command.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createApp, type App } from './main.ts';
 import { guardOutput } from './observability/redact.ts';
 import type { Reply } from './reply.ts';
 
 const USAGE = `Usage:
-  capwatch run "<command line>" [--json] [--offline]   e.g. capwatch run "performance 1m vs:nasdaq"
-  capwatch ask "<question>" [--json] [--offline]
-  capwatch digest [--json] [--offline] [--post discord:<channel>|slack:<channel>]
+  capwatch run "<command line>" [--json] [--offline] [--chart]   e.g. capwatch run "performance 1m vs:nasdaq"
+  capwatch ask "<question>" [--json] [--offline] [--chart]
+  capwatch digest [--json] [--offline] [--chart] [--post discord:<channel>|slack:<channel>]
+  (--chart also draws the reply's chart under DATA_DIR/charts and gives its path)
   capwatch discord:register [--guild ID]
   capwatch slack:manifest [--request-url https://host/slack/events]
   capwatch curate list | curate set <key> <value> --source "..." --asof YYYY-MM-DD
@@ -32,6 +33,7 @@ const defaultIo: Io = { out: (s) => process.stdout.write(s + '\n'), err: (s) => 
 const OPTIONS = {
   json: { type: 'boolean', default: false },
   offline: { type: 'boolean', default: false },
+  chart: { type: 'boolean', default: false },
   guild: { type: 'string' },
   'request-url': { type: 'string' },
   source: { type: 'string' },
@@ -65,6 +67,8 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
   }
   const flags = { ...values, requestUrl: values['request-url'] };
   let app: App | undefined;
+  // Operator verbs load their own modules; `run` and `ask` do not pay for them.
+  const operator = () => import('./cli-operator.ts');
   try {
     if (verb === 'slack:manifest') return await slackManifest(flags, io);
     // The CLI's stdout is for answers; provider warnings stay quiet unless LOG_LEVEL asks for them.
@@ -72,12 +76,15 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     guardOutput(env);
     if (verb === 'discord:register') return await discordRegister(config, flags, io);
     if (verb === 'snapshot') return await (await import('./market/history/refresh-cli.ts')).snapshotCommand(config, rest, values.out, io);
-    app = await createApp(config, { offline: values.offline });
+    // Scripts run the CLI for the numbers: charts (Vega and resvg, ~1 s and ~100 MB) only when asked for,
+    // by --chart or the chart command, or when posting.
+    const charts = values.chart || values.post !== undefined || (verb === 'run' && /^\s*(\/smallcaps\s+)?chart\b/i.test(rest.join(' ')));
+    app = await createApp(config, { offline: values.offline, charts });
     switch (verb) {
       case 'run':
         return await answer(app, io, values.json, () => app!.bot.parse(rest.join(' '), 'cli'));
       case 'digest':
-        if (values.post) return await postDigest(app, values.post, io);
+        if (values.post) return await (await operator()).postDigest(app, values.post, io);
         return await answer(app, io, values.json, () => app!.bot.parse('digest', 'cli'));
       case 'ask': {
         const result = await app.bot.ask(rest.join(' '), { platform: 'cli', userId: 'cli', canManage: true });
@@ -88,9 +95,9 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
         });
       }
       case 'curate':
-        return await curate(app, rest, flags, io);
+        return await (await operator()).curate(app, rest, flags, io);
       case 'subscriptions':
-        return await subscriptions(app, rest, io);
+        return await (await operator()).subscriptions(app, rest, io);
       default:
         io.err(`Unknown command "${verb}".\n${USAGE}`);
         return 2;
@@ -109,6 +116,20 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
   } finally {
     await app?.close();
   }
+}
+
+async function slackManifest(flags: OperatorFlags, io: Io): Promise<number> {
+  const [{ buildManifest }, { allCommands }] = await Promise.all([import('../adapters/slack/manifest.ts'), import('../commands/index.ts')]);
+  io.out(JSON.stringify(buildManifest(allCommands, { socketMode: !flags.requestUrl, requestUrl: flags.requestUrl }), null, 2));
+  return 0;
+}
+
+async function discordRegister(config: Config, flags: OperatorFlags, io: Io): Promise<number> {
+  if (!config.discord) throw new InputError('discord:register needs DISCORD_TOKEN and DISCORD_APP_ID.');
+  const [{ registerCommands }, { allCommands }] = await Promise.all([import('../adapters/discord/registration.ts'), import('../commands/index.ts')]);
+  const result = await registerCommands({ ...config.discord, guildId: flags.guild, commands: allCommands });
+  io.out(result.changed ? `Registered /${result.names.join(', /')}${flags.guild ? ` in guild ${flags.guild}` : ' globally'}.` : 'Slash commands already up to date; nothing sent.');
+  return 0;
 }
 
 async function answer(app: App, io: Io, json: boolean, parse: () => Invocation): Promise<number> {

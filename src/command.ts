@@ -77,8 +77,11 @@ export function defineCommand(decl: CommandDecl): CommandDecl {
 
 /** Bad input from a user: shown as a friendly (ephemeral) message, exit code 2 in the CLI. */
 export class InputError extends Error {
-  constructor(message: string, readonly hint?: string) {
+  readonly hint: string | undefined;
+
+  constructor(message: string, hint?: string) {
     super(message);
+    this.hint = hint;
     this.name = 'InputError';
   }
 }

@@ -11,7 +11,6 @@ import { prepareDataDir } from './data-dir.ts';
 import { composeDigest } from './digest/compose.ts';
 import type { Deliverer } from './digest/deliverer.ts';
 import type { Compose } from './digest/edition.ts';
-import { startScheduler } from './digest/scheduler.ts';
 import { SubscriptionRepository } from './digest/subscriptions.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { opsRoutes } from './http/ops-routes.ts';
@@ -42,14 +41,15 @@ export interface App {
   close(): Promise<void>;
 }
 
-export async function createApp(config: Config, opts: { offline?: boolean; logger?: Logger } = {}): Promise<App> {
+export async function createApp(config: Config, opts: { offline?: boolean; logger?: Logger; charts?: boolean } = {}): Promise<App> {
   const logger = opts.logger ?? createLogger(config.env.LOG_LEVEL);
   prepareDataDir(config.dataDir);
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const market = createMarketData({ config: { ...config.providers, offline: opts.offline }, store, now: config.now, logger });
-  const charts = guardCharts(createChartService({ cacheDir: join(config.dataDir, 'cache', 'charts') }), logger);
+  // Without charts (the CLI unless --chart), replies carry none and Vega and resvg are never loaded.
+  const charts = opts.charts === false ? undefined : guardCharts(createChartService({ cacheDir: join(config.dataDir, 'cache', 'charts') }), logger);
   const subscriptions = new SubscriptionRepository(store, config.now);
-  const chartServices: { charts?: ChartService } = { charts };
+  const chartServices: { charts?: ChartService } = charts ? { charts } : {};
   const compose: Compose = (now) =>
     withoutChartOnFailure(chartServices, (s) => composeDigest({ market, now, charts: s.charts, rateCuts: digestRateCuts, ...config.digest }));
   const services: Record<string, unknown> = { charts, subscriptions, composeDigest: compose };
@@ -143,6 +143,7 @@ export async function start(config: Config): Promise<void> {
   }
   // A long-running bot pays the chart renderer's load once, up front, not on a user's first chart.
   await preloadRenderer();
+  const { startScheduler } = await import('./digest/scheduler.ts');
   const scheduler = startScheduler({ store: app.store, deliverers, compose: app.compose, now: config.now, logger: app.logger, ledger: { leaseMs: config.digestLeaseMs } });
   stops.push(() => scheduler.stop());
   app.logger.info('capwatch started');

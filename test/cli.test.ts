@@ -46,15 +46,21 @@ describe('capwatch CLI', () => {
     expect(json.reply.data).toEqual({ forwardPE: { small: 13.6, large: 17.2, gapPct: -20.9302 }, evEbitda: { premiumPct: 3.7, medianPct: 8.2 } });
   });
 
-  it('--json gives the chart path and alt text when there is a chart, and no chart key otherwise', async () => {
+  it('--json --chart gives the chart path and alt text when there is a chart, and no chart key otherwise', async () => {
     // CME's settlements of 2026-09-18 (the snapshot's FedWatch check) are only known from that day on.
-    const withChart = JSON.parse((await cliAt('2026-09-18T21:00:00Z', 'run', 'ratecuts', '--json', '--offline')).out);
+    const withChart = JSON.parse((await cliAt('2026-09-18T21:00:00Z', 'run', 'ratecuts', '--json', '--offline', '--chart')).out);
     expect(withChart.reply.chart.path).toMatch(/charts\/ratecuts-2026-09-18-[0-9a-f]+\.png$/);
     expect(existsSync(withChart.reply.chart.path)).toBe(true);
     expect(withChart.reply.chart.alt).toMatch(/^Bar chart of target-range probabilities/);
     expect(withChart.reply.data.meetings[0]).toMatchObject({ date: '2026-10-28', probabilities: { '3.75-4.00': 42.4286, '4.00-4.25': 57.5714 } });
-    const without = JSON.parse((await cli('run', 'earnings', '--json')).out);
+    const without = JSON.parse((await cli('run', 'earnings', '--json', '--chart')).out);
     expect(without.reply).not.toHaveProperty('chart');
+  });
+
+  it('draws no chart unless asked, so a script pays only for the numbers', async () => {
+    const json = JSON.parse((await cliAt('2026-09-18T21:00:00Z', 'run', 'ratecuts', '--json', '--offline')).out);
+    expect(json.reply).not.toHaveProperty('chart');
+    expect(json.reply.data.meetings.length).toBeGreaterThan(0);
   });
 
   it('prints rendered text without --json', async () => {

@@ -1,12 +1,15 @@
 /** Remembers recently seen event ids so Slack's redeliveries (X-Slack-Retry-Num) are answered once. */
 export class SeenEvents {
   private readonly seen = new Map<string, number>();
+  private readonly ttlMs: number;
+  private readonly max: number;
+  private readonly now: () => number;
 
-  constructor(
-    private readonly ttlMs = 10 * 60_000,
-    private readonly max = 10_000,
-    private readonly now: () => number = Date.now,
-  ) {}
+  constructor(ttlMs = 10 * 60_000, max = 10_000, now: () => number = Date.now) {
+    this.ttlMs = ttlMs;
+    this.max = max;
+    this.now = now;
+  }
 
   /** True the first time an id is offered within the TTL, false for repeats. */
   first(id: string): boolean {

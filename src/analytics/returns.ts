@@ -1,5 +1,5 @@
 /** Period returns aligned on trading days, and relative performance. Pure and exact. */
-import type { Bar } from '../market/types.ts';
+import type { Bar } from '../values.ts';
 import type { PeriodWindow } from './periods.ts';
 
 export class InsufficientDataError extends Error {

@@ -4,7 +4,7 @@ import { mkdir, readFile, readdir, rename, stat, unlink, writeFile } from 'node:
 import { join } from 'node:path';
 
 /** Bump when the look of the charts changes, so directory caches do not serve old designs. */
-export const RENDER_VERSION = 'charts-v1';
+export const RENDER_VERSION = 'charts-v2';
 
 /** JSON with object keys sorted, so equal data gives equal text whatever the key order. */
 export function canonicalJson(value: unknown): string {
@@ -22,7 +22,11 @@ export function chartKey(kind: string, data: unknown): string {
 
 export class LruCache<V> {
   private readonly entries = new Map<string, V>();
-  constructor(private readonly max: number) {}
+  private readonly max: number;
+
+  constructor(max: number) {
+    this.max = max;
+  }
 
   get(key: string): V | undefined {
     const value = this.entries.get(key);
@@ -56,12 +60,15 @@ const HOUR_MS = 3_600_000;
  */
 export class DirCache {
   private lastSweep = Number.NEGATIVE_INFINITY;
+  private readonly dir: string;
+  private readonly maxAgeMs: number;
+  private readonly now: () => number;
 
-  constructor(
-    private readonly dir: string,
-    private readonly maxAgeMs = 7 * 24 * HOUR_MS,
-    private readonly now: () => number = Date.now,
-  ) {}
+  constructor(dir: string, maxAgeMs = 7 * 24 * HOUR_MS, now: () => number = Date.now) {
+    this.dir = dir;
+    this.maxAgeMs = maxAgeMs;
+    this.now = now;
+  }
 
   private file(key: string): string {
     return join(this.dir, `${key}.png`);

@@ -1,7 +1,7 @@
 /** The digest's one compact panel: relative performance beside the implied rate path. */
 import type { TopLevelSpec } from 'vega-lite';
 import type { DigestChartData } from './types.ts';
-import { framed, panelTitle, type ViewSpec } from './layout.ts';
+import { framed, panelTitle, worstFreshness, type ViewSpec } from './layout.ts';
 import { dateRange, periodWords, shortDate, signedPct } from './format.ts';
 import { performanceAlt, performanceSeries, rebasedLinesView } from './performance.ts';
 import { outcomeShares, pathSentence, pathView, rangeOdds } from './ratecuts.ts';
@@ -32,6 +32,7 @@ export function digestSpec(data: DigestChartData): TopLevelSpec {
     headline.join(' · '),
     { hconcat: panels, spacing: 36, resolve: { legend: { color: 'independent' } } },
     `Sources: ${sources} · as of ${shortDate(asOf)}`,
+    worstFreshness(perf.freshness, rc?.freshness),
   );
 }
 

@@ -1,5 +1,8 @@
-/** Widths of text in the bundled font (advance widths with the font's kerning). */
-import { SHAPING, bundledFont } from './font.ts';
+/**
+ * Widths of text in the bundled font, from its advance widths and ASCII kerning (generated into
+ * font/metrics.ts), so Vega's layout matches what resvg draws without parsing the font at run time.
+ */
+import { BOLD, REGULAR } from './font/metrics.ts';
 
 export function isBold(weight: unknown): boolean {
   if (typeof weight === 'number') return weight >= 600;
@@ -8,5 +11,13 @@ export function isBold(weight: unknown): boolean {
 
 /** Width in pixels of `text` drawn at `size` px in the bundled font. */
 export function measureText(text: string, size: number, boldWeight = false): number {
-  return bundledFont(boldWeight).getAdvanceWidth(text, size, SHAPING);
+  const face = boldWeight ? BOLD : REGULAR;
+  let units = 0;
+  let previous = '';
+  for (const char of text) {
+    units += face.widths[char.codePointAt(0)!] ?? face.notdef;
+    if (previous) units += face.kerning[previous + char] ?? 0;
+    previous = char;
+  }
+  return (units * size) / face.unitsPerEm;
 }

@@ -79,7 +79,7 @@ export function rebasedLinesView(
     ...s.large.map((p, i) => ({ ...p, series: largeName, end: i === s.large.length - 1 })),
   ];
   const x = dateAxis(rows.map((r) => r.date));
-  const y = { field: 'value', type: 'quantitative', scale: { zero: false, nice: true }, axis: { title: 'Rebased to 100', tickCount: 5, labelFlush: true } };
+  const y = { field: 'value', type: 'quantitative', scale: { zero: false, nice: true }, axis: { title: 'Rebased to 100', tickCount: 5 } };
   const color = {
     field: 'series',
     type: 'nominal',
@@ -124,7 +124,7 @@ export function performanceSpec(data: PerformanceChartData): TopLevelSpec {
   if (s.ratio.length > 0) panels.push(ratioView(data, s, width));
   const title = `${seriesName(data.small.label, data.small.symbol)} vs ${seriesName(data.large.label, data.large.symbol)}, ${periodWords(data.period)}`;
   const subtitle = `${dateRange(s.first, s.last)}: ${data.small.symbol} ${signedPct(s.smallReturnPct)}, ${data.large.symbol} ${signedPct(s.largeReturnPct)}, relative ${signedPct(s.relativePct)}`;
-  return framed(title, subtitle, { vconcat: panels, spacing: 26 }, caption(data.source, data.asOf, 'rebased to 100 at the start'));
+  return framed(title, subtitle, { vconcat: panels, spacing: 26 }, caption(data.source, data.asOf, 'rebased to 100 at the start'), data.freshness);
 }
 
 export function performanceAlt(data: PerformanceChartData): string {

@@ -64,7 +64,7 @@ export function oddsView(data: RateCutsChartData, width: number, height: number)
       {
         mark: { type: 'bar', cornerRadiusEnd: 3, width: { band: 0.7 } },
         encoding: {
-          y: { field: 'probability', type: 'quantitative', scale: { domain: [0, 100] }, axis: { title: 'Probability (%)', tickCount: 5, labelFlush: true } },
+          y: { field: 'probability', type: 'quantitative', scale: { domain: [0, 100] }, axis: { title: 'Probability (%)', tickCount: 5 } },
           color: {
             field: 'outcome',
             type: 'nominal',
@@ -88,7 +88,7 @@ export function pathView(data: RateCutsChartData, width: number, height: number)
   const domain = [Math.floor(Math.min(...rates) * 4 - 1) / 4, Math.ceil(Math.max(...rates) * 4) / 4];
   const x = { field: 'meeting', type: 'ordinal', sort: null, axis: { title: null, labelAngle: 0, labelOverlap: true } };
   const scale = { domain, nice: false, zero: false };
-  const y = { field: 'rate', type: 'quantitative', scale, axis: { title: 'Implied rate (%)', tickCount: 5, format: '.2f', labelFlush: true } };
+  const y = { field: 'rate', type: 'quantitative', scale, axis: { title: 'Implied rate (%)', tickCount: 5, format: '.2f' } };
   return {
     width,
     height,
@@ -139,6 +139,7 @@ export function rateCutsSpec(data: RateCutsChartData): TopLevelSpec {
     rateCutsHeadline(data),
     { hconcat: panels, spacing: 40 },
     caption(data.source, data.asOf),
+    data.freshness,
   );
 }
 

@@ -5,7 +5,6 @@ import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { FONT_FAMILY, FONT_FILES } from './font.ts';
 import { CARD_RADIUS, SCALE, palette } from './theme.ts';
 import { installTextMetrics } from './text-metrics.ts';
-import { textToPaths } from './text-to-path.ts';
 
 installTextMetrics();
 const quiet = vega.logger(vega.None);
@@ -55,8 +54,9 @@ export function cardify(svg: string): string {
 }
 
 /**
- * resvg options: only the bundled font, never the system's (it draws any text that
- * textToPaths left in place). `fonts: false` is for tests that prove the font matters.
+ * resvg options: resvg lays out and draws the text from the bundled font only, never the
+ * system's, so the pixels are the same on every machine. `fonts: false` is for tests that
+ * prove the font matters.
  */
 export function rasterOptions(scale = SCALE, fonts = true): ResvgRenderOptions {
   return {
@@ -93,9 +93,9 @@ export function rasterize(svg: string, scale = SCALE, fonts = true): Raster {
   return { width: image.width, height: image.height, pixels: new Uint8Array(image.pixels) };
 }
 
-/** The SVG that goes to resvg: card background, text already turned into glyph outlines. */
+/** The SVG that goes to resvg: Vega's drawing on the card background. */
 export async function chartSvg(spec: TopLevelSpec): Promise<string> {
-  return textToPaths(cardify(await specToSvg(spec)));
+  return cardify(await specToSvg(spec));
 }
 
 export async function renderSpec(spec: TopLevelSpec, scale = SCALE): Promise<Uint8Array> {

@@ -1,7 +1,8 @@
 /** The ChartService: builds the spec, renders once per (chart kind, data), serves repeats from cache. */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Chart } from '../reply.ts';
-import type { ChartService, DigestChartData, PerformanceChartData, RateCutsChartData } from './types.ts';
+import type { ChartFreshness, ChartService, DigestChartData, PerformanceChartData, RateCutsChartData } from './types.ts';
+import { freshnessNote, worstFreshness } from './layout.ts';
 import { DirCache, LruCache, chartKey } from './cache.ts';
 import { slug } from './format.ts';
 import { performanceAlt, performanceSpec } from './performance.ts';
@@ -34,6 +35,7 @@ interface ChartKind<D> {
   spec(data: D): TopLevelSpec;
   alt(data: D): string;
   name(data: D): string;
+  freshness(data: D): ChartFreshness | undefined;
 }
 
 const kinds = {
@@ -41,21 +43,25 @@ const kinds = {
     spec: performanceSpec,
     alt: performanceAlt,
     name: (d: PerformanceChartData) => `performance-${slug(`${d.small.symbol}-${d.large.symbol}-${d.period}`)}.png`,
+    freshness: (d: PerformanceChartData) => d.freshness,
   } satisfies ChartKind<PerformanceChartData>,
   ratecuts: {
     spec: rateCutsSpec,
     alt: rateCutsAlt,
     name: (d: RateCutsChartData) => `ratecuts-${slug(d.asOf)}.png`,
+    freshness: (d: RateCutsChartData) => d.freshness,
   } satisfies ChartKind<RateCutsChartData>,
   valuation: {
     spec: valuationSpec,
     alt: valuationAlt,
     name: (d: ValuationChartInput) => `valuation-${slug(d.asOf)}.png`,
+    freshness: (d: ValuationChartInput) => d.freshness,
   } satisfies ChartKind<ValuationChartInput>,
   digest: {
     spec: digestSpec,
     alt: digestAlt,
     name: (d: DigestChartData) => `digest-${slug(d.performance.asOf)}.png`,
+    freshness: (d: DigestChartData) => worstFreshness(d.performance.freshness, d.rateCuts?.freshness),
   } satisfies ChartKind<DigestChartData>,
 };
 
@@ -94,7 +100,8 @@ export function createChartService(options: ChartServiceOptions = {}): CountingC
 
   async function chart<D>(kindName: keyof typeof kinds, kind: ChartKind<D>, data: D): Promise<Chart> {
     // Alt text and name come first: they validate the data before any rendering.
-    const alt = kind.alt(data);
+    const warning = freshnessNote(kind.freshness(data));
+    const alt = warning ? `${kind.alt(data)} ${warning}.` : kind.alt(data);
     const name = kind.name(data);
     const key = chartKey(kindName, { scale, data });
     let bytes = memory.get(key);

@@ -1,12 +1,19 @@
 /** What commands ask of the chart renderer; implemented in src/charts/. */
 import type { Chart } from '../reply.ts';
 
+/**
+ * How current the charted data is. Anything but live is said on the image itself, since a chart
+ * travels without the message footer that names its sources (forwarded, saved, previewed).
+ */
+export type ChartFreshness = 'live' | 'stale' | 'offline';
+
 export interface PerformanceChartData {
   period: string;
   small: { symbol: string; label: string; points: { date: string; close: number }[] };
   large: { symbol: string; label: string; points: { date: string; close: number }[] };
   source: string;
   asOf: string;
+  freshness?: ChartFreshness;
 }
 
 export interface RateCutsChartData {
@@ -17,6 +24,7 @@ export interface RateCutsChartData {
   currentRange: [number, number];
   source: string;
   asOf: string;
+  freshness?: ChartFreshness;
 }
 
 /** A premium published without its multiples, e.g. EV/EBITDA against the S&P 490. */
@@ -36,6 +44,7 @@ export interface ValuationChartData {
   largeLabel: string;
   source: string;
   asOf: string;
+  freshness?: ChartFreshness;
 }
 
 export interface DigestChartData {

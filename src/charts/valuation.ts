@@ -160,6 +160,7 @@ export function valuationSpec(input: ValuationChartInput): TopLevelSpec {
     headline.join(' · '),
     { vconcat: panels, spacing: 30, resolve: { scale: { color: 'independent' } } },
     caption(data.source, data.asOf),
+    data.freshness,
   );
 }
 

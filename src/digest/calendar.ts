@@ -2,8 +2,9 @@
  * NYSE trading calendar: weekends and exchange holidays. The holidays are the NYSE's published rules
  * (Rule 7.2, with its observance conventions) in date-holidays' rule grammar, plus announced special closures.
  */
-import Holidays from 'date-holidays';
+import type DateHolidays from 'date-holidays';
 import { DateTime } from 'luxon';
+import { createRequire } from 'node:module';
 
 /** Saturday holidays close the Friday before, Sunday ones the Monday after... */
 const OBSERVED = 'if saturday then previous friday if sunday then next monday';
@@ -27,8 +28,19 @@ const SPECIAL_CLOSURES: ReadonlyMap<string, string> = new Map([
   ['2025-01-09', 'National Day of Mourning for President Jimmy Carter'],
 ]);
 
-const rules = new Holidays();
-for (const [name, rule] of NYSE_RULES) rules.setHoliday(rule, { name, type: 'public' });
+let rules: DateHolidays | undefined;
+
+/**
+ * date-holidays carries every country's data (about a hundred modules to load); it is required on the
+ * first date asked about, so commands that never need the exchange calendar do not pay for it.
+ */
+function nyseRules(): DateHolidays {
+  if (rules) return rules;
+  const Holidays: typeof DateHolidays = createRequire(import.meta.url)('date-holidays');
+  rules = new Holidays();
+  for (const [name, rule] of NYSE_RULES) rules.setHoliday(rule, { name, type: 'public' });
+  return rules;
+}
 
 export interface Holiday {
   date: string;
@@ -37,7 +49,7 @@ export interface Holiday {
 
 /** NYSE full-day holidays observed in a calendar year, in date order. */
 export function nyseHolidays(year: number): Holiday[] {
-  const list: Holiday[] = rules
+  const list: Holiday[] = nyseRules()
     .getHolidays(year)
     .map((h) => ({ date: h.date.slice(0, 10), name: h.name }))
     // A Saturday New Year's Day is not moved, so it closes nothing.

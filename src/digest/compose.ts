@@ -1,5 +1,6 @@
 /** The daily digest: one edition composed from the same metrics the commands use. */
 import type { Period } from '../analytics/periods.ts';
+import { leastFresh } from '../charts/layout.ts';
 import type { ChartService, RateCutsChartData } from '../charts/types.ts';
 import { evEbitdaSentence, forwardPeSentence } from '../commentary/valuation.ts';
 import { metricField } from '../fields.ts';
@@ -107,7 +108,7 @@ export async function composeDigest(deps: DigestDeps): Promise<Reply> {
 
   const chartSource = headlineRows.find((r) => r.period === '1m' && r.series && r.large) ?? rows.find((r) => r.period === '1m' && r.series && r.large);
   if (deps.charts && chartSource?.series && chartSource.large) {
-    const rateCuts = rateCutsChartData(rates?.data, rates?.sources[0]?.name ?? 'Fed funds futures');
+    const rateCuts = rateCutsChartData(rates?.data, rates?.sources[0]?.name ?? 'Fed funds futures', rates?.sources ?? []);
     reply.chart = await deps.charts.digest({
       performance: {
         period: chartSource.period,
@@ -115,6 +116,7 @@ export async function composeDigest(deps: DigestDeps): Promise<Reply> {
         large: { symbol: chartSource.large.symbol, label: chartSource.large.label, points: chartSource.series.large },
         source: chartSource.small.provenance.source,
         asOf: chartSource.end,
+        freshness: leastFresh(chartSource.small.provenance, chartSource.large.provenance),
       },
       ...(rateCuts ? { rateCuts } : {}),
     });
@@ -157,7 +159,7 @@ function toneOf(spreadPp: number | null): Tone {
 }
 
 /** The rate section's data (the ratecuts command's `data` shape) as chart input, when it has meetings. */
-function rateCutsChartData(data: unknown, source: string): RateCutsChartData | undefined {
+function rateCutsChartData(data: unknown, source: string, sources: SourceRef[]): RateCutsChartData | undefined {
   const d = data as { asOf?: unknown; currentRange?: unknown; meetings?: unknown } | null | undefined;
   if (!d || typeof d.asOf !== 'string' || !Array.isArray(d.currentRange) || !Array.isArray(d.meetings) || d.meetings.length === 0) return undefined;
   const meetings = d.meetings as { date: string; probabilities: Record<string, number>; expectedRate: number }[];
@@ -168,5 +170,6 @@ function rateCutsChartData(data: unknown, source: string): RateCutsChartData | u
     currentRange: d.currentRange as [number, number],
     source,
     asOf: d.asOf,
+    freshness: leastFresh(...sources),
   };
 }

@@ -13,12 +13,13 @@ export interface Deliverer {
 export type DeliveryErrorKind = 'gone' | 'forbidden' | 'rate_limited' | 'transient' | 'rejected';
 
 export class DeliveryError extends Error {
-  constructor(
-    readonly kind: DeliveryErrorKind,
-    message: string,
-    readonly retryAfterMs?: number,
-  ) {
+  readonly kind: DeliveryErrorKind;
+  readonly retryAfterMs: number | undefined;
+
+  constructor(kind: DeliveryErrorKind, message: string, retryAfterMs?: number) {
     super(message);
+    this.kind = kind;
+    this.retryAfterMs = retryAfterMs;
     this.name = 'DeliveryError';
   }
 }

@@ -89,8 +89,10 @@ export class Fanout {
   private readonly maxRateLimitRetries: number;
   private readonly backoffMs: (retry: number) => number;
   private readonly defaultRetryAfterMs: number;
+  private readonly opts: FanoutOptions;
 
-  constructor(private readonly opts: FanoutOptions) {
+  constructor(opts: FanoutOptions) {
+    this.opts = opts;
     this.sleep = opts.sleep ?? realSleep;
     this.maxAttempts = opts.maxAttempts ?? 3;
     this.maxRateLimitRetries = opts.maxRateLimitRetries ?? 5;

@@ -50,12 +50,13 @@ export const LEDGER_DEFAULTS: Required<LedgerOptions> = {
 export class DeliveryLedger {
   private readonly opts: Required<LedgerOptions>;
 
-  constructor(
-    private readonly repo: LedgerRepo,
-    /** Identifies this process in claims, so only the claimant renews, records or releases. */
-    private readonly owner: string,
-    options: LedgerOptions = {},
-  ) {
+  private readonly repo: LedgerRepo;
+  /** Identifies this process in claims, so only the claimant renews, records or releases. */
+  private readonly owner: string;
+
+  constructor(repo: LedgerRepo, owner: string, options: LedgerOptions = {}) {
+    this.repo = repo;
+    this.owner = owner;
     this.opts = { ...LEDGER_DEFAULTS, ...options };
   }
 

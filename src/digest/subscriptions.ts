@@ -65,10 +65,13 @@ export function checkPlatform(platform: string): Platform {
 
 /** Validation over the subscriptions and ledger repositories (the SQL is in src/store/repos/). */
 export class SubscriptionRepository implements SubscriptionService {
-  constructor(
-    private readonly store: Pick<Store, 'subscriptions' | 'ledger'>,
-    private readonly now: () => Date = () => new Date(),
-  ) {}
+  private readonly store: Pick<Store, 'subscriptions' | 'ledger'>;
+  private readonly now: () => Date;
+
+  constructor(store: Pick<Store, 'subscriptions' | 'ledger'>, now: () => Date = () => new Date()) {
+    this.store = store;
+    this.now = now;
+  }
 
   /** Validates and stores. Throws InputError on bad input. */
   async save(input: SubscribeInput): Promise<Subscription> {

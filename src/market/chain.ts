@@ -23,10 +23,10 @@ export interface Failure {
 
 /** Every provider of a dataset failed; `failures` says how, in order. */
 export class AllProvidersFailedError extends ProviderError {
-  constructor(
-    readonly dataset: Dataset,
-    readonly failures: Failure[],
-  ) {
+  readonly dataset: Dataset;
+  readonly failures: Failure[];
+
+  constructor(dataset: Dataset, failures: Failure[]) {
     const allNotFound = failures.length > 0 && failures.every((f) => f.error instanceof ProviderError && f.error.kind === 'not_found');
     // "Not found" only when every provider said so: one that could not be reached may well know the symbol.
     const lastKind = [...failures]
@@ -35,6 +35,8 @@ export class AllProvidersFailedError extends ProviderError {
       .find((e): e is ProviderError => e instanceof ProviderError && e.kind !== 'not_found');
     super('chain', `no provider answered for ${dataset}: ${failures.map((f) => f.error.message).join('; ') || 'none configured'}`, allNotFound ? 'not_found' : (lastKind?.kind ?? 'http'));
     this.name = 'AllProvidersFailedError';
+    this.dataset = dataset;
+    this.failures = failures;
   }
 }
 

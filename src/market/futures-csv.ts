@@ -15,8 +15,11 @@ export interface FuturesCsv {
 }
 
 export class FuturesCsvError extends Error {
-  constructor(message: string, readonly line?: number) {
+  readonly line: number | undefined;
+
+  constructor(message: string, line?: number) {
     super(line === undefined ? message : `line ${line}: ${message}`);
+    this.line = line;
     this.name = 'FuturesCsvError';
   }
 }

@@ -1,6 +1,23 @@
 /** One way to make HTTP calls to market vendors: ky with a timeout, bounded retries and a user agent. */
-import ky, { HTTPError, TimeoutError, type KyInstance } from 'ky';
+import type { KyInstance } from 'ky';
 import { ProviderError } from './types.ts';
+
+type Ky = typeof import('ky');
+
+/** What providers use of the HTTP client: ky's GET, which any KyInstance also satisfies. */
+export interface Http {
+  get(url: string, options?: { searchParams?: Record<string, string> }): Promise<Response>;
+}
+
+let kyModule: Ky | undefined;
+
+/**
+ * ky (and the fetch implementation it touches when loaded) is imported on the first request, so
+ * offline runs and commands that fetch nothing never load it.
+ */
+async function loadKy(): Promise<Ky> {
+  return (kyModule ??= await import('ky'));
+}
 
 export interface HttpOptions {
   /** Per attempt, in milliseconds. */
@@ -24,7 +41,15 @@ const DEFAULTS: Required<HttpOptions> = {
   userAgent: DEFAULT_USER_AGENT,
 };
 
-export function createHttp(options: HttpOptions = {}): KyInstance {
+export function createHttp(options: HttpOptions = {}): Http {
+  let instance: Promise<KyInstance> | undefined;
+  const client = () => (instance ??= loadKy().then((ky) => kyInstance(ky, options)));
+  return {
+    get: async (url, opts) => (await client()).get(url, opts),
+  };
+}
+
+function kyInstance({ default: ky }: Ky, options: HttpOptions): KyInstance {
   const o = { ...DEFAULTS, ...options };
   return ky.create({
     timeout: o.timeoutMs,
@@ -56,7 +81,8 @@ function causeCode(error: unknown): string | undefined {
 export function retryVerdict(error: Error, maxRetryAfterMs: number): false | undefined {
   // An unknown host or a refused connection will not be different 300 ms later.
   if (UNREACHABLE.has(causeCode(error) ?? '')) return false;
-  if (!(error instanceof HTTPError)) return undefined;
+  // ky's HTTPError, recognised by its shape so that this check does not need ky loaded.
+  if (error.name !== 'HTTPError' || !('response' in error) || !(error.response instanceof Response)) return undefined;
   const wait = retryAfterMs(error.response.headers.get('retry-after'));
   if (wait !== null && wait > maxRetryAfterMs) return false;
   return undefined;
@@ -82,7 +108,7 @@ export interface TextResponse {
  * a 404 is returned so the provider can read the vendor's own "not found" payload.
  */
 export async function getText(
-  http: KyInstance,
+  http: Http,
   provider: string,
   url: string,
   searchParams?: Record<string, string>,
@@ -91,6 +117,7 @@ export async function getText(
     const res = await http.get(url, searchParams ? { searchParams } : {});
     return { status: res.status, contentType: res.headers.get('content-type') ?? '', body: await res.text() };
   } catch (err) {
+    const { HTTPError, TimeoutError } = await loadKy();
     if (err instanceof HTTPError) {
       const status = err.response.status;
       if (status === 404) {

@@ -1,4 +1,5 @@
 /** The MarketData port: what commands may ask for, independent of any vendor. */
+import type { Bar } from '../values.ts';
 
 export interface Provenance {
   /** Human name of the source, e.g. "Yahoo Finance", "Benzinga (LSEG, Bloomberg, Barclays)". */
@@ -15,11 +16,8 @@ export interface Provenance {
   snapshot: boolean;
 }
 
-export interface Bar {
-  /** Trading date in exchange local time, YYYY-MM-DD. */
-  date: string;
-  close: number;
-}
+/** Shared with src/analytics/ (see src/values.ts). */
+export type { Bar };
 
 export interface DailySeries {
   symbol: string;
@@ -91,20 +89,24 @@ export interface MarketData {
 
 /** Raised by a provider for anything it cannot turn into our types. */
 export class ProviderError extends Error {
-  constructor(
-    readonly provider: string,
-    message: string,
-    readonly kind: 'http' | 'timeout' | 'invalid' | 'empty' | 'not_found' | 'rate_limited' = 'invalid',
-  ) {
+  readonly provider: string;
+  readonly kind: 'http' | 'timeout' | 'invalid' | 'empty' | 'not_found' | 'rate_limited';
+
+  constructor(provider: string, message: string, kind: ProviderError['kind'] = 'invalid') {
     super(`${provider}: ${message}`);
+    this.provider = provider;
+    this.kind = kind;
     this.name = 'ProviderError';
   }
 }
 
 /** Raised when a symbol is unknown to every provider. */
 export class UnknownSymbolError extends Error {
-  constructor(readonly symbol: string) {
+  readonly symbol: string;
+
+  constructor(symbol: string) {
     super(`Unknown symbol "${symbol}"`);
+    this.symbol = symbol;
     this.name = 'UnknownSymbolError';
   }
 }

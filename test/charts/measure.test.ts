@@ -27,3 +27,18 @@ describe('measureText', () => {
     expect(measureText('\u4e00', 20)).toBeGreaterThan(0);
   });
 });
+
+describe('measureText against what resvg draws', () => {
+  it('matches the width of the ink resvg lays out from the bundled font, kerning included', async () => {
+    const { rasterize } = await import('../../src/charts/render.ts');
+    for (const [text, bold] of [['Russell 2000 (IWM) AVAV Toyota', false], ['Fed rate-cut pricing', true]] as const) {
+      const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1400" height="60"><text x="0" y="45" font-family="DejaVu Sans" font-size="40"${bold ? ' font-weight="bold"' : ''}>${text}</text></svg>`;
+      const r = rasterize(svg, 1);
+      let right = 0;
+      for (let y = 0; y < r.height; y++) for (let x = 0; x < r.width; x++) if (r.pixels[(y * r.width + x) * 4 + 3]! > 128) right = Math.max(right, x + 1);
+      // The ink ends a side bearing short of the advance.
+      expect(right).toBeGreaterThan(measureText(text, 40, bold) - 8);
+      expect(right).toBeLessThanOrEqual(Math.ceil(measureText(text, 40, bold)));
+    }
+  });
+});

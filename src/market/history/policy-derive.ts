@@ -15,10 +15,13 @@ export interface DerivedPolicy {
 }
 
 export class PolicyCheckError extends Error {
-  constructor(readonly mismatches: { date: string; derived: number; published: number }[]) {
+  readonly mismatches: { date: string; derived: number; published: number }[];
+
+  constructor(mismatches: { date: string; derived: number; published: number }[]) {
     const first = mismatches.slice(0, 3).map((m) => `${m.date}: derived upper ${m.derived}, DFEDTARU ${m.published}`);
     super(`the derived target range disagrees with DFEDTARU on ${mismatches.length} day(s) (${first.join('; ')})`);
     this.name = 'PolicyCheckError';
+    this.mismatches = mismatches;
   }
 }
 

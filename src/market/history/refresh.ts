@@ -5,10 +5,9 @@
  * dates in the current bundle are kept), EFFR (DFF) and the target range (DFEDTARU) from FRED's CSV download.
  * Nothing is written unless every series came back.
  */
-import type { KyInstance } from 'ky';
 import { FOMC_DECISIONS } from '../../analytics/fomc-calendar.ts';
 import { exchangeDate } from '../as-of.ts';
-import { getText, parseJson } from '../http.ts';
+import { getText, parseJson, type Http } from '../http.ts';
 import { parseChart } from '../providers/yahoo-chart.ts';
 import { contractMonths, KNOWN_SYMBOLS, zqContractSymbol } from '../symbols.ts';
 import { ProviderError, type Bar } from '../types.ts';
@@ -20,7 +19,7 @@ import { derivePolicy } from './policy-derive.ts';
 import { parseFredCsv } from './vendor-csv.ts';
 
 export interface RefreshOptions {
-  http: KyInstance;
+  http: Http;
   yahooBaseUrl: string;
   fredBaseUrl: string;
   now: Date;

@@ -2,9 +2,8 @@
  * FRED: target range (DFEDTARL/DFEDTARU) and the effective rate (EFFR). Keyless through the fredgraph CSV
  * download; with an API key through series/observations JSON.
  */
-import type { KyInstance } from 'ky';
 import { z } from 'zod';
-import { getText, looksLikeHtml, parseJson } from '../http.ts';
+import { getText, looksLikeHtml, parseJson, type Http } from '../http.ts';
 import { ProviderError } from '../types.ts';
 import type { Fetched, PolicyDay, Rates, RatesProvider } from './provider.ts';
 
@@ -22,7 +21,7 @@ export interface FredOptions {
   /** API host, e.g. https://api.stlouisfed.org (defaults to baseUrl). */
   apiBaseUrl?: string;
   apiKey?: string;
-  http: KyInstance;
+  http: Http;
 }
 
 const ApiBody = z.object({

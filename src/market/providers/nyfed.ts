@@ -1,7 +1,6 @@
 /** New York Fed markets API: the effective fed funds rate and the target range it was set in. */
-import type { KyInstance } from 'ky';
 import { z } from 'zod';
-import { getText, parseJson } from '../http.ts';
+import { getText, parseJson, type Http } from '../http.ts';
 import { ProviderError } from '../types.ts';
 import type { Fetched, PolicyDay, Rates, RatesProvider } from './provider.ts';
 
@@ -20,7 +19,7 @@ const Body = z.object({ refRates: z.array(z.unknown()) });
 
 export interface NyFedOptions {
   baseUrl: string;
-  http: KyInstance;
+  http: Http;
 }
 
 export function createNyFedProvider(opts: NyFedOptions): RatesProvider {

@@ -1,7 +1,6 @@
 /** Stooq daily CSV (`Date,Open,High,Low,Close,Volume`): the keyless second source for daily bars. */
-import type { KyInstance } from 'ky';
 import { z } from 'zod';
-import { getText, looksLikeHtml } from '../http.ts';
+import { getText, looksLikeHtml, type Http } from '../http.ts';
 import { normalizeSymbol, stooqSymbol } from '../symbols.ts';
 import { ProviderError, type Bar } from '../types.ts';
 import type { BarsProvider } from './provider.ts';
@@ -16,7 +15,7 @@ const Row = z.object({
 
 export interface StooqOptions {
   baseUrl: string;
-  http: KyInstance;
+  http: Http;
 }
 
 export function createStooqProvider(opts: StooqOptions): BarsProvider {

@@ -1,6 +1,5 @@
 /** Yahoo Finance chart v8: daily bars for ETFs, ^ indices and the per-contract fed funds futures. */
-import type { KyInstance } from 'ky';
-import { getText, parseJson } from '../http.ts';
+import { getText, parseJson, type Http } from '../http.ts';
 import { contractMonths, yahooSymbol, zqContractSymbol } from '../symbols.ts';
 import { ProviderError, type Bar } from '../types.ts';
 import { mapLimit } from './map-limit.ts';
@@ -15,7 +14,7 @@ const HISTORY_DAYS = 40;
 
 export interface YahooOptions {
   baseUrl: string;
-  http: KyInstance;
+  http: Http;
   /** Contract months in the futures strip, the current month included. */
   stripMonths?: number;
 }

@@ -55,8 +55,11 @@ export class Gateway extends EventEmitter {
   private current: GatewaySession | null = null;
   private nextSession = 1;
 
-  constructor(private readonly opts: GatewayOptions) {
+  private readonly opts: GatewayOptions;
+
+  constructor(opts: GatewayOptions) {
     super();
+    this.opts = opts;
   }
 
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {

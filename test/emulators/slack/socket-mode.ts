@@ -24,7 +24,10 @@ export class SocketModeServer {
   private seq = 0;
   private onConnect: (() => void)[] = [];
 
-  constructor(private readonly appId = 'A0CAPWATCH') {
+  private readonly appId: string;
+
+  constructor(appId = 'A0CAPWATCH') {
+    this.appId = appId;
     this.wss.on('connection', (ws) => {
       this.socket = ws;
       ws.on('message', (data) => {

@@ -77,7 +77,10 @@ export class SlackApiEmulator {
   /** What apps.connections.open hands out (see socket-mode.ts). */
   socketModeUrl: string | undefined;
 
-  constructor(private readonly opts: SlackApiEmulatorOptions = {}) {
+  private readonly opts: SlackApiEmulatorOptions;
+
+  constructor(opts: SlackApiEmulatorOptions = {}) {
+    this.opts = opts;
     this.botUserId = opts.botUserId ?? 'U0CAPWATCH';
     this.botId = opts.botId ?? 'B0CAPWATCH';
     this.teamId = opts.teamId ?? 'T0TEAM';

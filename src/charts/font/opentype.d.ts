@@ -1,5 +1,5 @@
 /**
- * The part of opentype.js 2.x the charts use. The package ships no types, and
+ * The part of opentype.js 2.x that src/charts/font/metrics-build.ts uses (a dev dependency). The package ships no types, and
  * @types/opentype.js describes 1.x and pulls the DOM lib into the whole program.
  */
 declare module 'opentype.js' {
@@ -23,6 +23,9 @@ declare module 'opentype.js' {
     /** Outline of a line of text with its alphabetic baseline at y, in SVG's y-down space. */
     getPath(text: string, x: number, y: number, fontSize: number, options?: RenderOptions): Path;
     tables: { gsub?: { features: { tag: string; feature: { lookupListIndexes: number[] } }[] } };
+    unitsPerEm: number;
+    charToGlyphIndex(char: string): number;
+    glyphs: { get(index: number): { advanceWidth?: number } };
   }
 
   const opentype: { parse(buffer: ArrayBuffer): Font };

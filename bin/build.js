@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+// `npm run build` (and `prepare`, so `npm install` builds): the TypeScript of src/, commands/ and
+// adapters/ to plain JavaScript in dist/, with source maps, for `npm start` and the `capwatch` bin.
+//
+// esbuild rather than tsc: the typecheck is `npm run typecheck`; this only strips types and links
+// (well under a second), so the test run builds too (vitest's globalSetup) and tests that start bin/
+// never see a stale dist/. Our code is bundled per entry point, split at every dynamic import(), so a
+// command loads a handful of files rather than a hundred; packages stay in node_modules, except the
+// few in VENDORED that ship as a hundred small modules and are loaded on every start (bundled once).
+// Nothing under dist/ is found through import.meta.url: data files are resolved from the package root.
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outdir = join(root, 'dist');
+
+/** What bin/ imports: the command line, the bot's start, and the configuration it validates first. */
+const ENTRIES = { cli: 'src/cli.ts', main: 'src/main.ts', config: 'src/config.ts' };
+const VENDORED = ['zod'];
+
+const common = { bundle: true, platform: 'node', format: 'esm', target: 'node20', sourcemap: 'linked', sourcesContent: false, logLevel: 'warning' };
+
+export default async function buildDist() {
+  rmSync(outdir, { recursive: true, force: true });
+  await build({
+    ...common,
+    absWorkingDir: root,
+    entryPoints: ENTRIES,
+    outdir,
+    // Chunks beside the entries, so one relative path to a vendored package holds for every file.
+    splitting: true,
+    chunkNames: 'chunk-[hash]',
+    packages: 'external',
+    plugins: [
+      {
+        name: 'vendored',
+        setup(b) {
+          const filter = new RegExp(`^(${VENDORED.join('|')})$`);
+          b.onResolve({ filter }, (args) => ({ path: `./vendor/${args.path}.js`, external: true }));
+        },
+      },
+    ],
+  });
+  for (const name of VENDORED) {
+    await build({
+      ...common,
+      stdin: { contents: `export * from '${name}'; export { default } from '${name}';`, resolveDir: root, sourcefile: `vendor-${name}.js` },
+      outfile: join(outdir, 'vendor', `${name}.js`),
+      minify: true,
+    });
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await buildDist();
