@@ -1,4 +1,7 @@
 /** The MarketData port: what commands may ask for, independent of any vendor. */
+import type { SeriesKey } from './valuation/history.ts';
+import type { FundValuationAnswer } from './valuation/service.ts';
+import type { FundFigure } from './valuation/types.ts';
 
 export interface Provenance {
   /** Human name of the source, e.g. "Yahoo Finance", "Benzinga (LSEG, Bloomberg, Barclays)". */
@@ -94,6 +97,10 @@ export interface MarketData {
   /** Published returns from the snapshot (offline fallback for performance). */
   publishedReturns(): Promise<PublishedReturn[]>;
   status(): Promise<DatasetStatus[]>;
+  /** Fund-level valuation from the issuers' pages, else their last stored figures (stale); absent where not wired. */
+  fundValuation?(): Promise<FundValuationAnswer>;
+  /** One stored valuation series, ascending, nothing dated after now. */
+  valuationSeries?(key: SeriesKey): Promise<FundFigure[]>;
 }
 
 /** Raised by a provider for anything it cannot turn into our types. */
