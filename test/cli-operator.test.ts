@@ -13,6 +13,8 @@ const base = {
   STOOQ_BASE_URL: CLOSED,
   NYFED_BASE_URL: CLOSED,
   FRED_BASE_URL: CLOSED,
+  ISHARES_BASE_URL: CLOSED,
+  SSGA_BASE_URL: CLOSED,
 };
 
 async function cli(env: NodeJS.ProcessEnv, ...argv: string[]) {

@@ -1,7 +1,7 @@
 /** The daily digest: one edition composed from the same metrics the commands use. */
 import type { Period } from '../analytics/periods.ts';
 import type { ChartService, RateCutsChartData } from '../charts/types.ts';
-import { evEbitdaSentence, forwardPeSentence } from '../commentary/valuation.ts';
+import { valuationSentences } from '../commentary/valuation-facts.ts';
 import { metricField } from '../fields.ts';
 import { display, pct, pp, round } from '../format.ts';
 import type { MarketData } from '../market/types.ts';
@@ -84,8 +84,7 @@ export async function composeDigest(deps: DigestDeps): Promise<Reply> {
     ].filter((s) => s.fields.length > 0),
     table: performanceTable(rows),
     notes: [
-      forwardPeSentence({ smallLabel: 'The Russell 2000', largeLabel: 'the S&P 500', ...valuation.forwardPE }),
-      evEbitdaSentence({ ...valuation.evEbitda, comparedWith: 'the S&P 490 (ex financials)' }),
+      ...valuationSentences(valuation),
       ...(rates?.lines ?? []),
       ...(missing.length ? [`Not available right now: ${missing.join(', ')}.`] : []),
     ],
