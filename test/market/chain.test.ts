@@ -115,7 +115,7 @@ describe('SourceStatus', () => {
     clock = new Date('2026-11-21T11:00:00Z');
     status.markStale('rates', 'fred');
     const rows = new SourceStatus(t.reopen(), () => clock).list();
-    expect(rows.map((r) => r.dataset)).toEqual(['bars', 'futures', 'rates', 'curated']);
+    expect(rows.map((r) => r.dataset)).toEqual(['bars', 'futures', 'rates', 'curated', 'valuation']);
     expect(rows.find((r) => r.dataset === 'rates')).toEqual({
       dataset: 'rates',
       provider: 'fred',
