@@ -4,13 +4,11 @@ import type { Db } from '../../store/db.ts';
 import type { MarketCache } from '../cache.ts';
 import type { ChainContext } from '../chain.ts';
 import { createHttp, type HttpOptions } from '../http.ts';
-import { createISharesProvider } from '../providers/ishares.ts';
-import { createSsgaProvider } from '../providers/ssga.ts';
 import type { SourceStatus } from '../status.ts';
 import type { MarketData } from '../types.ts';
 import { FileValuationHistory, MemoryValuationHistory, type ValuationHistory } from './history.ts';
 import { BROWSER_USER_AGENT } from './issuer-dates.ts';
-import { createFundValuation, type FundValuationAnswer } from './service.ts';
+import { createFundValuation, type FundValuationAnswer, type IssuerReader } from './service.ts';
 
 export const DEFAULT_ISSUER_URLS = { isharesBaseUrl: 'https://www.ishares.com', ssgaBaseUrl: 'https://www.ssga.com' } as const;
 
@@ -42,8 +40,11 @@ export function valuationReads(opts: ValuationReadsOptions): Pick<MarketData, 'f
   const history = opts.history ?? defaultValuationHistory(opts.db);
   // Issuer sites answer browsers; a slow product page should not hold the reply for long.
   const http = createHttp({ timeoutMs: 6_000, retries: 1, ...opts.http, userAgent: BROWSER_USER_AGENT });
-  const ishares = createISharesProvider({ baseUrl: opts.isharesBaseUrl ?? DEFAULT_ISSUER_URLS.isharesBaseUrl, http });
-  const ssga = createSsgaProvider({ baseUrl: opts.ssgaBaseUrl ?? DEFAULT_ISSUER_URLS.ssgaBaseUrl, http });
+  // The parsers (and cheerio) load on the first live read, not at start-up: `--offline` never needs them.
+  const ishares = lazyReader('ishares', () =>
+    import('../providers/ishares.ts').then((m) => m.createISharesProvider({ baseUrl: opts.isharesBaseUrl ?? DEFAULT_ISSUER_URLS.isharesBaseUrl, http })),
+  );
+  const ssga = lazyReader('ssga', () => import('../providers/ssga.ts').then((m) => m.createSsgaProvider({ baseUrl: opts.ssgaBaseUrl ?? DEFAULT_ISSUER_URLS.ssgaBaseUrl, http })));
   const readers = { ishares, ssga };
   const pages = VALUATION_PAGES.map((p) => ({ reader: readers[p.provider], fund: p.fund }));
   const offlineRead = (): Promise<FundValuationAnswer> =>
@@ -59,5 +60,16 @@ export function valuationReads(opts: ValuationReadsOptions): Pick<MarketData, 'f
   return {
     fundValuation: read,
     valuationSeries: (key) => history.series(key, opts.now()),
+  };
+}
+
+function lazyReader(id: string, load: () => Promise<IssuerReader>): IssuerReader {
+  let reader: Promise<IssuerReader> | undefined;
+  return {
+    id,
+    fundPage: async (fund) => {
+      reader ??= load();
+      return (await reader).fundPage(fund);
+    },
   };
 }
