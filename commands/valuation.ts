@@ -36,16 +36,21 @@ export default defineCommand({
   },
 });
 
-/** Each figure's own source and date, for the chart's footer. */
+/** Each figure's own source and date, for the chart's footer (publisher names without their data vendors). */
 export function chartSources(v: ValuationResult): string {
   const p = v.provenance;
   const t = v.live.trailingPE;
-  const parts = [
-    ...(t ? [`trailing P/E ${t.source} (${t.small.fund} ${longDate(t.small.asOf)}, ${t.large.fund} ${longDate(t.large.asOf)})`] : []),
-    `forward P/E ${p.forwardPESmall.source} (${longDate(p.forwardPESmall.asOf)}${p.forwardPELarge.asOf !== p.forwardPESmall.asOf || p.forwardPELarge.source !== p.forwardPESmall.source ? `; S&P 500 ${p.forwardPELarge.source}, ${longDate(p.forwardPELarge.asOf)}` : ''})`,
-    `EV/EBITDA ${p.evEbitda.source} (${longDate(p.evEbitda.asOf)})`,
-  ];
-  return parts.join('; ');
+  const short = (source: string) => source.replace(/\s*\(.*\)\s*$/, '').replace(/ fund characteristics$/, '');
+  const dated = (source: string, asOf: string) => `${short(source)} ${longDate(asOf)}`;
+  const forward =
+    p.forwardPESmall.source === p.forwardPELarge.source && p.forwardPESmall.asOf === p.forwardPELarge.asOf
+      ? dated(p.forwardPESmall.source, p.forwardPESmall.asOf)
+      : `${dated(p.forwardPESmall.source, p.forwardPESmall.asOf)}, S&P 500 ${dated(p.forwardPELarge.source, p.forwardPELarge.asOf)}`;
+  return [
+    ...(t ? [`trailing P/E ${t.small.asOf === t.large.asOf ? dated(t.source, t.asOf) : `${dated(t.source, t.small.asOf)}, ${t.large.fund} ${longDate(t.large.asOf)}`}`] : []),
+    `forward P/E ${forward}`,
+    `EV/EBITDA ${dated(p.evEbitda.source, p.evEbitda.asOf)}`,
+  ].join('; ');
 }
 
 function oldestDate(v: ValuationResult): string {

@@ -72,6 +72,8 @@ describe('valuation from live issuer pages', () => {
         'Forward P/E, Russell 2000 (AInvest MarketPulse (Ned Davis Research)) @ 2025-08-28',
       ]),
     );
+    // The chart's footer lists each figure's own date.
+    expect(reply.chart.alt).toContain('Source: trailing P/E iShares Nov 25, 2026; forward P/E AInvest MarketPulse Aug 28, 2025; EV/EBITDA Benzinga Sep 10, 2025');
     const fields = reply.sections.flatMap((s: { fields: Array<{ key: string; value: number }> }) => s.fields).map((f: { key: string }) => f.key);
     expect(fields).toEqual(expect.arrayContaining(['trailingPE.small', 'trailingPE.large', 'trailingPE.gap', 'forwardPE.small', 'forwardPE.largeLive']));
   });
