@@ -3,11 +3,10 @@ import { defineCommand } from '../src/command.ts';
 import { longDate } from '../src/commentary/valuation.ts';
 import { valuationSentences } from '../src/commentary/valuation-facts.ts';
 import { metricField } from '../src/fields.ts';
-import type { Provenance } from '../src/market/types.ts';
-import { sourceRef, uniqueSources } from '../src/metrics/sources.ts';
 import { computeValuation, issuerWords, valuationJson, type ValuationResult } from '../src/metrics/valuation.ts';
 import type { LiveSide } from '../src/metrics/valuation-live.ts';
-import type { Field, Reply, Section, SourceRef } from '../src/reply.ts';
+import type { Field, Reply, Section } from '../src/reply.ts';
+import { valuationSources } from '../src/metrics/valuation-sources.ts';
 
 export default defineCommand({
   name: 'valuation',
@@ -89,25 +88,6 @@ export function trailingFields(v: ValuationResult): Field[] {
 
 export function valuationCommentary(v: ValuationResult): string {
   return valuationSentences(v).join(' ');
-}
-
-/** A live figure as a footer entry: the issuer, its own date; stored figures are fallbacks, stale. */
-function liveRef(what: string, s: LiveSide): SourceRef {
-  const p: Provenance = { source: s.source, provider: s.provider, asOf: s.asOf, stale: s.stale, fallback: s.stored, snapshot: false };
-  return sourceRef(s.stored ? `${what}, last stored` : what, p);
-}
-
-export function valuationSources(v: ValuationResult): SourceRef[] {
-  const p = v.provenance;
-  const t = v.live.trailingPE;
-  return uniqueSources([
-    ...(t ? [liveRef(`Trailing P/E, ${label(t.small)}`, t.small), liveRef(`Trailing P/E, ${label(t.large)}`, t.large)] : []),
-    ...(v.live.forwardLarge ? [liveRef(`Forward P/E (FY1), ${label(v.live.forwardLarge)}`, v.live.forwardLarge)] : []),
-    sourceRef('Forward P/E, Russell 2000', p.forwardPESmall),
-    sourceRef('Forward P/E, S&P 500', p.forwardPELarge),
-    sourceRef('EV/EBITDA premium', p.evEbitda),
-    sourceRef('EV/EBITDA 10-year median (published)', p.evEbitdaMedian),
-  ]);
 }
 
 function valuationReply(v: ValuationResult): Reply {

@@ -2,6 +2,7 @@
 import type { Period } from '../analytics/periods.ts';
 import type { ChartService, RateCutsChartData } from '../charts/types.ts';
 import { valuationSentences } from '../commentary/valuation-facts.ts';
+import { valuationSources } from '../metrics/valuation-sources.ts';
 import { metricField } from '../fields.ts';
 import { display, pct, pp, round } from '../format.ts';
 import type { MarketData } from '../market/types.ts';
@@ -90,8 +91,7 @@ export async function composeDigest(deps: DigestDeps): Promise<Reply> {
     ],
     sources: uniqueSources([
       ...rows.flatMap((r) => [sourceRef(`${r.small.symbol} closes`, r.small.provenance), ...(r.large ? [sourceRef(`${r.large.symbol} closes`, r.large.provenance)] : [])]),
-      sourceRef('Forward P/E', valuation.provenance.forwardPE),
-      sourceRef('EV/EBITDA premium', valuation.provenance.evEbitda),
+      ...valuationSources(valuation),
       ...(rates?.sources ?? []),
     ]),
     visibility: 'public',

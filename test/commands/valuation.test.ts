@@ -17,8 +17,10 @@ const PAGES: Record<string, string> = {
 };
 
 let issuers: FakeVendor;
+const agents: string[] = [];
 beforeAll(async () => {
-  issuers = await startVendor((url) => {
+  issuers = await startVendor((url, req) => {
+    agents.push(req.headers['user-agent'] ?? '');
     const body = PAGES[url.pathname];
     return body ? { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body } : { status: 404, body: 'not found' };
   });
@@ -72,6 +74,8 @@ describe('valuation from live issuer pages', () => {
         'Forward P/E, Russell 2000 (AInvest MarketPulse (Ned Davis Research)) @ 2025-08-28',
       ]),
     );
+    expect(issuers.count('/us/products/')).toBe(3);
+    expect(agents.every((a) => /^Mozilla\/5\.0 \(X11; Linux x86_64\) AppleWebKit.*Chrome/.test(a))).toBe(true);
     // The chart's footer lists each figure's own date.
     expect(reply.chart.alt).toContain('Source: trailing P/E iShares Nov 25, 2026; forward P/E AInvest MarketPulse Aug 28, 2025; EV/EBITDA Benzinga Sep 10, 2025');
     const fields = reply.sections.flatMap((s: { fields: Array<{ key: string; value: number }> }) => s.fields).map((f: { key: string }) => f.key);
