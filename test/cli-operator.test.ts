@@ -68,6 +68,8 @@ describe('capwatch operator verbs', () => {
     expect(typo.code).toBe(2);
     expect(typo.err.split('\n')).toHaveLength(1);
     expect(typo.err).toMatch(/Unknown curated key "valuation\.forward_pe\.smal"\. Known keys: valuation\.forward_pe\.small, .*earnings\.eps_growth\.<year>\.small/);
+    const old = await cli(env, 'curate', 'set', 'earnings.eps_growth_2026.small', '14', '--source', 'x', '--asof', '2025-09-09');
+    expect(old.err).toMatch(/^Unknown curated key "earnings\.eps_growth_2026\.small" \(now earnings\.eps_growth\.2026\.small\)\./);
     for (const [key, value] of [['earnings.eps_growth.2027.small', '15.1'], ['earnings.eps_growth.2027.large', '10.2']] as const) {
       expect((await cli(env, 'curate', 'set', key, value, '--source', 'LSEG I/B/E/S', '--asof', '2025-09-10')).code).toBe(0);
     }

@@ -52,12 +52,21 @@ export function curatedKeySpec(key: string): { spec: CuratedKeySpec; period: str
   return null;
 }
 
+/** Keys of the first round, whose period was fixed in code, and what they are called now. */
+const RENAMED: Record<string, string> = {
+  'earnings.eps_growth_2026.small': 'earnings.eps_growth.2026.small',
+  'earnings.eps_growth_2026.large': 'earnings.eps_growth.2026.large',
+  'earnings.q2_eps_yoy.small': 'earnings.eps_yoy.<quarter>.small (e.g. 2025q2)',
+  'earnings.q2_sales_yoy.small': 'earnings.sales_yoy.<quarter>.small (e.g. 2025q2)',
+};
+
 /** Throws InputError naming the known keys when `key` is not one of them. */
 export function checkCuratedKey(key: string): { spec: CuratedKeySpec; period: string } {
   const found = curatedKeySpec(key.trim());
   if (found) return found;
+  const renamed = RENAMED[key.trim()];
   throw new InputError(
-    `Unknown curated key "${key}".`,
+    `Unknown curated key "${key}"${renamed ? ` (now ${renamed})` : ''}.`,
     `Known keys: ${CURATED_KEYS.map((s) => s.template).join(', ')} (<year> as 2027, <quarter> as 2026q3).`,
   );
 }
