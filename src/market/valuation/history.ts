@@ -1,10 +1,9 @@
 /**
- * Every fund valuation observation, kept. A small repository interface: until the store layer's Kysely
- * repositories land, a JSON-lines file beside the database (or memory) implements it without SQL.
+ * Every fund valuation observation, kept: the store's `valuations` repository in the running bot, memory in
+ * tests that need no database. Nothing dated after now is read back.
  */
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { isKnownAt } from '../as-of.ts';
+import type { ValuationsRepo } from '../../store/repos/valuations.ts';
+import { exchangeDate, isKnownAt } from '../as-of.ts';
 import type { FundFigure, ValuationBasis, ValuationMetric } from './types.ts';
 
 export interface SeriesKey {
@@ -25,51 +24,30 @@ const keyOf = (f: SeriesKey & { asOf: string }) => `${f.provider}|${f.fund}|${f.
 const sameSeries = (f: FundFigure, k: SeriesKey) => f.provider === k.provider && f.fund === k.fund && f.metric === k.metric && f.basis === k.basis;
 
 export class MemoryValuationHistory implements ValuationHistory {
-  protected readonly rows = new Map<string, FundFigure>();
+  readonly #rows = new Map<string, FundFigure>();
 
   async record(figures: readonly FundFigure[], _observedAt?: string): Promise<number> {
     let added = 0;
     for (const f of figures) {
       const key = keyOf(f);
-      if (this.rows.has(key)) continue;
-      this.rows.set(key, { ...f });
+      if (this.#rows.has(key)) continue;
+      this.#rows.set(key, { ...f });
       added += 1;
     }
     return added;
   }
 
   async series(key: SeriesKey, now: Date): Promise<FundFigure[]> {
-    return [...this.rows.values()]
+    return [...this.#rows.values()]
       .filter((f) => sameSeries(f, key) && isKnownAt(f.asOf, now))
       .sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0));
   }
 }
 
-/** Append-only JSON lines: one observation per line, read once at start. */
-export class FileValuationHistory extends MemoryValuationHistory {
-  readonly #file: string;
-
-  constructor(file: string) {
-    super();
-    this.#file = file;
-    if (!existsSync(file)) return;
-    for (const line of readFileSync(file, 'utf8').split('\n')) {
-      if (line.trim() === '') continue;
-      try {
-        const row = JSON.parse(line) as FundFigure & { observedAt?: string };
-        const { observedAt: _observed, ...figure } = row;
-        this.rows.set(keyOf(figure), figure);
-      } catch {
-        // A torn last line (crash mid-write) loses that one observation only.
-      }
-    }
-  }
-
-  override async record(figures: readonly FundFigure[], observedAt = new Date().toISOString()): Promise<number> {
-    const fresh = figures.filter((f) => !this.rows.has(keyOf(f)));
-    if (fresh.length === 0) return 0;
-    mkdirSync(dirname(this.#file), { recursive: true });
-    appendFileSync(this.#file, fresh.map((f) => `${JSON.stringify({ ...f, observedAt })}\n`).join(''));
-    return super.record(fresh);
-  }
+/** The history kept by the store's `valuations` repository; the as-of rule is applied here. */
+export function storeValuationHistory(repo: Pick<ValuationsRepo, 'record' | 'series'>): ValuationHistory {
+  return {
+    record: (figures, observedAt) => repo.record(figures, observedAt),
+    series: (key, now) => repo.series(key, exchangeDate(now)),
+  };
 }

@@ -1,12 +1,11 @@
 /** The fund valuation part of the live MarketData: issuer providers, their HTTP client, the history. */
-import { dirname, join } from 'node:path';
-import type { Db } from '../../store/db.ts';
+import type { Store } from '../../store/open.ts';
 import type { MarketCache } from '../cache.ts';
 import type { ChainContext } from '../chain.ts';
 import { createHttp, type HttpOptions } from '../http.ts';
 import type { SourceStatus } from '../status.ts';
 import type { MarketData } from '../types.ts';
-import { FileValuationHistory, MemoryValuationHistory, type ValuationHistory } from './history.ts';
+import { storeValuationHistory, type ValuationHistory } from './history.ts';
 import { BROWSER_USER_AGENT } from './issuer-dates.ts';
 import { createFundValuation, type FundValuationAnswer, type IssuerReader } from './service.ts';
 
@@ -24,20 +23,16 @@ export interface ValuationReadsOptions {
   isharesBaseUrl?: string;
   ssgaBaseUrl?: string;
   http?: HttpOptions;
-  /** Where observations are kept; a file beside the SQLite database by default (memory for ':memory:'). */
+  /** Where observations are kept; the store's `valuations` repository by default. */
   history?: ValuationHistory;
-  db: Db;
+  store: Pick<Store, 'valuations'>;
   now: () => Date;
   /** Absent offline: only stored observations answer then. */
   live?: { cache: MarketCache; status: SourceStatus; context: () => Omit<ChainContext, 'dataset'> };
 }
 
-export function defaultValuationHistory(db: Db): ValuationHistory {
-  return db.memory || db.name === ':memory:' || db.name === '' ? new MemoryValuationHistory() : new FileValuationHistory(join(dirname(db.name), 'valuations.jsonl'));
-}
-
 export function valuationReads(opts: ValuationReadsOptions): Pick<MarketData, 'fundValuation' | 'valuationSeries'> {
-  const history = opts.history ?? defaultValuationHistory(opts.db);
+  const history = opts.history ?? storeValuationHistory(opts.store.valuations);
   // Issuer sites answer browsers; a slow product page should not hold the reply for long.
   const http = createHttp({ timeoutMs: 6_000, retries: 1, ...opts.http, userAgent: BROWSER_USER_AGENT });
   // The parsers (and cheerio) load on the first live read, not at start-up: `--offline` never needs them.
