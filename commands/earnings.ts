@@ -1,15 +1,13 @@
 import { defineCommand } from '../src/command.ts';
 import { earningsSentences } from '../src/commentary/published.ts';
 import { metricField } from '../src/fields.ts';
+import { periodsCovered, quarterWords } from '../src/market/curated-keys.ts';
 import { sourceRef, uniqueSources } from '../src/metrics/sources.ts';
 
-const KEYS = {
-  small2026: 'earnings.eps_growth_2026.small',
-  large2026: 'earnings.eps_growth_2026.large',
-  q2Eps: 'earnings.q2_eps_yoy.small',
-  q2Sales: 'earnings.q2_sales_yoy.small',
-  ntm: 'earnings.ntm_growth_ytd.small',
-} as const;
+// The period each figure is for is part of its key; the newest period with a full set answers.
+const YEARLY = ['earnings.eps_growth.<year>.small', 'earnings.eps_growth.<year>.large'];
+const QUARTERLY = ['earnings.eps_yoy.<quarter>.small'];
+const key = (template: string, period: string) => template.replace(/<year>|<quarter>/, period);
 
 export default defineCommand({
   name: 'earnings',
@@ -18,28 +16,39 @@ export default defineCommand({
   examples: ['earnings'],
   keywords: ['earnings', 'eps', 'profit', 'profits', 'growth', 'sales'],
   async run(ctx) {
-    const [small, large, q2Eps, q2Sales, ntm] = await Promise.all(
-      [KEYS.small2026, KEYS.large2026, KEYS.q2Eps, KEYS.q2Sales, KEYS.ntm].map((k) => ctx.market.curated(k)),
-    );
-    const figures = [small!, large!, q2Eps!, q2Sales!, ntm!];
+    const known = (await ctx.market.curatedAll()).map((f) => f.key);
+    const year = periodsCovered(known, YEARLY)[0];
+    if (!year) throw new Error('no curated EPS growth projection for small and large caps (earnings.eps_growth.<year>.small/.large)');
+    const quarter = periodsCovered(known, QUARTERLY)[0];
+    const [small, large, qEps, qSales, ntm] = await Promise.all([
+      ctx.market.curated(key(YEARLY[0]!, year)),
+      ctx.market.curated(key(YEARLY[1]!, year)),
+      quarter ? ctx.market.curated(key('earnings.eps_yoy.<quarter>.small', quarter)) : null,
+      quarter && known.includes(key('earnings.sales_yoy.<quarter>.small', quarter)) ? ctx.market.curated(key('earnings.sales_yoy.<quarter>.small', quarter)) : null,
+      known.includes('earnings.ntm_growth_ytd.small') ? ctx.market.curated('earnings.ntm_growth_ytd.small') : null,
+    ]);
+    const figures = [small, large, qEps, qSales, ntm].filter((f) => f !== null);
     const fields = figures.map((f) => metricField(f.key.replace(/^earnings\./, ''), f.label, f.value, '%'));
+    const projectionAsOf = small.asOf <= large.asOf ? small.asOf : large.asOf;
     return {
       title: 'Earnings growth: small caps vs the S&P 500',
       commentary: earningsSentences({
-        smallGrowth: small!.value,
-        largeGrowth: large!.value,
-        year: '2026',
-        q2Eps: q2Eps!.value,
-        q2Sales: q2Sales!.value,
+        smallGrowth: small.value,
+        largeGrowth: large.value,
+        year,
+        asOf: projectionAsOf,
+        fresh: !(small.provenance.stale || large.provenance.stale),
+        ...(quarter && qEps ? { quarter: quarterWords(quarter), quarterEps: qEps.value } : {}),
+        ...(qSales ? { quarterSales: qSales.value } : {}),
       }),
       sections: [{ title: 'EPS growth', fields }],
       sources: uniqueSources(figures.map((f) => sourceRef(f.label, f.provenance))),
       visibility: 'public',
-      tone: small!.value > large!.value ? 'positive' : 'neutral',
+      tone: small.value > large.value ? 'positive' : 'neutral',
       data: {
-        epsGrowth2026: { small: small!.value, large: large!.value },
-        q2: { epsYoY: q2Eps!.value, salesYoY: q2Sales!.value },
-        ntmGrowthYtd: ntm!.value,
+        epsGrowth: { year, small: small.value, large: large.value, asOf: projectionAsOf },
+        ...(quarter && qEps ? { quarter: { period: quarter, epsYoY: qEps.value, ...(qSales ? { salesYoY: qSales.value } : {}), asOf: qEps.asOf } } : {}),
+        ...(ntm ? { ntmGrowthYtd: ntm.value } : {}),
       },
     };
   },

@@ -1,15 +1,17 @@
 import { leastFresh } from '../src/charts/layout.ts';
 import type { ChartService } from '../src/charts/types.ts';
 import { defineCommand } from '../src/command.ts';
-import { evEbitdaSentence, forwardPeSentence } from '../src/commentary/valuation.ts';
+import { longDate } from '../src/commentary/valuation.ts';
+import { valuationSentences } from '../src/commentary/valuation-facts.ts';
 import { metricField } from '../src/fields.ts';
-import { sourceRef } from '../src/metrics/sources.ts';
-import { computeValuation, valuationJson, type ValuationResult } from '../src/metrics/valuation.ts';
-import type { Field, Reply } from '../src/reply.ts';
+import { computeValuation, issuerWords, valuationJson, type ValuationResult } from '../src/metrics/valuation.ts';
+import type { LiveSide } from '../src/metrics/valuation-live.ts';
+import type { Field, Reply, Section } from '../src/reply.ts';
+import { valuationSources } from '../src/metrics/valuation-sources.ts';
 
 export default defineCommand({
   name: 'valuation',
-  description: 'Valuation gaps: forward P/E and EV/EBITDA, small against large, against history',
+  description: 'Valuation gaps: live trailing P/E from the issuers, published forward P/E and EV/EBITDA, against history',
   options: [],
   examples: ['valuation'],
   keywords: ['valuation', 'cheap', 'expensive', 'pe', 'p/e', 'multiple', 'ebitda', 'discount', 'premium', 'valued'],
@@ -18,48 +20,94 @@ export default defineCommand({
     const reply = valuationReply(v);
     const charts = ctx.services.charts as ChartService | undefined;
     if (!charts) return reply;
+    const t = v.live.trailingPE;
     const chart = await charts.valuation({
-      bars: [{ metric: 'Forward P/E', small: v.forwardPE.small, large: v.forwardPE.large }],
+      bars: [
+        ...(t ? [{ metric: `Trailing P/E (${t.small.fund} vs ${t.large.fund})`, small: t.small.value, large: t.large.value }] : []),
+        { metric: 'Forward P/E (published)', small: v.forwardPE.small, large: v.forwardPE.large },
+      ],
       premiums: [{ metric: 'EV/EBITDA vs S&P 490', premiumPct: v.evEbitda.premiumPct, medianPct: v.evEbitda.medianPct }],
       smallLabel: 'Russell 2000',
       largeLabel: 'S&P 500',
-      source: [...new Set([v.provenance.forwardPE.source, v.provenance.evEbitda.source])].join('; '),
-      asOf: v.provenance.forwardPE.asOf,
+      source: chartSources(v),
+      asOf: oldestDate(v),
       freshness: leastFresh(v.provenance.forwardPE, v.provenance.evEbitda),
     });
     return { ...reply, chart };
   },
 });
 
+/** Each figure's own source and date, for the chart's footer (publisher names without their data vendors). */
+export function chartSources(v: ValuationResult): string {
+  const p = v.provenance;
+  const t = v.live.trailingPE;
+  const short = (source: string) => source.replace(/\s*\(.*\)\s*$/, '').replace(/ fund characteristics$/, '');
+  const dated = (source: string, asOf: string) => `${short(source)} ${longDate(asOf)}`;
+  const forward =
+    p.forwardPESmall.source === p.forwardPELarge.source && p.forwardPESmall.asOf === p.forwardPELarge.asOf
+      ? dated(p.forwardPESmall.source, p.forwardPESmall.asOf)
+      : `${dated(p.forwardPESmall.source, p.forwardPESmall.asOf)}, S&P 500 ${dated(p.forwardPELarge.source, p.forwardPELarge.asOf)}`;
+  return [
+    ...(t ? [`trailing P/E ${t.small.asOf === t.large.asOf ? dated(t.source, t.asOf) : `${dated(t.source, t.small.asOf)}, ${t.large.fund} ${longDate(t.large.asOf)}`}`] : []),
+    `forward P/E ${forward}`,
+    `EV/EBITDA ${dated(p.evEbitda.source, p.evEbitda.asOf)}`,
+  ].join('; ');
+}
+
+function oldestDate(v: ValuationResult): string {
+  const dates = [v.forwardPE.asOf, v.provenance.evEbitda.asOf, ...(v.live.trailingPE ? [v.live.trailingPE.asOf] : [])];
+  return dates.sort()[0]!;
+}
+
+const label = (s: LiveSide) => `${s.index} (${s.fund})`;
+
 export function valuationFields(v: ValuationResult): Field[] {
   const f = metricField;
-  return [
-    f('forwardPE.small', 'Russell 2000 fwd P/E', v.forwardPE.small, 'x'),
-    f('forwardPE.large', 'S&P 500 fwd P/E', v.forwardPE.large, 'x'),
-    f('forwardPE.gap', 'P/E gap', v.forwardPE.gapPct, '%'),
-    f('evEbitda.premium', 'EV/EBITDA premium', v.evEbitda.premiumPct, '%'),
-    f('evEbitda.median', '10-yr median premium', v.evEbitda.medianPct, '%'),
+  const fields: Field[] = [
+    f('forwardPE.small', 'Russell 2000 fwd P/E (published)', v.forwardPE.small, 'x'),
+    f('forwardPE.large', 'S&P 500 fwd P/E (published)', v.forwardPE.large, 'x'),
   ];
+  if (v.live.forwardLarge) fields.push(f('forwardPE.largeLive', `S&P 500 fwd P/E (${issuerWords(v.live.forwardLarge)})`, v.live.forwardLarge.value, 'x'));
+  fields.push(
+    f('forwardPE.gap', 'Fwd P/E gap (published)', v.forwardPE.gapPct, '%'),
+    f('evEbitda.premium', 'EV/EBITDA premium', v.evEbitda.premiumPct, '%'),
+    f('evEbitda.median', '10-yr median premium (published)', v.evEbitda.medianPct, '%'),
+  );
+  return fields;
+}
+
+export function trailingFields(v: ValuationResult): Field[] {
+  const t = v.live.trailingPE;
+  if (!t) return [];
+  const fields = [
+    metricField('trailingPE.small', `${label(t.small)} trailing P/E`, t.small.value, 'x'),
+    metricField('trailingPE.large', `${label(t.large)} trailing P/E`, t.large.value, 'x'),
+    metricField('trailingPE.gap', 'Trailing P/E gap', t.gapPct, '%'),
+  ];
+  if (t.history.enough) fields.push(metricField('trailingPE.median', `Own median, ${t.history.observations} obs. since ${t.history.from}`, t.history.medianPct, '%'));
+  return fields;
 }
 
 export function valuationCommentary(v: ValuationResult): string {
-  return [
-    forwardPeSentence({ smallLabel: 'The Russell 2000', largeLabel: 'the S&P 500', ...v.forwardPE }),
-    evEbitdaSentence({ ...v.evEbitda, comparedWith: 'the S&P 490 (ex financials)' }),
-  ].join(' ');
+  return valuationSentences(v).join(' ');
 }
 
 function valuationReply(v: ValuationResult): Reply {
+  const t = v.live.trailingPE;
+  const sections: Section[] = [];
+  if (t) sections.push({ title: `Live: trailing P/E, ${issuerWords(t.small)}, as of ${longDate(t.asOf)}${t.stale ? ' (stale)' : ''}`, fields: trailingFields(v) });
+  sections.push({ title: `Published: forward P/E as of ${longDate(v.forwardPE.asOf)}, EV/EBITDA as of ${longDate(v.provenance.evEbitda.asOf)}`, fields: valuationFields(v) });
+  const notes: string[] = [];
+  if (!t && v.live.note) notes.push(`No live trailing P/E gap: ${v.live.note}.`);
+  if (t && !t.history.enough) notes.push(`The live gap's own history is ${t.history.observations} of the ${t.history.needed} observations needed; the medians shown are published ones.`);
   return {
     title: 'Valuation: small caps vs large caps',
     commentary: valuationCommentary(v),
-    sections: [{ title: 'Multiples', fields: valuationFields(v) }],
-    sources: [
-      sourceRef('Forward P/E', v.provenance.forwardPE),
-      sourceRef('EV/EBITDA premium and 10-year median', v.provenance.evEbitda),
-    ],
+    sections,
+    sources: valuationSources(v),
     visibility: 'public',
-    tone: v.forwardPE.gapPct < 0 ? 'positive' : 'neutral',
+    tone: (t?.gapPct ?? v.forwardPE.gapPct) < 0 ? 'positive' : 'neutral',
     data: valuationJson(v),
+    ...(notes.length ? { notes } : {}),
   };
 }

@@ -6,6 +6,7 @@ import { InputError } from './command.ts';
 import { listSubscriptions, postDigestNow } from './digest/operator.ts';
 import { restDeliverers, type App } from './main.ts';
 import { curateFuturesFromFile } from './market/curated-futures.ts';
+import { checkCuratedKey, curatedAge } from './market/curated-age.ts';
 import { listCurated, setCurated } from './market/curated-store.ts';
 
 export interface Io {
@@ -32,7 +33,7 @@ export async function curate(app: App, args: string[], flags: OperatorFlags, io:
   if (action === 'list') {
     const overrides = new Set((await listCurated(app.store.curated)).map((o) => o.key));
     for (const f of await app.market.curatedAll()) {
-      io.out(`${f.key}  ${formatValue(f.value, f.unit)}  ${f.source}, as of ${f.asOf}${overrides.has(f.key) ? '  (curated)' : '  (snapshot)'}`);
+      io.out(`${f.key}  ${formatValue(f.value, f.unit)}  ${f.source}, as of ${f.asOf} (${curatedAge(f.asOf, app.config.now())})${overrides.has(f.key) ? '  (curated)' : '  (snapshot)'}`);
     }
     return 0;
   }
@@ -41,7 +42,10 @@ export async function curate(app: App, args: string[], flags: OperatorFlags, io:
     if (!key || value === undefined || !flags.source || !flags.asof) {
       throw new InputError(CURATE_USAGE);
     }
-    const stored = await setCurated(app.store.curated, { key, value, source: flags.source, asOf: flags.asof, label: flags.label, unit: flags.unit }, app.config.now());
+    const known = checkCuratedKey(key);
+    const label = flags.label ?? known.spec.label(known.period);
+    const unit = flags.unit ?? known.spec.unit;
+    const stored = await setCurated(app.store.curated, { key: key.trim(), value, source: flags.source, asOf: flags.asof, label, unit }, app.config.now());
     io.out(`Stored ${stored.key} = ${stored.value} (${stored.source}, as of ${stored.asOf}).`);
     return 0;
   }

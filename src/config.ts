@@ -50,6 +50,8 @@ const schema = z.object({
   NYFED_BASE_URL: url('https://markets.newyorkfed.org'),
   FRED_BASE_URL: url('https://fred.stlouisfed.org'),
   FRED_API_KEY: optionalText,
+  ISHARES_BASE_URL: url('https://www.ishares.com'),
+  SSGA_BASE_URL: url('https://www.ssga.com'),
   DATA_DIR: z.string().min(1, { message: 'expected a directory path' }).default('./data'),
   CAPWATCH_NOW: optionalText.refine((v) => v === undefined || !Number.isNaN(Date.parse(v)), {
     message: 'expected an ISO date-time such as 2025-09-10T21:00:00Z',
@@ -83,7 +85,7 @@ export interface Config {
   env: Env;
   discord?: { token: string; appId: string; apiUrl: string };
   slack?: { botToken: string; signingSecret: string; appToken?: string; apiUrl: string; port: number };
-  providers: { yahooBaseUrl: string; stooqBaseUrl: string; nyfedBaseUrl: string; fredBaseUrl: string; fredApiKey?: string };
+  providers: { yahooBaseUrl: string; stooqBaseUrl: string; nyfedBaseUrl: string; fredBaseUrl: string; fredApiKey?: string; isharesBaseUrl: string; ssgaBaseUrl: string };
   dataDir: string;
   /** PostgreSQL for several instances; absent: SQLite under dataDir. */
   databaseUrl?: string;
@@ -137,6 +139,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       nyfedBaseUrl: env.NYFED_BASE_URL,
       fredBaseUrl: env.FRED_BASE_URL,
       fredApiKey: env.FRED_API_KEY,
+      isharesBaseUrl: env.ISHARES_BASE_URL,
+      ssgaBaseUrl: env.SSGA_BASE_URL,
     },
     dataDir: env.DATA_DIR,
     databaseUrl: env.DATABASE_URL,

@@ -13,6 +13,8 @@ const base = {
   STOOQ_BASE_URL: CLOSED,
   NYFED_BASE_URL: CLOSED,
   FRED_BASE_URL: CLOSED,
+  ISHARES_BASE_URL: CLOSED,
+  SSGA_BASE_URL: CLOSED,
 };
 
 async function cli(env: NodeJS.ProcessEnv, ...argv: string[]) {
@@ -44,9 +46,14 @@ describe('capwatch operator verbs', () => {
     const set = await cli(env, 'curate', 'set', 'valuation.forward_pe.small', '14.2', '--source', 'Desk estimate', '--asof', '2025-09-09');
     expect(set.code).toBe(0);
     const list = await cli(env, 'curate', 'list');
-    expect(list.out).toMatch(/valuation\.forward_pe\.small {2}14\.2x {2}Desk estimate, as of 2025-09-09 {2}\(curated\)/);
+    expect(list.out).toMatch(/valuation\.forward_pe\.small {2}14\.2x {2}Desk estimate, as of 2025-09-09 \(1 day old\) {2}\(curated\)/);
+    expect(list.out).toMatch(/earnings\.eps_growth\.2026\.small {2}18\.4% .*as of 2025-08-28 \(13 days old\) {2}\(snapshot\)/);
     const json = JSON.parse((await cli(env, 'run', 'valuation', '--json')).out);
     expect(json.reply.data.forwardPE.small).toBe(14.2);
+    // The other side keeps its own older date and source; the gap is dated by the older of the two.
+    expect(json.reply.data.forwardPE.smallSource).toMatchObject({ source: 'Desk estimate', asOf: '2025-09-09' });
+    expect(json.reply.data.forwardPE.largeSource).toMatchObject({ source: 'AInvest MarketPulse (Ned Davis Research)', asOf: '2025-08-28' });
+    expect(json.reply.data.forwardPE.asOf).toBe('2025-08-28');
     expect(json.reply.sources.map((s: { name: string }) => s.name).join(' ')).toMatch(/Desk estimate/);
   });
 
@@ -54,6 +61,22 @@ describe('capwatch operator verbs', () => {
     expect((await cli(env, 'curate', 'set', 'valuation.forward_pe.small', 'abc', '--source', 'x', '--asof', '2025-09-09')).code).toBe(2);
     expect((await cli(env, 'curate', 'set', 'valuation.forward_pe.small', '14')).code).toBe(2);
     expect((await cli(env, 'curate', 'frob')).code).toBe(2);
+  });
+
+  it('curate set refuses an unknown key with the list of known ones, and takes a new period as data', async () => {
+    const typo = await cli(env, 'curate', 'set', 'valuation.forward_pe.smal', '14', '--source', 'x', '--asof', '2025-09-09');
+    expect(typo.code).toBe(2);
+    expect(typo.err.split('\n')).toHaveLength(1);
+    expect(typo.err).toMatch(/Unknown curated key "valuation\.forward_pe\.smal"\. Known keys: valuation\.forward_pe\.small, .*earnings\.eps_growth\.<year>\.small/);
+    const old = await cli(env, 'curate', 'set', 'earnings.eps_growth_2026.small', '14', '--source', 'x', '--asof', '2025-09-09');
+    expect(old.err).toMatch(/^Unknown curated key "earnings\.eps_growth_2026\.small" \(now earnings\.eps_growth\.2026\.small\)\./);
+    for (const [key, value] of [['earnings.eps_growth.2027.small', '15.1'], ['earnings.eps_growth.2027.large', '10.2']] as const) {
+      expect((await cli(env, 'curate', 'set', key, value, '--source', 'LSEG I/B/E/S', '--asof', '2025-09-10')).code).toBe(0);
+    }
+    const json = JSON.parse((await cli(env, 'run', 'earnings', '--json')).out);
+    expect(json.reply.data.epsGrowth).toEqual({ year: '2027', small: 15.1, large: 10.2, asOf: '2025-09-10' });
+    expect(json.reply.commentary).toMatch(/^Small-cap EPS is projected to grow 15\.1% in 2027 against 10\.2% for the S&P 500/);
+    expect(json.reply.sections[0].fields.map((f: { label: string }) => f.label)).toContain('Small-cap EPS growth projected for 2027');
   });
 
   it('curate futures imports a strip that ratecuts then prices, with the change since the day before', async () => {

@@ -13,6 +13,8 @@ const env = {
   STOOQ_BASE_URL: CLOSED,
   NYFED_BASE_URL: CLOSED,
   FRED_BASE_URL: CLOSED,
+  ISHARES_BASE_URL: CLOSED,
+  SSGA_BASE_URL: CLOSED,
 };
 
 async function cli(...argv: string[]) {
@@ -43,7 +45,9 @@ describe('capwatch CLI', () => {
 
   it('valuation --json carries the contract data', async () => {
     const json = JSON.parse((await cli('run', 'valuation', '--json')).out);
-    expect(json.reply.data).toEqual({ forwardPE: { small: 13.6, large: 17.2, gapPct: -20.9302 }, evEbitda: { premiumPct: 3.7, medianPct: 8.2 } });
+    expect(json.reply.data).toMatchObject({ forwardPE: { small: 13.6, large: 17.2, gapPct: -20.9302 }, evEbitda: { premiumPct: 3.7, medianPct: 8.2 } });
+    // The issuers are unreachable and nothing is stored: no live gap, and the reply says why.
+    expect(json.reply.data.trailingPE).toBeNull();
   });
 
   it('--json --chart gives the chart path and alt text when there is a chart, and no chart key otherwise', async () => {
@@ -67,7 +71,7 @@ describe('capwatch CLI', () => {
     const { code, out } = await cli('run', 'valuation');
     expect(code).toBe(0);
     expect(out).toMatch(/21% discount/);
-    expect(out).toMatch(/Sources:\n {2}- Forward P\/E .*as of 2025-08-28 \[offline snapshot\]/);
+    expect(out).toMatch(/Sources:\n {2}- Forward P\/E, Russell 2000 .*as of 2025-08-28 \[offline snapshot\]/);
   });
 
   it('exits 2 with one line on stderr for bad input', async () => {

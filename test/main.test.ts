@@ -60,6 +60,8 @@ describe('npm start with credentials', () => {
         STOOQ_BASE_URL: CLOSED,
         NYFED_BASE_URL: CLOSED,
         FRED_BASE_URL: CLOSED,
+        ISHARES_BASE_URL: CLOSED,
+        SSGA_BASE_URL: CLOSED,
         LOG_LEVEL: 'info',
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,7 +2,8 @@
 import type { Period } from '../analytics/periods.ts';
 import { leastFresh } from '../charts/layout.ts';
 import type { ChartService, RateCutsChartData } from '../charts/types.ts';
-import { evEbitdaSentence, forwardPeSentence } from '../commentary/valuation.ts';
+import { valuationSentences } from '../commentary/valuation-facts.ts';
+import { valuationSources } from '../metrics/valuation-sources.ts';
 import { metricField } from '../fields.ts';
 import { display, pct, pp, round } from '../format.ts';
 import type { MarketData } from '../market/types.ts';
@@ -85,15 +86,13 @@ export async function composeDigest(deps: DigestDeps): Promise<Reply> {
     ].filter((s) => s.fields.length > 0),
     table: performanceTable(rows),
     notes: [
-      forwardPeSentence({ smallLabel: 'The Russell 2000', largeLabel: 'the S&P 500', ...valuation.forwardPE }),
-      evEbitdaSentence({ ...valuation.evEbitda, comparedWith: 'the S&P 490 (ex financials)' }),
+      ...valuationSentences(valuation),
       ...(rates?.lines ?? []),
       ...(missing.length ? [`Not available right now: ${missing.join(', ')}.`] : []),
     ],
     sources: uniqueSources([
       ...rows.flatMap((r) => [sourceRef(`${r.small.symbol} closes`, r.small.provenance), ...(r.large ? [sourceRef(`${r.large.symbol} closes`, r.large.provenance)] : [])]),
-      sourceRef('Forward P/E', valuation.provenance.forwardPE),
-      sourceRef('EV/EBITDA premium', valuation.provenance.evEbitda),
+      ...valuationSources(valuation),
       ...(rates?.sources ?? []),
     ]),
     visibility: 'public',

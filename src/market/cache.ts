@@ -12,7 +12,7 @@ import type { Provenance } from './types.ts';
  * 'quote' is daily bars whose range reaches today: they move during the session. Curated figures are
  * not cached: they are one indexed SQLite read, and `curate set` must show at once.
  */
-export type CacheDataset = 'quote' | 'bars' | 'futures' | 'rates';
+export type CacheDataset = 'quote' | 'bars' | 'futures' | 'rates' | 'valuation';
 
 export interface TtlRule {
   /** Younger than this: served as is. Older: served, and refreshed in the background. */
@@ -29,6 +29,7 @@ export const DEFAULT_TTL: Record<CacheDataset, TtlRule> = {
   bars: { ttlMs: 12 * HOUR, maxAgeMs: 7 * 24 * HOUR },
   futures: { ttlMs: 30 * MIN, maxAgeMs: 24 * HOUR },
   rates: { ttlMs: HOUR, maxAgeMs: 3 * 24 * HOUR },
+  valuation: { ttlMs: 6 * HOUR, maxAgeMs: 3 * 24 * HOUR },
 };
 
 interface Entry {

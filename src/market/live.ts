@@ -22,6 +22,7 @@ import { createYahooProvider } from './providers/yahoo.ts';
 import { createSnapshotMarketData } from './snapshot.ts';
 import { SourceStatus } from './status.ts';
 import { normalizeSymbol } from './symbols.ts';
+import { valuationReads, type ValuationReadsOptions } from './valuation/live-reads.ts';
 import { UnknownSymbolError, type Bar, type DailySeries, type MarketData, type Provenance } from './types.ts';
 
 export const DEFAULT_BASE_URLS = {
@@ -40,6 +41,10 @@ export interface LiveMarketConfig {
   /** FRED's JSON API host; defaults to api.stlouisfed.org, or to fredBaseUrl when that was changed. */
   fredApiBaseUrl?: string;
   fredApiKey?: string;
+  /** Issuer sites for fund valuation (default the real ones) and where observations are kept. */
+  isharesBaseUrl?: string;
+  ssgaBaseUrl?: string;
+  valuationHistory?: ValuationReadsOptions['history'];
   offline?: boolean;
   /** Provider ids per dataset, first tried first; the snapshot always comes last. Futures: 'yahoo', 'curated'. */
   order?: Partial<Record<Dataset, string[]>>;
@@ -52,7 +57,7 @@ export interface LiveMarketConfig {
 }
 
 /** The repositories the market data reads and writes. */
-export type MarketStore = Pick<Store, 'marketCache' | 'curated' | 'futures' | 'sourceStatus'>;
+export type MarketStore = Pick<Store, 'marketCache' | 'curated' | 'futures' | 'sourceStatus' | 'valuations'>;
 
 export interface CreateMarketDataOptions {
   config: LiveMarketConfig;
@@ -80,7 +85,8 @@ interface CachedBars {
 export function createMarketData(opts: CreateMarketDataOptions): MarketData {
   const { config, store, now, logger } = opts;
   const snapshot = opts.snapshot ?? createSnapshotMarketData(now);
-  if (config.offline) return offlineMarketData(snapshot, store, now);
+  const issuers = { isharesBaseUrl: config.isharesBaseUrl, ssgaBaseUrl: config.ssgaBaseUrl, history: config.valuationHistory, store, now };
+  if (config.offline) return { ...offlineMarketData(snapshot, store, now), ...valuationReads(issuers) };
 
   const http = createHttp(config.http);
   const yahoo = createYahooProvider({ baseUrl: config.yahooBaseUrl, http, ...(config.stripMonths ? { stripMonths: config.stripMonths } : {}) });
@@ -160,6 +166,8 @@ export function createMarketData(opts: CreateMarketDataOptions): MarketData {
     ...futuresRates,
 
     ...curatedReads(store, snapshot, now),
+
+    ...valuationReads({ ...issuers, ...(config.http ? { http: config.http } : {}), live: { cache, status, context: () => ctx('valuation') } }),
 
 
     async status() {

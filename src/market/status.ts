@@ -3,7 +3,7 @@ import type { SourceStatusRepo } from '../store/repos/source-status.ts';
 import type { Dataset } from './freshness.ts';
 import type { DatasetStatus, Provenance } from './types.ts';
 
-export const DATASETS: readonly Dataset[] = ['bars', 'futures', 'rates', 'curated'];
+export const DATASETS: readonly Dataset[] = ['bars', 'futures', 'rates', 'curated', 'valuation'];
 
 export interface ProviderStatus {
   dataset: Dataset;

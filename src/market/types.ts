@@ -1,5 +1,8 @@
 /** The MarketData port: what commands may ask for, independent of any vendor. */
 import type { Bar } from '../values.ts';
+import type { SeriesKey } from './valuation/history.ts';
+import type { FundValuationAnswer } from './valuation/service.ts';
+import type { FundFigure } from './valuation/types.ts';
 
 export interface Provenance {
   /** Human name of the source, e.g. "Yahoo Finance", "Benzinga (LSEG, Bloomberg, Barclays)". */
@@ -85,6 +88,10 @@ export interface MarketData {
   curated(key: string): Promise<CuratedFigure & { provenance: Provenance }>;
   curatedAll(): Promise<CuratedFigure[]>;
   status(): Promise<DatasetStatus[]>;
+  /** Fund-level valuation from the issuers' pages, else their last stored figures (stale); absent where not wired. */
+  fundValuation?(): Promise<FundValuationAnswer>;
+  /** One stored valuation series, ascending, nothing dated after now. */
+  valuationSeries?(key: SeriesKey): Promise<FundFigure[]>;
 }
 
 /** Raised by a provider for anything it cannot turn into our types. */

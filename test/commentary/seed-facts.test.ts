@@ -19,8 +19,8 @@ describe('commentary from the seed facts', () => {
     expect(publishedCutsSentence(3, 'the end of 2025')).toBe('Markets priced close to three Fed cuts by the end of 2025.');
   });
   it('compares earnings growth', () => {
-    expect(earningsSentences({ smallGrowth: 18.4, largeGrowth: 9.8, year: '2026', q2Eps: 12.1, q2Sales: -5 })).toBe(
-      'Small-cap EPS is projected to grow 18.4% in 2026 against 9.8% for the S&P 500, a lead of 8.6 pp. In Q2, small-cap EPS rose 12.1% year over year while sales fell 5.0%.',
+    expect(earningsSentences({ smallGrowth: 18.4, largeGrowth: 9.8, year: '2026', quarter: 'Q2 2025', quarterEps: 12.1, quarterSales: -5 })).toBe(
+      'Small-cap EPS is projected to grow 18.4% in 2026 against 9.8% for the S&P 500, a lead of 8.6 pp. In Q2 2025, small-cap EPS rose 12.1% year over year while sales fell 5.0%.',
     );
   });
 });

@@ -87,7 +87,7 @@ describe('composeDigest', () => {
   it('states the valuation gaps the way the sources do', async () => {
     const reply = await composeDigest({ market: fakeMarket(SERIES, { now: () => NOW }), now: NOW });
     expect(reply.notes).toContain('The Russell 2000 trades at 13.6x forward earnings against 17.2x for the S&P 500, a 21% discount.');
-    expect(reply.notes?.some((n) => n.includes('less than half its 10-year median of 8.2%'))).toBe(true);
+    expect(reply.notes?.some((n) => n.includes('less than half its published 10-year median of 8.2%'))).toBe(true);
     const fields = Object.fromEntries(reply.sections[1]!.fields.map((f) => [f.key, f.value]));
     expect(fields.forward_pe_gap).toBeCloseTo(-20.93, 2);
     expect(fields.ev_ebitda_premium).toBe(3.7);

@@ -117,7 +117,7 @@ describe('SourceStatus', () => {
     // Writes reach the store in order; a restarted process reads them from there.
     await status.flushed();
     const rows = await new SourceStatus((await t.reopen()).sourceStatus, () => clock).list();
-    expect(rows.map((r) => r.dataset)).toEqual(['bars', 'futures', 'rates', 'curated']);
+    expect(rows.map((r) => r.dataset)).toEqual(['bars', 'futures', 'rates', 'curated', 'valuation']);
     expect(rows.find((r) => r.dataset === 'rates')).toEqual({
       dataset: 'rates',
       provider: 'fred',

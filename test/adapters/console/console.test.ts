@@ -30,7 +30,7 @@ describe('console adapter', () => {
 
   it('npm start with no credentials reads stdin and prints the answer with sources', async () => {
     const child = spawn(process.execPath, ['bin/main.js'], {
-      env: { ...process.env, YAHOO_BASE_URL: 'http://127.0.0.1:65534', STOOQ_BASE_URL: 'http://127.0.0.1:65534', NYFED_BASE_URL: 'http://127.0.0.1:65534', FRED_BASE_URL: 'http://127.0.0.1:65534', DATA_DIR: mkdtempSync(join(tmpdir(), 'capwatch-console-')), DISCORD_TOKEN: '', SLACK_BOT_TOKEN: '', LOG_LEVEL: 'silent' },
+      env: { ...process.env, YAHOO_BASE_URL: 'http://127.0.0.1:65534', STOOQ_BASE_URL: 'http://127.0.0.1:65534', NYFED_BASE_URL: 'http://127.0.0.1:65534', FRED_BASE_URL: 'http://127.0.0.1:65534', ISHARES_BASE_URL: 'http://127.0.0.1:65534', SSGA_BASE_URL: 'http://127.0.0.1:65534', DATA_DIR: mkdtempSync(join(tmpdir(), 'capwatch-console-')), DISCORD_TOKEN: '', SLACK_BOT_TOKEN: '', LOG_LEVEL: 'silent' },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let out = '';
