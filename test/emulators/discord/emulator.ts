@@ -10,7 +10,9 @@ import { CommandStore } from './commands-store.ts';
 import { Gateway } from './gateway.ts';
 import { decodeBody, readBody, sendJson, sendNoContent, type RecordedRequest } from './http.ts';
 import { interactionPayload, InteractionType, type InteractionPayload, type SlashSpec } from './interactions.ts';
+import { componentPayload, type ComponentPayload } from './components.ts';
 import { guildCreate, message, user, type EmuUser } from './objects.ts';
+import { postSignedInteraction, type InteractionSigner, type SignedPostOptions } from './signed-http.ts';
 import { route, type EmulatorState, type EmuMessage, type InteractionRecord, type RestResult } from './rest.ts';
 import { snowflake } from './snowflake.ts';
 
@@ -43,6 +45,8 @@ export class DiscordEmulator extends EventEmitter {
   readonly alice: EmuUser;
   readonly otherBot: EmuUser;
   private readonly failures: (FailureRule & { remaining: number })[] = [];
+  /** Interactions posted to a bot's HTTP endpoint whose answer is not in yet, by token: their webhook calls wait. */
+  private readonly httpPending = new Map<string, Promise<void>>();
   private server: Server | null = null;
   private port = 0;
 
@@ -133,6 +137,48 @@ export class DiscordEmulator extends EventEmitter {
     return this.dispatchInteraction(spec, InteractionType.Autocomplete);
   }
 
+  /** Dispatches a click on a component of `message` (a button's custom_id, or a select's id with the chosen values). */
+  sendComponent(spec: { message: EmuMessage; customId: string; values?: string[]; user?: EmuUser; permissions?: string }): ComponentPayload {
+    const payload = this.componentInteraction(spec);
+    this.gateway.dispatch('INTERACTION_CREATE', payload);
+    return payload;
+  }
+
+  componentInteraction(spec: { message: EmuMessage; customId: string; values?: string[]; user?: EmuUser; permissions?: string }): ComponentPayload {
+    const payload = componentPayload({ ...spec, user: spec.user ?? this.alice, guildId: this.guildId, channelId: spec.message.channel_id, applicationId: this.applicationId });
+    this.state.interactions.set(payload.id, { payload, response: null, original: spec.message, followups: [] });
+    return payload;
+  }
+
+  /** A slash command or autocomplete built and recorded but not dispatched (for the HTTP endpoint). */
+  slashInteraction(spec: Partial<SlashSpec> & { subcommand?: string }, type: number = InteractionType.ApplicationCommand): InteractionPayload {
+    return this.recordInteraction(spec, type);
+  }
+
+  /**
+   * Posts an interaction to a bot's HTTP endpoint, signed, as Discord does; the answer is applied like a
+   * callback (and recorded as one, so the same assertions work for both transports).
+   */
+  async postInteraction(url: string, payload: InteractionPayload | ComponentPayload | { id: string; type: 1; token: string }, signer: InteractionSigner, opts: SignedPostOptions = {}): Promise<{ status: number; json: unknown }> {
+    let release = () => {};
+    this.httpPending.set(payload.token, new Promise<void>((resolve) => (release = resolve)));
+    try {
+      const answer = await postSignedInteraction(url, payload, signer, opts);
+      const body = answer.json as { type?: number } | undefined;
+      if (answer.status === 200 && typeof body?.type === 'number' && body.type >= 4) {
+        const call = { method: 'POST', path: `/interactions/${payload.id}/${payload.token}/callback`, query: {}, json: body, files: [], authorization: undefined };
+        const result = route(this.state, call);
+        const recorded: RecordedRequest = { ...call, multipart: false, contentType: 'application/json', status: result.status };
+        this.requests.push(recorded);
+        this.emit('request', recorded);
+      }
+      return answer;
+    } finally {
+      release();
+      this.httpPending.delete(payload.token);
+    }
+  }
+
   /** Dispatches MESSAGE_CREATE in a guild channel. */
   sendMessage(spec: { content: string; author?: EmuUser; channelId?: string; mentions?: EmuUser[] }): EmuMessage {
     const msg = message({
@@ -194,6 +240,12 @@ export class DiscordEmulator extends EventEmitter {
   }
 
   private dispatchInteraction(spec: Partial<SlashSpec>, type: number): InteractionPayload {
+    const payload = this.recordInteraction(spec, type);
+    this.gateway.dispatch('INTERACTION_CREATE', payload);
+    return payload;
+  }
+
+  private recordInteraction(spec: Partial<SlashSpec>, type: number): InteractionPayload {
     const payload = interactionPayload(
       {
         command: spec.command ?? 'smallcaps',
@@ -210,7 +262,6 @@ export class DiscordEmulator extends EventEmitter {
       type,
     );
     this.state.interactions.set(payload.id, { payload, response: null, original: null, followups: [] });
-    this.gateway.dispatch('INTERACTION_CREATE', payload);
     return payload;
   }
 
@@ -226,6 +277,9 @@ export class DiscordEmulator extends EventEmitter {
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://emulator.local');
     const path = decodeURIComponent(url.pathname).replace(API_PREFIX, '');
+    // Discord has the endpoint's answer before it accepts edits on that interaction's webhook.
+    const pending = this.httpPending.get(/^\/webhooks\/\d+\/([^/]+)/.exec(path)?.[1] ?? '');
+    if (pending) await pending;
     const method = (req.method ?? 'GET').toUpperCase();
     const contentType = req.headers['content-type'];
     const decoded = await decodeBody(contentType, await readBody(req));
