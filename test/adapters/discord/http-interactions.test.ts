@@ -116,7 +116,7 @@ describe('Discord HTTP interactions endpoint (signed requests, any instance answ
       const body = res.json as { type: number; data: { flags: number; embeds: { description: string }[] } };
       expect([body.type, body.data.flags], customId).toEqual([4, EPHEMERAL]);
       expect(body.data.embeds[0]?.description).toMatch(/That button has expired, run \/smallcaps (performance|help)/);
-      expect(h.emu.interaction(click.id)!.original).toBe(posted);
+      expect(h.emu.interaction(slash.id)!.original).toBe(posted);
     }
   });
 });
