@@ -34,9 +34,15 @@ export interface DiscordEmulatorOptions {
   token?: string;
   applicationId?: string;
   heartbeatIntervalMs?: number;
+  /** Shard count recommended by GET /gateway/bot (DISCORD_SHARDS=auto). Default 1. */
+  shards?: number;
 }
 
 const API_PREFIX = /^\/api(?:\/v\d+)?/;
+
+export function shardOfGuild(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(Math.max(1, shardCount)));
+}
 
 export class DiscordEmulator extends EventEmitter {
   readonly requests: RecordedRequest[] = [];
@@ -63,6 +69,7 @@ export class DiscordEmulator extends EventEmitter {
       applicationId,
       botUser,
       gatewayUrl: '',
+      recommendedShards: opts.shards ?? 1,
       guild: {
         id: guildId,
         name: 'Capwatch Test Guild',
@@ -81,14 +88,14 @@ export class DiscordEmulator extends EventEmitter {
     this.gateway = new Gateway({
       token,
       heartbeatIntervalMs: opts.heartbeatIntervalMs ?? 41_250,
-      onIdentify: (sessionId) => ({
+      onIdentify: (sessionId, shard) => ({
         ready: {
           v: 10,
           user: { ...botUser, verified: true, mfa_enabled: false, flags: 0 },
-          guilds: [{ id: guildId, unavailable: true }],
+          guilds: shardOfGuild(guildId, shard[1]) === shard[0] ? [{ id: guildId, unavailable: true }] : [],
           session_id: sessionId,
           resume_gateway_url: `ws://127.0.0.1:${this.port}/resume`,
-          shard: [0, 1],
+          shard,
           application: { id: applicationId, flags: 0 },
           private_channels: [],
           relationships: [],
@@ -98,7 +105,8 @@ export class DiscordEmulator extends EventEmitter {
           user_settings: {},
           _trace: ['emulator'],
         },
-        guilds: [guildCreate({ ...this.state.guild, botUser })],
+        // A guild lives on shard (guild_id >> 22) % shard count.
+        guilds: shardOfGuild(guildId, shard[1]) === shard[0] ? [guildCreate({ ...this.state.guild, botUser })] : [],
       }),
     });
   }

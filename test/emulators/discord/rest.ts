@@ -20,6 +20,8 @@ export interface EmulatorState {
   applicationId: string;
   botUser: EmuUser;
   gatewayUrl: string;
+  /** What GET /gateway/bot recommends. */
+  recommendedShards?: number;
   guild: { id: string; name: string; ownerId: string; channels: { id: string; name: string }[] };
   users: Map<string, EmuUser>;
   forbiddenChannels: Set<string>;
@@ -94,7 +96,7 @@ export function route(state: EmulatorState, call: RestCall): RestResult {
 function gatewayBot(s: EmulatorState) {
   return {
     url: s.gatewayUrl,
-    shards: 1,
+    shards: s.recommendedShards ?? 1,
     session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 },
   };
 }
