@@ -6,6 +6,9 @@ import { silentLogger } from './logger.ts';
 import type { MarketData } from './market/types.ts';
 import { UnknownSymbolError } from './market/types.ts';
 import { DataUnavailableError } from './metrics/errors.ts';
+import { withoutChartOnFailure } from './observability/degrade-charts.ts';
+import { observeCommand } from './observability/observe-command.ts';
+import type { UserLimit } from './ratelimit/user-limit.ts';
 import { buildInvocation, findCommand, parseLine } from './parse-line.ts';
 import { errorReply, type Reply } from './reply.ts';
 
@@ -18,6 +21,8 @@ export interface BotDeps {
   /** Below this confidence a question gets "here is what I understood" instead of an answer. */
   confidenceThreshold?: number;
   logger?: Logger;
+  /** Per-user rate limit for platform users (RATE_LIMIT_PER_USER). */
+  limit?: UserLimit;
 }
 
 export function createBot(deps: BotDeps): Bot {
@@ -36,7 +41,10 @@ export function createBot(deps: BotDeps): Bot {
 
   const withActor = (inv: Invocation, actor?: Actor): Invocation => (actor ? { ...inv, actor } : inv);
 
-  async function handle(inv: Invocation): Promise<Reply> {
+  const handle = (inv: Invocation, limited = true): Promise<Reply> =>
+    observeCommand(logger, inv.command, inv.actor, async (log) => (limited && (await deps.limit?.check(inv.actor))) || answer(inv, log));
+
+  async function answer(inv: Invocation, log: Logger): Promise<Reply> {
     try {
       const decl = findCommand(deps.commands, inv.command);
       if (decl.permission === 'manage' && inv.actor && !inv.actor.canManage) {
@@ -48,14 +56,11 @@ export function createBot(deps: BotDeps): Bot {
           'permission',
         );
       }
-      const reply = await decl.run(
-        { market: deps.market, now, services, invocation: inv },
-        inv.options,
-      );
+      const reply = await withoutChartOnFailure(services, (s) => decl.run({ market: deps.market, now, services: s, invocation: inv }, inv.options));
       const notes = [...(inv.notes ?? []), ...(reply.notes ?? [])];
       return notes.length ? { ...reply, notes } : reply;
     } catch (error) {
-      return failureReply(error, logger, inv);
+      return failureReply(error, log, inv);
     }
   }
 
@@ -64,7 +69,7 @@ export function createBot(deps: BotDeps): Bot {
     parse: (line, via = 'cli', actor) => withActor(parseLine(deps.commands, line, via), actor),
     invocation: (command, options, via, actor) =>
       withActor(buildInvocation(findCommand(deps.commands, command), options, via), actor),
-    handle,
+    handle: (inv) => handle(inv),
     async run(line, via = 'cli', actor) {
       let inv: Invocation;
       try {
@@ -75,6 +80,8 @@ export function createBot(deps: BotDeps): Bot {
       return handle(inv);
     },
     async ask(text, actor): Promise<AskResult> {
+      const refused = await deps.limit?.check(actor);
+      if (refused) return { invocation: null, confidence: 0, reply: await observeCommand(logger, 'ask', actor, async () => refused) };
       const { understand, threshold } = await loadNlu();
       const understood = understand(text, now());
       if (!understood.command || understood.confidence < threshold) {
@@ -88,7 +95,7 @@ export function createBot(deps: BotDeps): Bot {
       }
       const assumed = (inv.defaulted ?? []).map((name) => `Assumed ${name}: ${inv.options[name]} (default).`);
       inv = { ...inv, notes: [...understood.notes, ...assumed] };
-      return { invocation: inv, confidence: understood.confidence, entities: understood.entities, reply: await handle(inv) };
+      return { invocation: inv, confidence: understood.confidence, entities: understood.entities, reply: await handle(inv, false) };
     },
   };
   return bot;

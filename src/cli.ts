@@ -5,7 +5,9 @@ import type { Entities } from './bot-types.ts';
 import { curate, discordRegister, postDigest, slackManifest, subscriptions, type Io } from './cli-operator.ts';
 import { InputError, type Invocation } from './command.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { argvProblem, missingArgument } from './cli-args.ts';
 import { createApp, type App } from './main.ts';
+import { guardOutput } from './observability/redact.ts';
 import type { Reply } from './reply.ts';
 
 const USAGE = `Usage:
@@ -17,6 +19,12 @@ const USAGE = `Usage:
   capwatch curate list | curate set <key> <value> --source "..." --asof YYYY-MM-DD
   capwatch curate futures <file.csv> [--source "..."] [--date YYYY-MM-DD]
   capwatch subscriptions list`;
+
+/** The usage line of one verb, or the whole usage when the verb is unknown. */
+const usageOf = (verb: string | undefined) => {
+  const line = USAGE.split('\n').find((l) => verb && l.trim().startsWith(`capwatch ${verb} `));
+  return line ? `Usage: ${line.trim()}` : USAGE;
+};
 
 const defaultIo: Io = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
 
@@ -39,7 +47,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
   } catch (error) {
-    io.err(`${oneLine((error as Error).message)}\n${USAGE}`);
+    io.err(`${argvProblem(error)}\n${usageOf(argv.find((a) => !a.startsWith('-')))}`);
     return 2;
   }
   const { values } = parsed;
@@ -48,12 +56,18 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     (verb || values.help ? io.out : io.err)(USAGE);
     return verb || values.help ? 0 : 2;
   }
+  const missing = missingArgument(verb, rest);
+  if (missing) {
+    io.err(`capwatch: ${missing}\n${usageOf(verb)}`);
+    return 2;
+  }
   const flags = { ...values, requestUrl: values['request-url'] };
   let app: App | undefined;
   try {
     if (verb === 'slack:manifest') return await slackManifest(flags, io);
     // The CLI's stdout is for answers; provider warnings stay quiet unless LOG_LEVEL asks for them.
     const config = loadConfig({ LOG_LEVEL: 'error', ...env });
+    guardOutput(env);
     if (verb === 'discord:register') return await discordRegister(config, flags, io);
     app = createApp(config, { offline: values.offline });
     switch (verb) {

@@ -1,6 +1,8 @@
 /** One zod schema over the environment; every problem is reported at once. */
 import { z } from 'zod';
 import { LARGE, SMALL } from './instruments.ts';
+import { LOG_LEVELS, type LogLevel } from './logger.ts';
+import { parseRate, type Rate } from './ratelimit/rate.ts';
 
 const url = (fallback: string) =>
   z
@@ -64,7 +66,16 @@ const schema = z.object({
   }),
   DIGEST_SMALLS: choiceList(Object.keys(SMALL), 'iwm'),
   DIGEST_BENCHMARKS: choiceList(Object.keys(LARGE), 'sp500,nasdaq'),
-  LOG_LEVEL: z.enum(['info', 'warn', 'error', 'silent'], { message: 'expected info, warn, error or silent' }).default('info'),
+  LOG_LEVEL: z
+    .string()
+    .default('info')
+    .transform((v) => v.trim().toLowerCase())
+    .refine((v): v is LogLevel => (LOG_LEVELS as readonly string[]).includes(v), { message: `expected one of ${LOG_LEVELS.join(', ')}` }),
+  RATE_LIMIT_PER_USER: z
+    .string()
+    .default('10/min')
+    .transform((v) => parseRate(v))
+    .refine((v): v is Rate | null => v !== undefined, { message: 'expected a rate such as 10/min, 5/30s or 100/hour, or off' }),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -102,7 +113,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     for (const issue of parsed.error.issues) problems.push(`${issue.path.join('.')}: ${issue.message}`);
   }
   const env = parsed.success ? parsed.data : undefined;
-  if (env) problems.push(...pairProblems(env));
+  problems.push(...pairProblems(source));
   if (!env || problems.length > 0) throw new ConfigError(problems);
 
   const fixedNow = env.CAPWATCH_NOW ? new Date(env.CAPWATCH_NOW) : undefined;
@@ -146,7 +157,8 @@ function shardSetting(count: string, ids: string | undefined): { count: number |
 }
 
 /** Credentials that only work together. */
-function pairProblems(env: Env): string[] {
+function pairProblems(source: NodeJS.ProcessEnv): string[] {
+  const env = Object.fromEntries(Object.entries(source).map(([k, v]) => [k, v?.trim() || undefined]));
   const problems: string[] = [];
   if (env.DISCORD_TOKEN && !env.DISCORD_APP_ID) problems.push('DISCORD_APP_ID: required when DISCORD_TOKEN is set');
   if (env.DISCORD_APP_ID && !env.DISCORD_TOKEN) problems.push('DISCORD_TOKEN: required when DISCORD_APP_ID is set');

@@ -4,15 +4,27 @@ import { allCommands } from '../commands/index.ts';
 import { digestRateCuts } from '../commands/ratecuts.ts';
 import { createBot } from './bot.ts';
 import type { Bot } from './bot-types.ts';
-import { createChartService, preloadRenderer, saveChart } from './charts/index.ts';
+import { createChartService, preloadRenderer } from './charts/index.ts';
+import type { ChartService } from './charts/types.ts';
 import type { Config } from './config.ts';
+import { prepareDataDir } from './data-dir.ts';
 import { composeDigest } from './digest/compose.ts';
 import type { Deliverer } from './digest/deliverer.ts';
 import type { Compose } from './digest/edition.ts';
 import { startScheduler } from './digest/scheduler.ts';
 import { SubscriptionRepository } from './digest/subscriptions.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { opsRoutes } from './http/ops-routes.ts';
+import { Readiness } from './http/readiness.ts';
+import type { Route } from './http/route.ts';
+import { serveRoutes } from './http/server.ts';
 import { createMarketData } from './market/live.ts';
+import { guardCharts, withoutChartOnFailure } from './observability/degrade-charts.ts';
+import { registry, startProcessMetrics } from './observability/metrics.ts';
+import { installProcessGuards } from './observability/process-guard.ts';
+import { guardOutput } from './observability/redact.ts';
+import { saveChartOrDrop } from './observability/save-chart.ts';
+import { createUserLimit } from './ratelimit/user-limit.ts';
 import type { MarketData } from './market/types.ts';
 import type { Reply } from './reply.ts';
 import { openDatabase, type Db } from './store/db.ts';
@@ -32,13 +44,17 @@ export interface App {
 
 export function createApp(config: Config, opts: { offline?: boolean; logger?: Logger } = {}): App {
   const logger = opts.logger ?? createLogger(config.env.LOG_LEVEL);
+  prepareDataDir(config.dataDir);
   const db = openDatabase(join(config.dataDir, 'capwatch.sqlite'));
   const market = createMarketData({ config: { ...config.providers, offline: opts.offline }, db, now: config.now, logger });
-  const charts = createChartService({ cacheDir: join(config.dataDir, 'cache', 'charts') });
+  const charts = guardCharts(createChartService({ cacheDir: join(config.dataDir, 'cache', 'charts') }), logger);
   const subscriptions = new SubscriptionRepository(db, config.now);
-  const compose: Compose = (now) => composeDigest({ market, now, charts, rateCuts: digestRateCuts, ...config.digest });
+  const chartServices: { charts?: ChartService } = { charts };
+  const compose: Compose = (now) =>
+    withoutChartOnFailure(chartServices, (s) => composeDigest({ market, now, charts: s.charts, rateCuts: digestRateCuts, ...config.digest }));
   const services: Record<string, unknown> = { charts, subscriptions, composeDigest: compose };
-  const bot = createBot({ commands: allCommands, market, now: config.now, services, logger });
+  const limit = createUserLimit(config.env.RATE_LIMIT_PER_USER);
+  const bot = createBot({ commands: allCommands, market, now: config.now, services, logger, limit });
   return {
     config,
     db,
@@ -46,10 +62,7 @@ export function createApp(config: Config, opts: { offline?: boolean; logger?: Lo
     bot,
     logger,
     compose,
-    async saveChart(reply) {
-      if (!reply.chart || reply.chart.path) return reply;
-      return { ...reply, chart: { ...reply.chart, path: await saveChart(reply.chart, config.dataDir) } };
-    },
+    saveChart: (reply) => saveChartOrDrop(reply, config.dataDir, logger),
     close: () => db.close(),
   };
 }
@@ -78,28 +91,47 @@ export async function restDeliverers(config: Config, logger: Logger): Promise<De
 
 /** `npm start`: every adapter whose credentials are set, else the console. */
 export async function start(config: Config): Promise<void> {
+  guardOutput();
   const console = !config.discord && !config.slack;
   // On the console, provider warnings would interleave with answers; LOG_LEVEL still wins when set.
   const app = createApp(config, console && !process.env.LOG_LEVEL ? { logger: createLogger('error') } : {});
+  const unguard = installProcessGuards(app.logger);
   if (console) {
     const { runConsole } = await import('../adapters/console/index.ts');
-    await runConsole({ bot: app.bot, prepare: (r) => app.saveChart(r) });
+    await runConsole({ bot: app.bot, prepare: (r) => app.saveChart(r), logger: app.logger });
     app.close();
     return;
   }
   const stops: Array<() => Promise<void> | void> = [];
   const deliverers: Deliverer[] = [];
+  startProcessMetrics();
+  const readiness = new Readiness();
+  readiness.set('database', () => void app.db.prepare('SELECT 1').get());
+  // Every HTTP route on PORT, one line each (Bolt's receiver serves them with Slack over HTTP).
+  const routes: Route[] = [...opsRoutes({ readiness, registry })];
+  const onRouteError = (error: unknown, route: Route) =>
+    app.logger.error('http: route failed', { route: `${route.method} ${route.path}`, error: String(error) });
+  const slackHttp = config.slack && !config.slack.appToken;
   try {
+    if (!slackHttp) {
+      const server = await serveRoutes(routes, config.env.PORT, onRouteError);
+      stops.push(() => server.close());
+      app.logger.info(`http listening on port ${server.port}`);
+    }
     if (config.discord) {
+      readiness.set('discord', () => 'connecting');
       const { startDiscord } = await import('../adapters/discord/index.ts');
       const discord = await startDiscord({ ...config.discord, bot: app.bot, logger: app.logger, now: config.now });
+      readiness.set('discord', () => discord.notReady());
       stops.push(() => discord.stop());
       deliverers.push(discord.deliverer);
       app.logger.info('discord connected');
     }
     if (config.slack) {
+      readiness.set('slack', () => 'connecting');
       const { startSlack } = await import('../adapters/slack/index.ts');
-      const slack = await startSlack({ ...config.slack, bot: app.bot, logger: app.logger });
+      const slack = await startSlack({ ...config.slack, bot: app.bot, logger: app.logger, routes, onRouteError });
+      readiness.set('slack', () => slack.notReady());
       stops.push(() => slack.stop());
       deliverers.push(slack.deliverer);
       app.logger.info(config.slack.appToken ? 'slack connected (socket mode)' : `slack listening on port ${slack.port}`);
@@ -115,15 +147,29 @@ export async function start(config: Config): Promise<void> {
   stops.push(() => scheduler.stop());
   app.logger.info('capwatch started');
   await new Promise<void>((resolve) => {
-    const stop = () => {
-      app.logger.info('shutting down');
+    const stop = (signal: string) => {
+      app.logger.info('shutting down', { signal });
+      // Graceful stop gets its window; a stop that hangs must not keep the process past the orchestrator's.
+      const deadline = setTimeout(() => {
+        app.logger.error('shutdown did not finish in time; exiting', { fault: 'shutdown_timeout' });
+        process.exit(0);
+      }, SHUTDOWN_DEADLINE_MS);
+      deadline.unref();
       void (async () => {
-        for (const s of stops.reverse()) await s();
+        for (const s of stops.reverse()) {
+          await Promise.resolve()
+            .then(s)
+            .catch((error: unknown) => app.logger.error('shutdown step failed', { error: String(error) }));
+        }
         app.close();
+        unguard();
         resolve();
       })();
     };
-    process.once('SIGTERM', stop);
-    process.once('SIGINT', stop);
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
   });
 }
+
+/** Kubernetes and systemd wait 10 s by default before SIGKILL. */
+const SHUTDOWN_DEADLINE_MS = 9000;

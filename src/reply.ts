@@ -79,7 +79,7 @@ export interface Reply {
   /** Buttons and menus that switch the view; adapters without them print the equivalent commands. */
   controls?: Control[];
   /** Set when the reply reports a problem instead of an answer (the CLI maps it to an exit code). */
-  error?: { kind: 'input' | 'unavailable' | 'internal' | 'permission' };
+  error?: { kind: 'input' | 'unavailable' | 'internal' | 'permission' | 'rate_limited' };
 }
 
 export function direction(value: number, epsilon = 1e-9): Direction {

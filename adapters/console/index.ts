@@ -1,6 +1,7 @@
 /** The console adapter: one line in, one rendered reply out. Works piped and interactive. */
 import { createInterface } from 'node:readline';
 import type { Bot } from '../../src/bot-types.ts';
+import type { Logger } from '../../src/logger.ts';
 import type { Reply } from '../../src/reply.ts';
 import { replyToText } from './render.ts';
 
@@ -10,6 +11,7 @@ export interface ConsoleOptions {
   output?: NodeJS.WritableStream;
   /** Called on each reply before printing (e.g. to save its chart). */
   prepare?: (reply: Reply) => Promise<Reply>;
+  logger?: Logger;
 }
 
 /** A line that starts with "/" or a command name is a command; anything else is a question. */
@@ -37,12 +39,18 @@ export function runConsole(opts: ConsoleOptions): Promise<void> {
   let queue = Promise.resolve();
   rl.on('line', (line) => {
     if (!line.trim()) return prompt();
-    queue = queue.then(async () => {
-      let reply = await answerLine(opts.bot, line);
-      if (opts.prepare) reply = await opts.prepare(reply);
-      output.write(`${replyToText(reply)}\n\n`);
-      prompt();
-    });
+    queue = queue
+      .then(async () => {
+        let reply = await answerLine(opts.bot, line);
+        if (opts.prepare) reply = await opts.prepare(reply);
+        output.write(`${replyToText(reply)}\n\n`);
+      })
+      // Whatever failed, the console answers the next line.
+      .catch((error: unknown) => {
+        opts.logger?.error('console: answer failed', { fault: 'console_answer', error: String(error) });
+        output.write('Something went wrong with that answer; it has been logged. Please try again.\n\n');
+      })
+      .finally(prompt);
   });
   return new Promise((resolve) => {
     rl.on('close', () => void queue.then(resolve));

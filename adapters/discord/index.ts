@@ -4,7 +4,7 @@
  * over REST, so any instance can post the digests it claims.
  */
 import { setTimeout as delay } from 'node:timers/promises';
-import { Client, Events, GatewayIntentBits, REST, Routes, type RateLimitData } from 'discord.js';
+import { Client, Events, GatewayIntentBits, REST, Routes, Status, type RateLimitData } from 'discord.js';
 import type { Bot } from '../../src/bot-types.ts';
 import type { Deliverer } from '../../src/digest/deliverer.ts';
 import { silentLogger, type Logger } from '../../src/logger.ts';
@@ -50,6 +50,11 @@ export interface DiscordHandle {
   deliverer: Deliverer;
   /** Routes for PORT (the interactions endpoint when a public key is set). */
   routes: InteractionsRoute[];
+  /**
+   * Why this instance cannot take events right now (a held shard not ready), or undefined when it can.
+   * Holding no shard is ready: another instance holds them, and this one answers HTTP and delivers.
+   */
+  notReady(): string | undefined;
   stop(): Promise<void>;
 }
 
@@ -73,6 +78,7 @@ export async function startDiscord(opts: DiscordOptions): Promise<DiscordHandle>
   };
   const interactionCtx = { bot: opts.bot, logger, now, deferAfterMs: opts.deferAfterMs ?? 300, clickPolicy: opts.clickPolicy ?? 'anyone' };
   const clients: Client<true>[] = [];
+  const running = new Set<Client>();
 
   async function startShard(shardId: number, shardCount: number) {
     const client = new Client({
@@ -106,7 +112,13 @@ export async function startDiscord(opts: DiscordOptions): Promise<DiscordHandle>
     }
     logger.info('discord: connected', { user: readyClient.user.tag, shard: shardId, of: shardCount, guilds: readyClient.guilds.cache.size });
     clients.push(readyClient);
-    return { stop: () => client.destroy() };
+    running.add(client);
+    return {
+      stop: async () => {
+        running.delete(client);
+        await client.destroy();
+      },
+    };
   }
 
   const endpoint = opts.publicKey
@@ -136,6 +148,11 @@ export async function startDiscord(opts: DiscordOptions): Promise<DiscordHandle>
     shardCount: count,
     deliverer: createDiscordDeliverer(rest, now),
     routes: endpoint ? [interactionsRoute(endpoint)] : [],
+    notReady: () => {
+      if (stopping) return 'stopping';
+      const down = [...running].flatMap((c) => c.ws.shards.filter((shard) => shard.status !== Status.Ready).map((shard) => shard.id));
+      return down.length ? `gateway shard ${down.join(', ')} not ready` : undefined;
+    },
     async stop() {
       if (stopping) return;
       stopping = true;

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver, webApi, type Receiver } from '@slack/bolt';
 import type { Bot } from '../../src/bot-types.ts';
 import type { Deliverer } from '../../src/digest/deliverer.ts';
+import { toBoltRoutes, type Route } from '../../src/http/route.ts';
 import { silentLogger, type Logger } from '../../src/logger.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { SeenEvents } from './dedupe.ts';
@@ -33,6 +34,9 @@ export interface StartSlackOptions {
   retries?: number;
   /** How long a slash command waits for its answer before acking empty. Default 300 ms. */
   ackBudgetMs?: number;
+  /** Extra HTTP routes (health, metrics, ...) served on the same port in HTTP mode. */
+  routes?: readonly Route[];
+  onRouteError?: (error: unknown, route: Route) => void;
 }
 
 export interface SlackAdapter {
@@ -40,6 +44,8 @@ export interface SlackAdapter {
   deliverer: Deliverer;
   /** The HTTP port actually listened on (HTTP mode only). */
   port?: number;
+  /** Why the adapter cannot take events right now, or undefined when it can. */
+  notReady(): string | undefined;
   stop(): Promise<void>;
 }
 
@@ -65,7 +71,13 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackAdapter>
   if (opts.appToken) {
     receiver = new SocketModeReceiver({ appToken: opts.appToken, logger: slackLogger, installerOptions: { clientOptions } });
   } else {
-    http = new HTTPReceiver({ signingSecret: opts.signingSecret, endpoints: EVENTS_PATH, logger: slackLogger });
+    const onRouteError = opts.onRouteError ?? ((error: unknown) => logger.error('http: route failed', { error: String(error) }));
+    http = new HTTPReceiver({
+      signingSecret: opts.signingSecret,
+      endpoints: EVENTS_PATH,
+      logger: slackLogger,
+      customRoutes: toBoltRoutes(opts.routes ?? [], onRouteError),
+    });
     receiver = http;
   }
   const app = new App({
@@ -94,6 +106,12 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackAdapter>
 
   let port: number | undefined;
   let server: Server | undefined;
+  let connected = true;
+  if (receiver instanceof SocketModeReceiver) {
+    receiver.client.on('connected', () => (connected = true));
+    receiver.client.on('disconnected', () => (connected = false));
+    receiver.client.on('reconnecting', () => (connected = false));
+  }
   if (http) {
     server = (await app.start(opts.port ?? 3000)) as Server;
     port = (server.address() as AddressInfo).port;
@@ -106,6 +124,7 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackAdapter>
     app,
     deliverer,
     ...(port !== undefined ? { port } : {}),
+    notReady: () => (server ? (server.listening ? undefined : 'not listening') : connected ? undefined : 'socket mode disconnected'),
     stop: async () => {
       // Idle keep-alive sockets would hold the HTTP server open for seconds after SIGTERM.
       server?.closeIdleConnections();

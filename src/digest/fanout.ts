@@ -4,6 +4,7 @@
  */
 import PQueue from 'p-queue';
 import type { Logger } from '../logger.ts';
+import { digestDeliveriesTotal, watchQueue } from '../observability/metrics.ts';
 import type { Reply } from '../reply.ts';
 import { DeliveryError, type Deliverer, type Platform } from './deliverer.ts';
 import type { DeliveryLedger } from './ledger.ts';
@@ -103,6 +104,7 @@ export class Fanout {
         ...(paced ? { intervalCap: Math.max(1, Math.floor(limits.perSecond)), interval: 1000 } : {}),
       });
       this.lanes.set(deliverer.platform, { deliverer, queue, limits, holds: 0 });
+      watchQueue(deliverer.platform, queue);
     }
   }
 
@@ -257,5 +259,6 @@ function groupByPlatform(due: DueDigest<FanoutTarget>[]): Map<Platform, [number,
 }
 
 function outcome(d: DueDigest<FanoutTarget>, result: DeliveryResult, attempts: number, error?: string): DeliveryOutcome {
+  digestDeliveriesTotal.inc({ platform: d.subscription.platform, outcome: result });
   return { subscriptionId: d.subscription.id, localDate: d.localDate, result, attempts, ...(error ? { error } : {}) };
 }

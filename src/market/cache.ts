@@ -3,6 +3,7 @@
  * single-flight: concurrent identical requests share one upstream call.
  */
 import type { Logger } from '../logger.ts';
+import { cacheHitsTotal } from '../observability/metrics.ts';
 import type { Db } from '../store/db.ts';
 import type { Answer } from './chain.ts';
 import type { Provenance } from './types.ts';
@@ -95,6 +96,7 @@ export class MarketCache {
     if (usable) {
       const age = this.#now().getTime() - usable.storedAt;
       const rule = this.#ttl[dataset];
+      if (age < rule.maxAgeMs) cacheHitsTotal.inc({ dataset });
       if (age < rule.ttlMs) return served<T>(usable, false);
       if (age < rule.maxAgeMs) {
         this.#refresh(dataset, key, fetch, opts).catch((err: unknown) => {

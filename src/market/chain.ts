@@ -1,5 +1,6 @@
 /** Ask providers in order; the first success wins and is labelled with where it came from. */
 import type { Logger } from '../logger.ts';
+import { providerRequestsTotal } from '../observability/metrics.ts';
 import type { Dataset } from './freshness.ts';
 import type { Fetched } from './providers/provider.ts';
 import type { SourceStatus } from './status.ts';
@@ -101,6 +102,7 @@ export async function runChain<T>(ctx: ChainContext, steps: ChainStep<T>[]): Pro
         snapshot: false,
       };
       ctx.status?.recordSuccess(ctx.dataset, provenance);
+      providerRequestsTotal.inc({ provider: step.id, dataset: ctx.dataset, outcome: 'ok' });
       return { value: got.value, provenance };
     } catch (err) {
       // Text that cannot be a ticker is the user's mistake, not the provider's.
@@ -108,6 +110,7 @@ export async function runChain<T>(ctx: ChainContext, steps: ChainStep<T>[]): Pro
       const error = err instanceof ProviderError ? err : new ProviderError(step.id, `unexpected failure: ${describe(err)}`, 'invalid');
       failures.push({ provider: step.id, error });
       ctx.breaker?.record(step.id, error);
+      providerRequestsTotal.inc({ provider: step.id, dataset: ctx.dataset, outcome: error.kind });
       ctx.status?.recordError(ctx.dataset, step.id, error.message);
       ctx.logger?.warn('market provider failed', { dataset: ctx.dataset, provider: step.id, kind: error.kind, error: error.message });
     }
