@@ -1,7 +1,7 @@
 /**
  * The Discord adapter: gateway shards (Guilds + GuildMessages) for mentions and gateway interactions, each
- * shard held by one instance; the HTTP interactions endpoint when a public key is set; and a Deliverer
- * over REST, so any instance can post the digests it claims.
+ * shard held by one instance, and a Deliverer over REST, so any instance can post the digests it claims.
+ * The HTTP interactions endpoint is separate (http-endpoint.ts): it is a route on PORT, served before this starts.
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import { Client, Events, GatewayIntentBits, REST, Routes, Status, type RateLimitData } from 'discord.js';
@@ -9,8 +9,6 @@ import type { Bot } from '../../src/bot-types.ts';
 import type { Deliverer } from '../../src/digest/deliverer.ts';
 import { silentLogger, type Logger } from '../../src/logger.ts';
 import { createDiscordDeliverer } from './deliverer.ts';
-import { createInteractionsEndpoint } from './http-interactions.ts';
-import { interactionsRoute, type InteractionsRoute } from './http-route.ts';
 import { handleInteraction } from './interactions.ts';
 import { handleMessage } from './mentions.ts';
 import { alwaysGranted, superviseShards, type ShardLocks, type ShardSupervisor } from './shards.ts';
@@ -29,8 +27,6 @@ export interface DiscordOptions {
   maxRateLimitWaitMs?: number;
   /** How long stop() lets in-flight answers finish. Default 5 s. */
   drainMs?: number;
-  /** DISCORD_PUBLIC_KEY: serve the HTTP interactions endpoint (see `routes`). */
-  publicKey?: string;
   /** DISCORD_SHARDS / DISCORD_SHARD_IDS; default one shard. */
   shards?: { count: number | 'auto'; ids?: number[] };
   /** Who holds which shard when several instances run; default every lock granted (one instance). */
@@ -48,8 +44,6 @@ export interface DiscordHandle {
   shards(): number[];
   shardCount: number;
   deliverer: Deliverer;
-  /** Routes for PORT (the interactions endpoint when a public key is set). */
-  routes: InteractionsRoute[];
   /**
    * Why this instance cannot take events right now (a held shard not ready), or undefined when it can.
    * Holding no shard is ready: another instance holds them, and this one answers HTTP and delivers.
@@ -121,10 +115,6 @@ export async function startDiscord(opts: DiscordOptions): Promise<DiscordHandle>
     };
   }
 
-  const endpoint = opts.publicKey
-    ? createInteractionsEndpoint({ publicKey: opts.publicKey, appId: opts.appId, bot: opts.bot, rest, logger, now, deferAfterMs: interactionCtx.deferAfterMs, clickPolicy: interactionCtx.clickPolicy })
-    : undefined;
-
   let supervisor: ShardSupervisor;
   try {
     supervisor = await superviseShards({
@@ -147,7 +137,6 @@ export async function startDiscord(opts: DiscordOptions): Promise<DiscordHandle>
     shards: () => supervisor.held(),
     shardCount: count,
     deliverer: createDiscordDeliverer(rest, now),
-    routes: endpoint ? [interactionsRoute(endpoint)] : [],
     notReady: () => {
       if (stopping) return 'stopping';
       const down = [...running].flatMap((c) => c.ws.shards.filter((shard) => shard.status !== Status.Ready).map((shard) => shard.id));
@@ -156,10 +145,8 @@ export async function startDiscord(opts: DiscordOptions): Promise<DiscordHandle>
     async stop() {
       if (stopping) return;
       stopping = true;
-      const drainMs = opts.drainMs ?? 5000;
       // An unref'd timer: an idle bot exits at once instead of waiting out the drain window.
-      await Promise.race([Promise.allSettled([...inflight]), delay(drainMs, undefined, { ref: false })]);
-      await endpoint?.drain(drainMs);
+      await Promise.race([Promise.allSettled([...inflight]), delay(opts.drainMs ?? 5000, undefined, { ref: false })]);
       await supervisor.stop();
       clearSweepers(rest);
     },

@@ -1,13 +1,11 @@
 /** Starts the HTTP interactions endpoint (one or more "instances") on ephemeral ports against the emulator. */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REST } from 'discord.js';
 import { allCommands } from '../../../commands/index.ts';
-import { createInteractionsEndpoint, type InteractionsEndpointOptions } from '../../../adapters/discord/http-interactions.ts';
-import { interactionsRoute } from '../../../adapters/discord/http-route.ts';
+import { discordHttpRoutes, type DiscordHttpOptions } from '../../../adapters/discord/http-endpoint.ts';
+import { INTERACTIONS_PATH } from '../../../adapters/discord/http-interactions.ts';
+import { serveRoutes, type RouteServer } from '../../../src/http/server.ts';
 import { createBot } from '../../../src/bot.ts';
 import { createChartService } from '../../../src/charts/index.ts';
 import { silentLogger } from '../../../src/logger.ts';
@@ -17,8 +15,8 @@ import { market, now } from './harness.ts';
 
 export interface HttpInstance {
   url: string;
-  server: Server;
-  rest: REST;
+  server: RouteServer;
+  stop(): Promise<void>;
 }
 
 export interface HttpHarness {
@@ -28,7 +26,7 @@ export interface HttpHarness {
   close(): Promise<void>;
 }
 
-export async function startHttpHarness(opts: { instances?: number; delayMs?: number; charts?: boolean; endpoint?: Partial<InteractionsEndpointOptions> } = {}): Promise<HttpHarness> {
+export async function startHttpHarness(opts: { instances?: number; delayMs?: number; charts?: boolean; endpoint?: Partial<DiscordHttpOptions> } = {}): Promise<HttpHarness> {
   const emu = await DiscordEmulator.start();
   const signer = new InteractionSigner();
   const dataDir = mkdtempSync(join(tmpdir(), 'capwatch-discord-http-'));
@@ -37,15 +35,12 @@ export async function startHttpHarness(opts: { instances?: number; delayMs?: num
     // Each instance has its own bot, REST client and server: nothing shared but the emulator.
     const services = opts.charts ? { charts: createChartService({ cacheDir: join(dataDir, `charts-${i}`) }) } : {};
     const bot = createBot({ commands: allCommands, market: market(opts.delayMs), now, services });
-    const rest = new REST({ api: emu.apiUrl }).setToken(emu.token);
-    const endpoint = createInteractionsEndpoint({ publicKey: signer.publicKeyHex, appId: emu.applicationId, bot, rest, logger: silentLogger, now, deferAfterMs: 300, ...opts.endpoint });
-    const route = interactionsRoute(endpoint);
-    const server = createServer((req, res) => {
-      if (req.method === route.method && req.url === route.path) void route.handler(req, res);
-      else res.writeHead(404).end();
+    const http = discordHttpRoutes({ publicKey: signer.publicKeyHex, appId: emu.applicationId, token: emu.token, apiUrl: emu.apiUrl, bot, logger: silentLogger, now, deferAfterMs: 300, ...opts.endpoint });
+    // Served by the shared routes seam on PORT, as in production.
+    const server = await serveRoutes(http.routes, 0, (error) => {
+      throw error;
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    instances.push({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}${route.path}`, server, rest });
+    instances.push({ url: `http://127.0.0.1:${server.port}${INTERACTIONS_PATH}`, server, stop: http.stop });
   }
   return {
     emu,
@@ -53,10 +48,9 @@ export async function startHttpHarness(opts: { instances?: number; delayMs?: num
     instances,
     async close() {
       for (const i of instances) {
-        i.rest.clearHashSweeper();
-        i.rest.clearHandlerSweeper();
-        i.server.closeAllConnections();
-        await new Promise<void>((resolve) => i.server.close(() => resolve()));
+        await i.stop();
+        i.server.server.closeAllConnections();
+        await i.server.close();
       }
       await emu.close();
       rmSync(dataDir, { recursive: true, force: true });
