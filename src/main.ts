@@ -137,7 +137,7 @@ export async function start(config: Config): Promise<void> {
     if (config.slack) {
       readiness.set('slack', () => 'connecting');
       const { startSlack } = await import('../adapters/slack/index.ts');
-      const slack = await startSlack({ ...config.slack, bot: app.bot, logger: app.logger, routes, onRouteError });
+      const slack = await startSlack({ ...config.slack, bot: app.bot, logger: app.logger, routes, onRouteError, clickPolicy: config.env.CONTROLS_CLICK });
       readiness.set('slack', () => slack.notReady());
       stops.push(() => slack.stop());
       deliverers.push(slack.deliverer);
