@@ -5,16 +5,24 @@
  */
 import type { Logger } from '../../src/logger.ts';
 
-/** Releases a held lock. */
-export type Release = () => Promise<void>;
+/** A held lock (the shape of the store's LockHandle). */
+export interface ShardLockHandle {
+  release(): Promise<void>;
+  /** Resolves if the lock is lost without release() (its database session died): the shard must stop. */
+  readonly lost?: Promise<void>;
+}
 
+/** Named locks shared by the instances (the shape of the store's `store.locks`). */
 export interface ShardLocks {
-  /** Takes the lock of one shard when free: its release, or null while another instance holds it. */
-  tryAcquire(shardId: number, shardCount: number): Promise<Release | null>;
+  /** Takes the lock when free; null at once while another instance holds it. */
+  tryHold(name: string): Promise<ShardLockHandle | null>;
 }
 
 /** One instance, or an embedded database: every lock is granted. */
-export const alwaysGranted: ShardLocks = { tryAcquire: async () => async () => {} };
+export const alwaysGranted: ShardLocks = { tryHold: async () => ({ release: async () => {} }) };
+
+/** The lock of one shard: the count is in the name, so a re-sharded fleet never mixes two layouts. */
+export const shardLockName = (shardId: number, shardCount: number) => `discord:shard:${shardId}/${shardCount}`;
 
 export interface RunningShard {
   stop(): Promise<void>;
@@ -42,32 +50,40 @@ export interface ShardSupervisor {
 
 export async function superviseShards(opts: ShardSupervisorOptions): Promise<ShardSupervisor> {
   const ids = opts.ids ?? Array.from({ length: opts.count }, (_, i) => i);
-  const held = new Map<number, { shard: RunningShard; release: Release }>();
+  const held = new Map<number, { shard: RunningShard; lock: ShardLockHandle }>();
   let stopped = false;
   let round: Promise<void> = Promise.resolve();
 
   async function acquire(): Promise<void> {
     for (const id of ids) {
       if (stopped || held.has(id)) continue;
-      let release: Release | null;
+      let lock: ShardLockHandle | null;
       try {
-        release = await opts.locks.tryAcquire(id, opts.count);
+        lock = await opts.locks.tryHold(shardLockName(id, opts.count));
       } catch (error) {
         opts.logger.warn('discord: shard lock unavailable', { shard: id, error: String(error) });
         continue;
       }
-      if (!release) continue;
+      if (!lock) continue;
       try {
         const shard = await opts.startShard(id, opts.count);
         if (stopped) {
           await shard.stop();
-          await release();
+          await lock.release();
           return;
         }
-        held.set(id, { shard, release });
+        const entry = { shard, lock };
+        held.set(id, entry);
         opts.logger.info('discord: holding gateway shard', { shard: id, of: opts.count });
+        // Lost lock (database session gone): another instance may take the shard, so this one lets go at once.
+        void lock.lost?.then(async () => {
+          if (held.get(id) !== entry) return;
+          held.delete(id);
+          opts.logger.warn('discord: shard lock lost; disconnecting the shard', { shard: id });
+          await shard.stop().catch(() => {});
+        });
       } catch (error) {
-        await release().catch(() => {});
+        await lock.release().catch(() => {});
         opts.logger.error('discord: shard failed to start', { shard: id, error: String(error) });
       }
     }
@@ -86,9 +102,9 @@ export async function superviseShards(opts: ShardSupervisorOptions): Promise<Sha
       stopped = true;
       clearInterval(timer);
       await round;
-      for (const [id, { shard, release }] of held) {
+      for (const [id, { shard, lock }] of held) {
         await shard.stop();
-        await release().catch((error: unknown) => opts.logger.warn('discord: shard lock release failed', { shard: id, error: String(error) }));
+        await lock.release().catch((error: unknown) => opts.logger.warn('discord: shard lock release failed', { shard: id, error: String(error) }));
       }
       held.clear();
     },

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startDiscord, type DiscordHandle } from '../../../adapters/discord/index.ts';
-import type { Release, ShardLocks } from '../../../adapters/discord/shards.ts';
+import { superviseShards, type ShardLockHandle, type ShardLocks } from '../../../adapters/discord/shards.ts';
+import { silentLogger } from '../../../src/logger.ts';
 import { allCommands } from '../../../commands/index.ts';
 import { createBot } from '../../../src/bot.ts';
 import { DiscordEmulator, shardOfGuild } from '../../emulators/discord/emulator.ts';
@@ -11,22 +12,32 @@ import { market, now } from './harness.ts';
  * instance until released, or until that instance dies (its database session ends).
  */
 function sharedLocks() {
-  const holders = new Map<number, string>();
+  const holders = new Map<string, { instance: string; lose: () => void }>();
   return {
-    holders,
-    forInstance(name: string): ShardLocks {
+    holders: () => new Map([...holders].map(([name, h]) => [name, h.instance])),
+    forInstance(instance: string): ShardLocks {
       return {
-        async tryAcquire(shard): Promise<Release | null> {
-          if (holders.has(shard)) return null;
-          holders.set(shard, name);
-          return async () => {
-            if (holders.get(shard) === name) holders.delete(shard);
+        async tryHold(name): Promise<ShardLockHandle | null> {
+          if (holders.has(name)) return null;
+          let lose = () => {};
+          const lost = new Promise<void>((resolve) => (lose = resolve));
+          holders.set(name, { instance, lose });
+          return {
+            lost,
+            release: async () => {
+              if (holders.get(name)?.instance === instance) holders.delete(name);
+            },
           };
         },
       };
     },
-    die(name: string) {
-      for (const [shard, holder] of holders) if (holder === name) holders.delete(shard);
+    /** The instance's database session ends: its locks are freed and reported lost. */
+    die(instance: string) {
+      for (const [name, h] of holders) {
+        if (h.instance !== instance) continue;
+        holders.delete(name);
+        h.lose();
+      }
     },
   };
 }
@@ -58,6 +69,37 @@ function instance(locks: ShardLocks, extra: Partial<Parameters<typeof startDisco
 const identifiedShards = (e: DiscordEmulator) => e.gateway.received.filter((p) => p.op === 2).map((p) => (p.d as { shard: [number, number] }).shard);
 const repliesIn = (e: DiscordEmulator, channel: string) => e.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${channel}/messages`);
 
+describe('shard supervisor', () => {
+  it('lets go of a shard whose lock is lost, and takes it again once the lock is free', async () => {
+    const locks = sharedLocks();
+    const events: string[] = [];
+    const supervisor = await superviseShards({
+      count: 2,
+      ids: [1],
+      locks: locks.forInstance('me'),
+      retryMs: 60_000, // rounds run by hand below
+      logger: silentLogger,
+      startShard: async (id) => {
+        events.push(`start ${id}`);
+        return { stop: async () => void events.push(`stop ${id}`) };
+      },
+    });
+    expect(supervisor.held()).toEqual([1]);
+    locks.die('me');
+    await until(() => events.includes('stop 1'), 'the shard stopped');
+    expect(supervisor.held()).toEqual([]);
+    await locks.forInstance('other').tryHold('discord:shard:1/2');
+    await supervisor.tick();
+    expect(supervisor.held()).toEqual([]); // held elsewhere now
+    locks.die('other');
+    await supervisor.tick();
+    expect(supervisor.held()).toEqual([1]);
+    await supervisor.stop();
+    expect(events).toEqual(['start 1', 'stop 1', 'start 1', 'stop 1']);
+    expect(locks.holders()).toEqual(new Map());
+  });
+});
+
 describe('Discord gateway shards across instances', () => {
   it('holds each shard in exactly one instance, answers a mention once, and takes over when the holder dies', async () => {
     emu = await DiscordEmulator.start({ shards: 2 });
@@ -73,11 +115,11 @@ describe('Discord gateway shards across instances', () => {
     emu.sendMessage({ content: `<@${emu.applicationId}> how are small caps doing this month?`, mentions: [emu.botUser] });
     await until(() => repliesIn(emu!, emu!.channelId).length === 1, 'a reply from the shard holder');
 
-    // The holder dies: its database session ends (locks freed) and its gateway sockets close.
+    // The holder is killed: its database session ends (locks freed) and its gateway sockets close.
     locks.die('a');
     await a.stop();
     await until(() => b.shards().length === 2, 'takeover of both shards');
-    expect(locks.holders).toEqual(new Map([[0, 'b'], [1, 'b']]));
+    expect(locks.holders()).toEqual(new Map([['discord:shard:0/2', 'b'], ['discord:shard:1/2', 'b']]));
     expect(emu.gateway.shardSessions.get(guildShard)?.socket).toBeTruthy();
 
     emu.sendMessage({ content: `<@${emu.applicationId}> are small caps cheap?`, mentions: [emu.botUser] });
