@@ -1,5 +1,6 @@
 import type { Period } from '../src/analytics/periods.ts';
 import { defineCommand } from '../src/command.ts';
+import { performanceControls } from '../src/controls.ts';
 import { DataUnavailableError } from '../src/metrics/errors.ts';
 import { computePerformance } from '../src/metrics/performance.ts';
 import { periodOption, smallOption, vsOption } from './options.ts';
@@ -21,6 +22,6 @@ export default defineCommand({
       throw new DataUnavailableError('A chart needs daily prices, and only published figures are available right now.');
     }
     const reply = await withChart(ctx, result, performanceReply(result));
-    return { ...reply, title: `Chart: ${reply.title}` };
+    return { ...reply, title: `Chart: ${reply.title}`, controls: performanceControls('chart', options) };
   },
 });

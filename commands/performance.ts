@@ -2,6 +2,7 @@ import { describePeriod, describePeriodTo, type Period } from '../src/analytics/
 import { leastFresh } from '../src/charts/layout.ts';
 import type { ChartService } from '../src/charts/types.ts';
 import { defineCommand, type CommandContext } from '../src/command.ts';
+import { performanceControls } from '../src/controls.ts';
 import { performanceCommentary, performanceVerb } from '../src/commentary/performance.ts';
 import { metricField } from '../src/fields.ts';
 import { computePerformance, performanceJson, type PerformanceResult } from '../src/metrics/performance.ts';
@@ -21,8 +22,8 @@ export default defineCommand({
       { period: options.period as Period, small: options.small!, vs: options.vs! },
       ctx.now(),
     );
-    const reply = performanceReply(result);
-    return withChart(ctx, result, reply);
+    const reply = await withChart(ctx, result, performanceReply(result));
+    return { ...reply, controls: performanceControls('performance', options) };
   },
 });
 

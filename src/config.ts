@@ -31,6 +31,16 @@ const schema = z.object({
     message: 'expected the numeric application id from the Discord developer portal',
   }),
   DISCORD_API_URL: url('https://discord.com/api'),
+  DISCORD_PUBLIC_KEY: optionalText.refine((v) => v === undefined || /^[0-9a-f]{64}$/i.test(v), {
+    message: 'expected the 64-character hex public key from the Discord developer portal',
+  }),
+  DISCORD_SHARDS: optionalText.refine((v) => v === undefined || v === 'auto' || /^[1-9]\d{0,4}$/.test(v), {
+    message: 'expected auto or a shard count such as 4',
+  }),
+  DISCORD_SHARD_IDS: optionalText.refine((v) => v === undefined || /^\d{1,5}(\s*,\s*\d{1,5})*$/.test(v), {
+    message: 'expected a comma list of shard ids such as 0,1',
+  }),
+  CONTROLS_CLICK: z.enum(['anyone', 'owner'], { message: 'expected anyone or owner' }).default('anyone'),
   SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), {
     message: 'expected a bot token starting with "xoxb-"',
   }),
@@ -83,7 +93,15 @@ export type Env = z.infer<typeof schema>;
 
 export interface Config {
   env: Env;
-  discord?: { token: string; appId: string; apiUrl: string };
+  discord?: {
+    token: string;
+    appId: string;
+    apiUrl: string;
+    /** Verifies the HTTP interactions endpoint (POST /discord/interactions). */
+    publicKey?: string;
+    /** Gateway shards: total ('auto' asks Discord) and the ids this instance may hold (default all). */
+    shards?: { count: number | 'auto'; ids?: number[] };
+  };
   slack?: { botToken: string; signingSecret: string; appToken?: string; apiUrl: string; port: number };
   providers: { yahooBaseUrl: string; stooqBaseUrl: string; nyfedBaseUrl: string; fredBaseUrl: string; fredApiKey?: string; isharesBaseUrl: string; ssgaBaseUrl: string };
   dataDir: string;
@@ -121,7 +139,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     env,
     discord:
       env.DISCORD_TOKEN && env.DISCORD_APP_ID
-        ? { token: env.DISCORD_TOKEN, appId: env.DISCORD_APP_ID, apiUrl: env.DISCORD_API_URL }
+        ? {
+            token: env.DISCORD_TOKEN,
+            appId: env.DISCORD_APP_ID,
+            apiUrl: env.DISCORD_API_URL,
+            ...(env.DISCORD_PUBLIC_KEY ? { publicKey: env.DISCORD_PUBLIC_KEY.toLowerCase() } : {}),
+            ...(env.DISCORD_SHARDS ? { shards: shardSetting(env.DISCORD_SHARDS, env.DISCORD_SHARD_IDS) } : {}),
+          }
         : undefined,
     slack:
       env.SLACK_BOT_TOKEN && env.SLACK_SIGNING_SECRET
@@ -150,12 +174,21 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
+function shardSetting(count: string, ids: string | undefined): { count: number | 'auto'; ids?: number[] } {
+  return { count: count === 'auto' ? 'auto' : Number(count), ...(ids ? { ids: ids.split(',').map((x) => Number(x.trim())) } : {}) };
+}
+
 /** Credentials that only work together. */
 function pairProblems(source: NodeJS.ProcessEnv): string[] {
   const env = Object.fromEntries(Object.entries(source).map(([k, v]) => [k, v?.trim() || undefined]));
   const problems: string[] = [];
   if (env.DISCORD_TOKEN && !env.DISCORD_APP_ID) problems.push('DISCORD_APP_ID: required when DISCORD_TOKEN is set');
   if (env.DISCORD_APP_ID && !env.DISCORD_TOKEN) problems.push('DISCORD_TOKEN: required when DISCORD_APP_ID is set');
+  if (env.DISCORD_PUBLIC_KEY && !env.DISCORD_TOKEN) problems.push('DISCORD_TOKEN: required when DISCORD_PUBLIC_KEY is set');
+  if (env.DISCORD_SHARD_IDS && !env.DISCORD_SHARDS) problems.push('DISCORD_SHARDS: required when DISCORD_SHARD_IDS is set');
+  const count = Number(env.DISCORD_SHARDS);
+  if (env.DISCORD_SHARD_IDS && Number.isInteger(count) && env.DISCORD_SHARD_IDS.split(',').some((x) => Number(x) >= count))
+    problems.push(`DISCORD_SHARD_IDS: every id must be below DISCORD_SHARDS (${count})`);
   if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET)
     problems.push('SLACK_SIGNING_SECRET: required when SLACK_BOT_TOKEN is set');
   if (env.SLACK_SIGNING_SECRET && !env.SLACK_BOT_TOKEN)

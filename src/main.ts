@@ -113,6 +113,13 @@ export async function start(config: Config): Promise<void> {
     app.logger.error('http: route failed', { route: `${route.method} ${route.path}`, error: String(error) });
   const slackHttp = config.slack && !config.slack.appToken;
   try {
+    if (config.discord?.publicKey) {
+      // POST /discord/interactions: answered by whichever instance the load balancer picks.
+      const { discordHttpRoutes } = await import('../adapters/discord/http-endpoint.ts');
+      const http = discordHttpRoutes({ ...config.discord, publicKey: config.discord.publicKey, bot: app.bot, logger: app.logger, now: config.now, clickPolicy: config.env.CONTROLS_CLICK });
+      routes.push(...http.routes);
+      stops.push(() => http.stop());
+    }
     if (!slackHttp) {
       const server = await serveRoutes(routes, config.env.PORT, onRouteError);
       stops.push(() => server.close());
@@ -121,7 +128,7 @@ export async function start(config: Config): Promise<void> {
     if (config.discord) {
       readiness.set('discord', () => 'connecting');
       const { startDiscord } = await import('../adapters/discord/index.ts');
-      const discord = await startDiscord({ ...config.discord, bot: app.bot, logger: app.logger, now: config.now });
+      const discord = await startDiscord({ ...config.discord, bot: app.bot, logger: app.logger, now: config.now, clickPolicy: config.env.CONTROLS_CLICK });
       readiness.set('discord', () => discord.notReady());
       stops.push(() => discord.stop());
       deliverers.push(discord.deliverer);
@@ -130,7 +137,7 @@ export async function start(config: Config): Promise<void> {
     if (config.slack) {
       readiness.set('slack', () => 'connecting');
       const { startSlack } = await import('../adapters/slack/index.ts');
-      const slack = await startSlack({ ...config.slack, bot: app.bot, logger: app.logger, routes, onRouteError, events: app.store.events });
+      const slack = await startSlack({ ...config.slack, bot: app.bot, logger: app.logger, routes, onRouteError, events: app.store.events, clickPolicy: config.env.CONTROLS_CLICK });
       readiness.set('slack', () => slack.notReady());
       stops.push(() => slack.stop());
       deliverers.push(slack.deliverer);

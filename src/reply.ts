@@ -48,6 +48,20 @@ export interface SourceRef {
   snapshot?: boolean;
 }
 
+/** A way to steer an answer in place: the same or another command with other options (a button or a menu entry). */
+export interface Control {
+  /** Controls of one group form one row of buttons or one menu; for a menu, its placeholder. */
+  group: string;
+  kind: 'button' | 'menu';
+  label: string;
+  /** What a click runs. */
+  invocation: { command: string; options: Record<string, string> };
+  /** The view shown now: drawn selected and not clickable. */
+  current?: boolean;
+  /** The answer opens as a new message for the clicker only, instead of replacing this one (a digest's "details"). */
+  opensPrivately?: boolean;
+}
+
 export interface Reply {
   title: string;
   /** 1-3 sentences. */
@@ -62,6 +76,8 @@ export interface Reply {
   data?: unknown;
   /** Extra short lines shown under the commentary, e.g. "Assumed period: 1m (default)". */
   notes?: string[];
+  /** Buttons and menus that switch the view; adapters without them print the equivalent commands. */
+  controls?: Control[];
   /** Set when the reply reports a problem instead of an answer (the CLI maps it to an exit code). */
   error?: { kind: 'input' | 'unavailable' | 'internal' | 'permission' | 'rate_limited' };
 }

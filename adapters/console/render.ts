@@ -1,5 +1,6 @@
 /** Reply -> plain text for terminals. Pure. */
-import type { Reply, SourceRef, Table } from '../../src/reply.ts';
+import { controlCommandLine } from '../../src/controls.ts';
+import type { Control, Reply, SourceRef, Table } from '../../src/reply.ts';
 
 export function sourceLine(s: SourceRef): string {
   const flags = [s.snapshot ? 'offline snapshot' : '', s.fallback && !s.snapshot ? 'fallback' : '', s.stale ? 'stale' : '']
@@ -24,9 +25,18 @@ export function replyToText(reply: Reply): string {
   }
   if (reply.table) out.push('', ...tableToText(reply.table).map((l) => `  ${l}`));
   if (reply.chart) out.push('', `Chart: ${reply.chart.path ?? reply.chart.name} (${reply.chart.alt})`);
+  out.push(...controlLines(reply.controls));
   if (reply.sources.length) {
     out.push('', 'Sources:');
     for (const s of reply.sources) out.push(`  - ${sourceLine(s)}`);
   }
   return out.join('\n');
+}
+
+/** Where chat platforms show buttons and menus, the console shows the commands they stand for. */
+export function controlLines(controls: readonly Control[] | undefined): string[] {
+  const others = (controls ?? []).filter((c) => !c.current);
+  if (!others.length) return [];
+  const width = Math.max(...others.map((c) => c.label.length));
+  return ['', 'Other views:', ...others.map((c) => `  ${c.label.padEnd(width)}  /smallcaps ${controlCommandLine(c)}`)];
 }

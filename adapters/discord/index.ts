@@ -1,12 +1,17 @@
-/** The Discord adapter: gateway client (Guilds + GuildMessages), slash commands, mentions and a Deliverer. */
+/**
+ * The Discord adapter: gateway shards (Guilds + GuildMessages) for mentions and gateway interactions, each
+ * shard held by one instance, and a Deliverer over REST, so any instance can post the digests it claims.
+ * The HTTP interactions endpoint is separate (http-endpoint.ts): it is a route on PORT, served before this starts.
+ */
 import { setTimeout as delay } from 'node:timers/promises';
-import { Client, Events, GatewayIntentBits, Status, type RateLimitData } from 'discord.js';
+import { Client, Events, GatewayIntentBits, REST, Routes, Status, type RateLimitData } from 'discord.js';
 import type { Bot } from '../../src/bot-types.ts';
 import type { Deliverer } from '../../src/digest/deliverer.ts';
 import { silentLogger, type Logger } from '../../src/logger.ts';
 import { createDiscordDeliverer } from './deliverer.ts';
 import { handleInteraction } from './interactions.ts';
 import { handleMessage } from './mentions.ts';
+import { alwaysGranted, superviseShards, type ShardLocks, type ShardSupervisor } from './shards.ts';
 
 export interface DiscordOptions {
   token: string;
@@ -22,12 +27,27 @@ export interface DiscordOptions {
   maxRateLimitWaitMs?: number;
   /** How long stop() lets in-flight answers finish. Default 5 s. */
   drainMs?: number;
+  /** DISCORD_SHARDS / DISCORD_SHARD_IDS; default one shard. */
+  shards?: { count: number | 'auto'; ids?: number[] };
+  /** Who holds which shard when several instances run; default every lock granted (one instance). */
+  shardLocks?: ShardLocks;
+  /** How often shards held elsewhere are tried again (takeover after their holder dies). Default 5 s. */
+  shardRetryMs?: number;
+  /** Who may click a public answer's controls. Default anyone in the channel. */
+  clickPolicy?: 'anyone' | 'owner';
 }
 
 export interface DiscordHandle {
-  client: Client<true>;
+  /** The gateway client of the first shard this instance held, if it held any. */
+  readonly client: Client<true> | undefined;
+  /** Shard ids held now. */
+  shards(): number[];
+  shardCount: number;
   deliverer: Deliverer;
-  /** Why the gateway cannot take events right now (a shard not ready), or undefined when it can. */
+  /**
+   * Why this instance cannot take events right now (a held shard not ready), or undefined when it can.
+   * Holding no shard is ready: another instance holds them, and this one answers HTTP and delivers.
+   */
   notReady(): string | undefined;
   stop(): Promise<void>;
 }
@@ -36,15 +56,12 @@ export async function startDiscord(opts: DiscordOptions): Promise<DiscordHandle>
   const logger = opts.logger ?? silentLogger;
   const now = opts.now ?? (() => new Date());
   const maxWait = opts.maxRateLimitWaitMs ?? 5000;
-  const client = new Client({
-    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
-    allowedMentions: { parse: [], repliedUser: false },
-    failIfNotExists: false,
-    rest: {
-      ...(opts.apiUrl ? { api: opts.apiUrl } : {}),
-      rejectOnRateLimit: (data: RateLimitData) => data.retryAfter > maxWait,
-    },
-  });
+  const restOptions = { ...(opts.apiUrl ? { api: opts.apiUrl } : {}), rejectOnRateLimit: (data: RateLimitData) => data.retryAfter > maxWait };
+  // One REST client for digests and HTTP interactions: neither needs this instance to hold a shard.
+  const rest = new REST(restOptions).setToken(opts.token);
+  // Also the start-up check of the token: a wrong one fails here with Discord's 401.
+  const gatewayInfo = (await rest.get(Routes.gatewayBot())) as { shards?: number };
+  const count = opts.shards?.count === 'auto' ? Math.max(1, Number(gatewayInfo.shards ?? 1)) : (opts.shards?.count ?? 1);
 
   const inflight = new Set<Promise<unknown>>();
   let stopping = false;
@@ -53,38 +70,76 @@ export async function startDiscord(opts: DiscordOptions): Promise<DiscordHandle>
     inflight.add(done);
     void done.finally(() => inflight.delete(done));
   };
+  const interactionCtx = { bot: opts.bot, logger, now, deferAfterMs: opts.deferAfterMs ?? 300, clickPolicy: opts.clickPolicy ?? 'anyone' };
+  const clients: Client<true>[] = [];
+  const running = new Set<Client>();
 
-  const interactionCtx = { bot: opts.bot, logger, now, deferAfterMs: opts.deferAfterMs ?? 300 };
-  client.on(Events.InteractionCreate, (interaction) => {
-    if (!stopping) track(handleInteraction(interaction, interactionCtx), 'interaction');
-  });
-  client.on(Events.MessageCreate, (message) => {
-    if (!stopping && client.isReady()) track(handleMessage(client, message, { bot: opts.bot, now }), 'mention');
-  });
-  client.on(Events.ShardReconnecting, (id) => logger.warn('discord: gateway reconnecting', { shard: id }));
-  client.on(Events.ShardResume, (id, replayed) => logger.info('discord: gateway resumed', { shard: id, replayed }));
-  client.on(Events.ShardError, (error, id) => logger.warn('discord: gateway error', { shard: id, error: error.message }));
-  client.on(Events.Error, (error) => logger.error('discord: client error', { error: error.message }));
+  async function startShard(shardId: number, shardCount: number) {
+    const client = new Client({
+      intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
+      allowedMentions: { parse: [], repliedUser: false },
+      failIfNotExists: false,
+      shards: [shardId],
+      shardCount,
+      rest: restOptions,
+    });
+    client.on(Events.InteractionCreate, (interaction) => {
+      if (!stopping) track(handleInteraction(interaction, interactionCtx), 'interaction');
+    });
+    client.on(Events.MessageCreate, (message) => {
+      if (!stopping && client.isReady()) track(handleMessage(client, message, { bot: opts.bot, now }), 'mention');
+    });
+    client.on(Events.ShardReconnecting, (id) => logger.warn('discord: gateway reconnecting', { shard: id }));
+    client.on(Events.ShardResume, (id, replayed) => logger.info('discord: gateway resumed', { shard: id, replayed }));
+    client.on(Events.ShardError, (error, id) => logger.warn('discord: gateway error', { shard: id, error: error.message }));
+    client.on(Events.Error, (error) => logger.error('discord: client error', { error: error.message }));
+    const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
+    try {
+      await client.login(opts.token);
+    } catch (error) {
+      await client.destroy();
+      throw error;
+    }
+    const readyClient = await ready;
+    if (readyClient.application.id !== opts.appId) {
+      logger.warn('discord: DISCORD_APP_ID differs from the application of this token', { configured: opts.appId, actual: readyClient.application.id });
+    }
+    logger.info('discord: connected', { user: readyClient.user.tag, shard: shardId, of: shardCount, guilds: readyClient.guilds.cache.size });
+    clients.push(readyClient);
+    running.add(client);
+    return {
+      stop: async () => {
+        running.delete(client);
+        await client.destroy();
+      },
+    };
+  }
 
-  const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
+  let supervisor: ShardSupervisor;
   try {
-    await client.login(opts.token);
+    supervisor = await superviseShards({
+      count,
+      ...(opts.shards?.ids ? { ids: opts.shards.ids } : {}),
+      locks: opts.shardLocks ?? alwaysGranted,
+      startShard,
+      ...(opts.shardRetryMs ? { retryMs: opts.shardRetryMs } : {}),
+      logger,
+    });
   } catch (error) {
-    await client.destroy();
+    clearSweepers(rest);
     throw error;
   }
-  const readyClient = await ready;
-  if (readyClient.application.id !== opts.appId) {
-    logger.warn('discord: DISCORD_APP_ID differs from the application of this token', { configured: opts.appId, actual: readyClient.application.id });
-  }
-  logger.info('discord: connected', { user: readyClient.user.tag, guilds: readyClient.guilds.cache.size });
 
   return {
-    client: readyClient,
-    deliverer: createDiscordDeliverer(client.rest, now),
+    get client() {
+      return clients[0];
+    },
+    shards: () => supervisor.held(),
+    shardCount: count,
+    deliverer: createDiscordDeliverer(rest, now),
     notReady: () => {
       if (stopping) return 'stopping';
-      const down = client.ws.shards.filter((shard) => shard.status !== Status.Ready).map((shard) => shard.id);
+      const down = [...running].flatMap((c) => c.ws.shards.filter((shard) => shard.status !== Status.Ready).map((shard) => shard.id));
       return down.length ? `gateway shard ${down.join(', ')} not ready` : undefined;
     },
     async stop() {
@@ -92,7 +147,13 @@ export async function startDiscord(opts: DiscordOptions): Promise<DiscordHandle>
       stopping = true;
       // An unref'd timer: an idle bot exits at once instead of waiting out the drain window.
       await Promise.race([Promise.allSettled([...inflight]), delay(opts.drainMs ?? 5000, undefined, { ref: false })]);
-      await client.destroy();
+      await supervisor.stop();
+      clearSweepers(rest);
     },
   };
+}
+
+function clearSweepers(rest: REST): void {
+  rest.clearHashSweeper();
+  rest.clearHandlerSweeper();
 }

@@ -1,93 +1,66 @@
-/** Slash commands and autocomplete: interaction -> Invocation -> Reply -> type 4, or type 5 then an edit. */
-import { setTimeout as delay } from 'node:timers/promises';
-import { PermissionFlagsBits, type AutocompleteInteraction, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
+/** Interactions over the gateway (discord.js): slash commands, autocomplete and clicks on controls. */
+import type { AutocompleteInteraction, ChatInputCommandInteraction, Interaction, MessageComponentInteraction } from 'discord.js';
 import type { Bot } from '../../src/bot-types.ts';
-import { InputError, type Actor, type CommandDecl } from '../../src/command.ts';
 import type { Logger } from '../../src/logger.ts';
-import { errorReply, type Reply } from '../../src/reply.ts';
-import { autocompleteChoices } from './autocomplete.ts';
-import { declForSubcommand, discordName } from './command-json.ts';
+import { deliverAnswer, type Responder } from './answer-flow.ts';
 import { editOptions, messageOptions } from './payload.ts';
-import { replyToDiscordPayload } from './reply-to-discord.ts';
+import { actorFrom, autocompleteReply, clickReply, commandReply } from './routing.ts';
 
 export interface InteractionContext {
   bot: Bot;
   logger: Logger;
   now: () => Date;
-  /** Answers slower than this are deferred (type 5) and then edited in. */
+  /** Answers slower than this are deferred (type 5, or 6 for a click) and then edited in. */
   deferAfterMs: number;
+  /** Who may click a public answer's controls: anyone in the channel (default) or only the asker. */
+  clickPolicy?: 'anyone' | 'owner';
 }
 
 export async function handleInteraction(interaction: Interaction, ctx: InteractionContext): Promise<void> {
   if (interaction.isAutocomplete()) return autocomplete(interaction, ctx);
   if (interaction.isChatInputCommand()) return command(interaction, ctx);
+  if (interaction.isButton() || interaction.isStringSelectMenu()) return click(interaction, ctx);
 }
 
-function declOf(interaction: ChatInputCommandInteraction | AutocompleteInteraction, ctx: InteractionContext): CommandDecl | undefined {
-  const sub = interaction.options.getSubcommand(false);
-  return sub ? declForSubcommand(ctx.bot.commands, interaction.commandName, sub) : undefined;
+type Answerable = ChatInputCommandInteraction | MessageComponentInteraction;
+
+function actorOf(interaction: Answerable) {
+  return actorFrom(interaction.user, interaction.channelId, interaction.inGuild() ? interaction.guildId : undefined, interaction.memberPermissions?.bitfield.toString());
 }
 
-function actorOf(interaction: ChatInputCommandInteraction): Actor {
+/** The Responder over discord.js's interaction methods. */
+function responder(interaction: Answerable): Responder {
   return {
-    platform: 'discord',
-    userId: interaction.user.id,
-    userName: interaction.user.username,
-    channelId: interaction.channelId,
-    ...(interaction.guildId ? { guildId: interaction.guildId } : {}),
-    // Manage Server in this guild; never in DMs.
-    canManage: interaction.inGuild() && (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false),
+    filesOnFirstResponse: true,
+    async reply(payload, target) {
+      if (target === 'update' && interaction.isMessageComponent()) await interaction.update(editOptions(payload));
+      else await interaction.reply(messageOptions(payload));
+    },
+    async defer(target, ephemeral) {
+      if (target === 'update' && interaction.isMessageComponent()) await interaction.deferUpdate();
+      else await interaction.deferReply(ephemeral ? { flags: 64 } : {});
+    },
+    editOriginal: async (payload) => void (await interaction.editReply(editOptions(payload))),
+    deleteOriginal: () => interaction.deleteReply(),
+    followUp: async (payload) => void (await interaction.followUp(messageOptions(payload))),
   };
 }
 
 async function command(interaction: ChatInputCommandInteraction, ctx: InteractionContext): Promise<void> {
-  const decl = declOf(interaction, ctx);
-  if (!decl) {
-    await send(interaction, errorReply('Unknown command', 'That command is not one I know; try /smallcaps help.'), ctx);
-    return;
-  }
-  const options: Record<string, string | undefined> = {};
-  for (const option of decl.options) options[option.name] = interaction.options.getString(discordName(option.name)) ?? undefined;
-
-  let pending: Promise<Reply>;
-  try {
-    pending = ctx.bot.handle(ctx.bot.invocation(decl.name, options, 'slash', actorOf(interaction)));
-  } catch (error) {
-    if (!(error instanceof InputError)) ctx.logger.error('discord: invocation failed', { error: String(error) });
-    const message = error instanceof InputError ? [error.message, error.hint].filter(Boolean).join(' ') : 'That command failed on my side.';
-    await send(interaction, errorReply("I couldn't read that", message), ctx);
-    return;
-  }
-
-  const timer = new AbortController();
-  const early = await Promise.race([
-    pending,
-    delay(ctx.deferAfterMs, null, { signal: timer.signal }).catch(() => null),
-  ]);
-  timer.abort();
-  if (early) {
-    await send(interaction, early, ctx);
-    return;
-  }
-  await interaction.deferReply();
-  const reply = await pending;
-  const payload = replyToDiscordPayload(reply, { now: ctx.now() });
-  if (reply.visibility === 'ephemeral') {
-    // A public deferral cannot turn ephemeral: replace it by an ephemeral follow-up.
-    await interaction.deleteReply();
-    await interaction.followUp(messageOptions(payload));
-    return;
-  }
-  await interaction.editReply(editOptions(payload));
+  const actor = actorOf(interaction);
+  const pending = commandReply(ctx, interaction.commandName, interaction.options.data, actor);
+  const owner = ctx.clickPolicy === 'owner' ? actor.userId : undefined;
+  await deliverAnswer(pending, responder(interaction), 'new', { deferAfterMs: ctx.deferAfterMs, now: ctx.now, ...(owner ? { owner } : {}) });
 }
 
-async function send(interaction: ChatInputCommandInteraction, reply: Reply, ctx: InteractionContext): Promise<void> {
-  await interaction.reply(messageOptions(replyToDiscordPayload(reply, { now: ctx.now() })));
+async function click(interaction: MessageComponentInteraction, ctx: InteractionContext): Promise<void> {
+  const actor = actorOf(interaction);
+  const values = interaction.isStringSelectMenu() ? interaction.values : undefined;
+  const { pending, target, owner } = clickReply(ctx, interaction.customId, values, actor);
+  const keep = owner ?? (ctx.clickPolicy === 'owner' ? actor.userId : undefined);
+  await deliverAnswer(pending, responder(interaction), target, { deferAfterMs: ctx.deferAfterMs, now: ctx.now, ...(keep ? { owner: keep } : {}) });
 }
 
 async function autocomplete(interaction: AutocompleteInteraction, ctx: InteractionContext): Promise<void> {
-  const decl = declOf(interaction, ctx);
-  const focused = interaction.options.getFocused(true);
-  const option = decl?.options.find((o) => discordName(o.name) === focused.name);
-  await interaction.respond(option ? autocompleteChoices(option, String(focused.value)) : []);
+  await interaction.respond(autocompleteReply(ctx.bot, interaction.commandName, interaction.options.data));
 }

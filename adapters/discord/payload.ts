@@ -1,11 +1,15 @@
 /** A DiscordPayload in the two shapes sending needs: discord.js message options, and a raw REST body with files. */
 import type { RawFile } from 'discord.js';
+import type { ActionRowJson } from './components.ts';
 import type { DiscordPayload, Embed } from './reply-to-discord.ts';
 
 export interface MessageOptions {
   embeds: Embed[];
   files: { attachment: Buffer; name: string; description: string }[];
   allowedMentions: { parse: []; repliedUser: false };
+  /** Always set, [] included: an edit or update replaces the old controls and attachments. */
+  components: ActionRowJson[];
+  attachments: [];
   flags?: 64;
 }
 
@@ -20,6 +24,8 @@ export function editOptions(payload: DiscordPayload): Omit<MessageOptions, 'flag
     embeds: payload.embeds,
     files: (payload.files ?? []).map((f) => ({ attachment: Buffer.from(f.data), name: f.name, description: f.description })),
     allowedMentions: { parse: [], repliedUser: false },
+    components: payload.components ?? [],
+    attachments: [],
   };
 }
 
@@ -35,7 +41,9 @@ export function restMessage(payload: DiscordPayload, extra: Record<string, unkno
     body: {
       embeds: payload.embeds,
       allowed_mentions: { ...payload.allowed_mentions, replied_user: false },
-      ...(files.length ? { attachments: files.map((f, i) => ({ id: i, filename: f.name, description: f.description })) } : {}),
+      components: payload.components ?? [],
+      // Listed even when empty: on an edit, attachments not listed are removed.
+      attachments: files.map((f, i) => ({ id: i, filename: f.name, description: f.description })),
       ...extra,
     },
     files: files.map((f) => ({ name: f.name, data: Buffer.from(f.data), contentType: 'image/png' })),

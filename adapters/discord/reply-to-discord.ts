@@ -1,5 +1,6 @@
 /** Reply -> Discord message payload (embeds, chart attachment, mentions disabled), within Discord's limits. */
 import type { Direction, Reply, Section, SourceRef, Table, Tone } from '../../src/reply.ts';
+import { controlsToComponents, type ActionRowJson } from './components.ts';
 import { LIMITS, truncate } from './limits.ts';
 
 export interface EmbedField {
@@ -29,6 +30,8 @@ export interface DiscordPayload {
   embeds: Embed[];
   files?: DiscordFile[];
   allowed_mentions: { parse: [] };
+  /** Buttons and menus from Reply.controls (absent when there are none). */
+  components?: ActionRowJson[];
   /** 64 (EPHEMERAL) for ephemeral replies; only meaningful for interaction responses. */
   flags?: number;
 }
@@ -47,6 +50,8 @@ const BLANK = '\u200b';
 export interface PayloadOptions {
   /** Time stamped on the embed; defaults to now. */
   now?: Date;
+  /** Only this user may click the controls (encoded in their ids). */
+  owner?: string;
 }
 
 export function replyToDiscordPayload(reply: Reply, opts: PayloadOptions = {}): DiscordPayload {
@@ -74,9 +79,11 @@ export function replyToDiscordPayload(reply: Reply, opts: PayloadOptions = {}): 
   if (footer) last.footer = { text: footer };
   last.timestamp = (opts.now ?? new Date()).toISOString();
 
+  const components = controlsToComponents(reply.controls, opts.owner);
   return {
     embeds,
     ...(file ? { files: [file] } : {}),
+    ...(components.length ? { components } : {}),
     allowed_mentions: { parse: [] },
     ...(reply.visibility === 'ephemeral' ? { flags: EPHEMERAL } : {}),
   };

@@ -4,12 +4,14 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver, SocketModeReceiver, webApi, type Receiver } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver, webApi, type BlockAction, type Receiver } from '@slack/bolt';
 import type { Bot } from '../../src/bot-types.ts';
 import type { Deliverer } from '../../src/digest/deliverer.ts';
 import { toBoltRoutes, type Route } from '../../src/http/route.ts';
 import { silentLogger, type Logger } from '../../src/logger.ts';
 import { boltLogger } from './bolt-logger.ts';
+import { actionHandler } from './actions.ts';
+import { ACTION_PREFIX } from './controls-to-blocks.ts';
 import { SeenEvents, sharedSeen } from './dedupe.ts';
 import type { EventsRepo } from '../../src/store/repos/events.ts';
 import { createSlackDeliverer } from './deliverer.ts';
@@ -35,6 +37,8 @@ export interface StartSlackOptions {
   retries?: number;
   /** How long a slash command waits for its answer before acking empty. Default 300 ms. */
   ackBudgetMs?: number;
+  /** Who may click a public answer's controls: anyone in the channel (default) or only the asker. */
+  clickPolicy?: 'anyone' | 'owner';
   /** Extra HTTP routes (health, metrics, ...) served on the same port in HTTP mode. */
   routes?: readonly Route[];
   onRouteError?: (error: unknown, route: Route) => void;
@@ -96,7 +100,9 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackAdapter>
   });
 
   const postPublic = opts.postPublic ?? true;
-  app.command(SLASH_COMMAND, slashCommandHandler({ bot: opts.bot, logger, postPublic, ackBudgetMs: opts.ackBudgetMs ?? 300 }));
+  const clickPolicy = opts.clickPolicy ?? 'anyone';
+  app.command(SLASH_COMMAND, slashCommandHandler({ bot: opts.bot, logger, postPublic, ackBudgetMs: opts.ackBudgetMs ?? 300, clickPolicy }));
+  app.action<BlockAction>({ action_id: new RegExp(`^${ACTION_PREFIX}`) }, actionHandler({ bot: opts.bot, logger, clickPolicy }));
   app.event('app_mention', mentionHandler({ bot: opts.bot, logger, seen: sharedSeen(new SeenEvents(), opts.events) }));
 
   // Digests: the fan-out paces and retries, so this client rejects 429s instead of sleeping on them.

@@ -1,6 +1,7 @@
 /** Reply -> Block Kit message (blocks plus the plain `text` fallback), within Slack's size limits. */
 import type { types } from '@slack/bolt';
 import type { Direction, Field, Reply, Section, SourceRef, Table } from '../../src/reply.ts';
+import { controlsToBlocks } from './controls-to-blocks.ts';
 import { escapeCode, escapeMrkdwn } from './escape.ts';
 
 export type Block = types.KnownBlock;
@@ -110,7 +111,12 @@ export function fallbackText(reply: Reply): string {
   return fit(text || 'capwatch', LIMITS.fallbackText);
 }
 
-export function replyToBlockKit(reply: Reply): BlockKitMessage {
+export interface BlockKitOptions {
+  /** Only this user may click the controls (encoded in their values). */
+  owner?: string;
+}
+
+export function replyToBlockKit(reply: Reply, opts: BlockKitOptions = {}): BlockKitMessage {
   const body: Block[] = [];
   if (reply.title.trim()) body.push(headerBlock(reply.title));
   if (reply.commentary.trim()) {
@@ -123,10 +129,11 @@ export function replyToBlockKit(reply: Reply): BlockKitMessage {
     body.push({ type: 'section', text: mrkdwn(tableText(reply.table)) });
   }
   const footer = footerBlocks(reply.sources);
-  const room = LIMITS.blocks - footer.length;
+  const controls = controlsToBlocks(reply.controls, opts.owner);
+  const room = LIMITS.blocks - footer.length - controls.length;
   if (body.length > room) {
     body.length = room - 1;
     body.push({ type: 'context', elements: [mrkdwn('Some details were left out to fit in one Slack message.')] });
   }
-  return { text: fallbackText(reply), blocks: [...body, ...footer] };
+  return { text: fallbackText(reply), blocks: [...body, ...controls, ...footer] };
 }

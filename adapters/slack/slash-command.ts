@@ -20,6 +20,8 @@ export interface SlashCommandOptions {
   postPublic: boolean;
   /** How long to wait for the answer before acking empty. */
   ackBudgetMs: number;
+  /** 'owner': only the asker may click the answer's controls. */
+  clickPolicy?: 'anyone' | 'owner';
 }
 
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
@@ -28,8 +30,8 @@ export function isPublic(reply: Reply, postPublic: boolean): boolean {
   return postPublic && reply.visibility === 'public';
 }
 
-export function responsePayload(reply: Reply, postPublic: boolean): RespondArguments {
-  return { response_type: isPublic(reply, postPublic) ? 'in_channel' : 'ephemeral', ...replyToBlockKit(reply) };
+export function responsePayload(reply: Reply, postPublic: boolean, owner?: string): RespondArguments {
+  return { response_type: isPublic(reply, postPublic) ? 'in_channel' : 'ephemeral', ...replyToBlockKit(reply, owner ? { owner } : {}) };
 }
 
 /** Resolves with the value if the promise settles within ms, else with undefined (the promise keeps running). */
@@ -77,15 +79,16 @@ export function slashCommandHandler(opts: SlashCommandOptions): (args: Args) => 
       logger.error('slack: command failed', { text: command.text, error: String(error) });
       return errorReply('Something went wrong', 'That answer failed on my side. Please try again shortly.');
     });
+    const owner = opts.clickPolicy === 'owner' ? command.user_id : undefined;
     const early = await within(work, opts.ackBudgetMs);
     // A chart needs an upload after the message, so a public reply with one cannot ride on the ack.
     if (early && !(isPublic(early, postPublic) && early.chart)) {
-      await ack(responsePayload(early, postPublic));
+      await ack(responsePayload(early, postPublic, owner));
       return;
     }
     await ack();
     const reply = early ?? (await work);
-    const payload = responsePayload(reply, postPublic);
+    const payload = responsePayload(reply, postPublic, owner);
     try {
       await respond(payload);
     } catch (error) {

@@ -12,6 +12,7 @@ import { computePerformance, performanceJson, type PerformanceResult } from '../
 import { sourceRef, uniqueSources } from '../metrics/sources.ts';
 import { computeValuation, valuationJson } from '../metrics/valuation.ts';
 import { direction, type Field, type Reply, type SourceRef, type Table, type Tone } from '../reply.ts';
+import { detailsControl } from '../controls.ts';
 import { digestHeadline } from './headline.ts';
 
 export interface DigestRateSection {
@@ -97,6 +98,7 @@ export async function composeDigest(deps: DigestDeps): Promise<Reply> {
     ]),
     visibility: 'public',
     tone: toneOf(lead?.spreadPp ?? null),
+    controls: [detailsControl({ period: '1m', vs: deps.benchmarks?.[0] ?? 'sp500', small: deps.smalls?.[0] ?? 'iwm' })],
     data: {
       edition,
       performance: rows.map(performanceJson),

@@ -42,7 +42,7 @@ describe('Discord gateway resilience', () => {
     await discord.stop();
     expect(emu.requests.some((r) => r.method === 'PATCH' && r.path.includes(sent.token))).toBe(true);
     await disconnected;
-    expect(discord.client.isReady()).toBe(false);
+    expect(discord.client?.isReady()).toBe(false);
     expect(emu.gateway.closeCodes).toEqual([1000]);
     expect(emu.gateway.session?.socket ?? null).toBeNull();
   });

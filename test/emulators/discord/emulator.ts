@@ -10,7 +10,9 @@ import { CommandStore } from './commands-store.ts';
 import { Gateway } from './gateway.ts';
 import { decodeBody, readBody, sendJson, sendNoContent, type RecordedRequest } from './http.ts';
 import { interactionPayload, InteractionType, type InteractionPayload, type SlashSpec } from './interactions.ts';
+import { componentPayload, type ComponentPayload } from './components.ts';
 import { guildCreate, message, user, type EmuUser } from './objects.ts';
+import { postSignedInteraction, type InteractionSigner, type SignedPostOptions } from './signed-http.ts';
 import { route, type EmulatorState, type EmuMessage, type InteractionRecord, type RestResult } from './rest.ts';
 import { snowflake } from './snowflake.ts';
 
@@ -32,9 +34,15 @@ export interface DiscordEmulatorOptions {
   token?: string;
   applicationId?: string;
   heartbeatIntervalMs?: number;
+  /** Shard count recommended by GET /gateway/bot (DISCORD_SHARDS=auto). Default 1. */
+  shards?: number;
 }
 
 const API_PREFIX = /^\/api(?:\/v\d+)?/;
+
+export function shardOfGuild(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(Math.max(1, shardCount)));
+}
 
 export class DiscordEmulator extends EventEmitter {
   readonly requests: RecordedRequest[] = [];
@@ -43,6 +51,8 @@ export class DiscordEmulator extends EventEmitter {
   readonly alice: EmuUser;
   readonly otherBot: EmuUser;
   private readonly failures: (FailureRule & { remaining: number })[] = [];
+  /** Interactions posted to a bot's HTTP endpoint whose answer is not in yet, by token: their webhook calls wait. */
+  private readonly httpPending = new Map<string, Promise<void>>();
   private server: Server | null = null;
   private port = 0;
 
@@ -59,6 +69,7 @@ export class DiscordEmulator extends EventEmitter {
       applicationId,
       botUser,
       gatewayUrl: '',
+      recommendedShards: opts.shards ?? 1,
       guild: {
         id: guildId,
         name: 'Capwatch Test Guild',
@@ -77,14 +88,14 @@ export class DiscordEmulator extends EventEmitter {
     this.gateway = new Gateway({
       token,
       heartbeatIntervalMs: opts.heartbeatIntervalMs ?? 41_250,
-      onIdentify: (sessionId) => ({
+      onIdentify: (sessionId, shard) => ({
         ready: {
           v: 10,
           user: { ...botUser, verified: true, mfa_enabled: false, flags: 0 },
-          guilds: [{ id: guildId, unavailable: true }],
+          guilds: shardOfGuild(guildId, shard[1]) === shard[0] ? [{ id: guildId, unavailable: true }] : [],
           session_id: sessionId,
           resume_gateway_url: `ws://127.0.0.1:${this.port}/resume`,
-          shard: [0, 1],
+          shard,
           application: { id: applicationId, flags: 0 },
           private_channels: [],
           relationships: [],
@@ -94,7 +105,8 @@ export class DiscordEmulator extends EventEmitter {
           user_settings: {},
           _trace: ['emulator'],
         },
-        guilds: [guildCreate({ ...this.state.guild, botUser })],
+        // A guild lives on shard (guild_id >> 22) % shard count.
+        guilds: shardOfGuild(guildId, shard[1]) === shard[0] ? [guildCreate({ ...this.state.guild, botUser })] : [],
       }),
     });
   }
@@ -131,6 +143,48 @@ export class DiscordEmulator extends EventEmitter {
 
   sendAutocomplete(spec: Partial<SlashSpec> & { focused: string }): InteractionPayload {
     return this.dispatchInteraction(spec, InteractionType.Autocomplete);
+  }
+
+  /** Dispatches a click on a component of `message` (a button's custom_id, or a select's id with the chosen values). */
+  sendComponent(spec: { message: EmuMessage; customId: string; values?: string[]; user?: EmuUser; permissions?: string }): ComponentPayload {
+    const payload = this.componentInteraction(spec);
+    this.gateway.dispatch('INTERACTION_CREATE', payload);
+    return payload;
+  }
+
+  componentInteraction(spec: { message: EmuMessage; customId: string; values?: string[]; user?: EmuUser; permissions?: string }): ComponentPayload {
+    const payload = componentPayload({ ...spec, user: spec.user ?? this.alice, guildId: this.guildId, channelId: spec.message.channel_id, applicationId: this.applicationId });
+    this.state.interactions.set(payload.id, { payload, response: null, original: spec.message, followups: [] });
+    return payload;
+  }
+
+  /** A slash command or autocomplete built and recorded but not dispatched (for the HTTP endpoint). */
+  slashInteraction(spec: Partial<SlashSpec> & { subcommand?: string }, type: number = InteractionType.ApplicationCommand): InteractionPayload {
+    return this.recordInteraction(spec, type);
+  }
+
+  /**
+   * Posts an interaction to a bot's HTTP endpoint, signed, as Discord does; the answer is applied like a
+   * callback (and recorded as one, so the same assertions work for both transports).
+   */
+  async postInteraction(url: string, payload: InteractionPayload | ComponentPayload | { id: string; type: 1; token: string }, signer: InteractionSigner, opts: SignedPostOptions = {}): Promise<{ status: number; json: unknown }> {
+    let release = () => {};
+    this.httpPending.set(payload.token, new Promise<void>((resolve) => (release = resolve)));
+    try {
+      const answer = await postSignedInteraction(url, payload, signer, opts);
+      const body = answer.json as { type?: number } | undefined;
+      if (answer.status === 200 && typeof body?.type === 'number' && body.type >= 4) {
+        const call = { method: 'POST', path: `/interactions/${payload.id}/${payload.token}/callback`, query: {}, json: body, files: [], authorization: undefined };
+        const result = route(this.state, call);
+        const recorded: RecordedRequest = { ...call, multipart: false, contentType: 'application/json', status: result.status };
+        this.requests.push(recorded);
+        this.emit('request', recorded);
+      }
+      return answer;
+    } finally {
+      release();
+      this.httpPending.delete(payload.token);
+    }
   }
 
   /** Dispatches MESSAGE_CREATE in a guild channel. */
@@ -194,6 +248,12 @@ export class DiscordEmulator extends EventEmitter {
   }
 
   private dispatchInteraction(spec: Partial<SlashSpec>, type: number): InteractionPayload {
+    const payload = this.recordInteraction(spec, type);
+    this.gateway.dispatch('INTERACTION_CREATE', payload);
+    return payload;
+  }
+
+  private recordInteraction(spec: Partial<SlashSpec>, type: number): InteractionPayload {
     const payload = interactionPayload(
       {
         command: spec.command ?? 'smallcaps',
@@ -210,7 +270,6 @@ export class DiscordEmulator extends EventEmitter {
       type,
     );
     this.state.interactions.set(payload.id, { payload, response: null, original: null, followups: [] });
-    this.gateway.dispatch('INTERACTION_CREATE', payload);
     return payload;
   }
 
@@ -226,6 +285,9 @@ export class DiscordEmulator extends EventEmitter {
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://emulator.local');
     const path = decodeURIComponent(url.pathname).replace(API_PREFIX, '');
+    // Discord has the endpoint's answer before it accepts edits on that interaction's webhook.
+    const pending = this.httpPending.get(/^\/webhooks\/\d+\/([^/]+)/.exec(path)?.[1] ?? '');
+    if (pending) await pending;
     const method = (req.method ?? 'GET').toUpperCase();
     const contentType = req.headers['content-type'];
     const decoded = await decodeBody(contentType, await readBody(req));

@@ -29,6 +29,8 @@ export interface GatewaySession {
   log: { s: number; t: string; d: unknown }[];
   socket: WebSocket | null;
   identify: Record<string, unknown>;
+  /** [shard id, shard count] from IDENTIFY ([0, 1] when unsharded). */
+  shard: [number, number];
 }
 
 export interface ConnectionRecord {
@@ -40,7 +42,7 @@ export interface GatewayOptions {
   token: string;
   heartbeatIntervalMs: number;
   /** What to send after a successful IDENTIFY: the READY body and the GUILD_CREATE bodies. */
-  onIdentify(sessionId: string): { ready: Record<string, unknown>; guilds: unknown[] };
+  onIdentify(sessionId: string, shard: [number, number]): { ready: Record<string, unknown>; guilds: unknown[] };
 }
 
 export class Gateway extends EventEmitter {
@@ -53,6 +55,8 @@ export class Gateway extends EventEmitter {
   resumeCount = 0;
   private readonly wss = new WebSocketServer({ noServer: true });
   private current: GatewaySession | null = null;
+  /** The session holding each shard id (several bots, one shard each, may be connected at once). */
+  readonly shardSessions = new Map<number, GatewaySession>();
   private nextSession = 1;
 
   private readonly opts: GatewayOptions;
@@ -73,10 +77,25 @@ export class Gateway extends EventEmitter {
     return this.current;
   }
 
-  /** Sends a dispatch to the current session; while it is disconnected the event waits for RESUME. */
+  /**
+   * Sends a dispatch to the session of the shard that owns it (guild_id >> 22 % shards; DMs on shard 0),
+   * else to the current session; while that session is disconnected the event waits for RESUME.
+   */
   dispatch(t: string, d: unknown): number {
-    const session = this.current;
+    const session = this.sessionFor(d);
     if (!session) throw new Error('No gateway session: the bot has not identified');
+    return this.dispatchTo(session, t, d);
+  }
+
+  private sessionFor(d: unknown): GatewaySession | null {
+    const count = this.current?.shard[1] ?? 1;
+    if (count <= 1) return this.current;
+    const guildId = typeof d === 'object' && d !== null && 'guild_id' in d ? String(d.guild_id) : undefined;
+    const shard = guildId ? Number((BigInt(guildId) >> 22n) % BigInt(count)) : 0;
+    return this.shardSessions.get(shard) ?? null;
+  }
+
+  private dispatchTo(session: GatewaySession, t: string, d: unknown): number {
     session.seq += 1;
     const s = session.seq;
     session.log.push({ s, t, d });
@@ -146,12 +165,14 @@ export class Gateway extends EventEmitter {
     }
     this.identifyCount += 1;
     const id = `session_${this.nextSession++}`;
-    const session: GatewaySession = { id, seq: 0, log: [], socket: ws, identify: d };
+    const shard: [number, number] = Array.isArray(d.shard) && d.shard.length === 2 ? [Number(d.shard[0]), Number(d.shard[1])] : [0, 1];
+    const session: GatewaySession = { id, seq: 0, log: [], socket: ws, identify: d, shard };
     this.sessions.set(id, session);
+    this.shardSessions.set(shard[0], session);
     this.current = session;
-    const { ready, guilds } = this.opts.onIdentify(id);
-    this.dispatch('READY', ready);
-    for (const guild of guilds) this.dispatch('GUILD_CREATE', guild);
+    const { ready, guilds } = this.opts.onIdentify(id, shard);
+    this.dispatchTo(session, 'READY', ready);
+    for (const guild of guilds) this.dispatchTo(session, 'GUILD_CREATE', guild);
     this.emit('identify', session);
   }
 
@@ -164,11 +185,12 @@ export class Gateway extends EventEmitter {
     this.resumeCount += 1;
     session.socket = ws;
     this.current = session;
+    this.shardSessions.set(session.shard[0], session);
     const from = d.seq ?? 0;
     for (const event of session.log) {
       if (event.s > from) this.send(ws, { op: Op.Dispatch, s: event.s, t: event.t, d: event.d });
     }
-    this.dispatch('RESUMED', { _trace: ['emulator'] });
+    this.dispatchTo(session, 'RESUMED', { _trace: ['emulator'] });
     this.emit('resume', session);
   }
 

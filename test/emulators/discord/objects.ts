@@ -155,6 +155,7 @@ export interface MessageSpec {
   webhookId?: string;
   applicationId?: string;
   interaction?: unknown;
+  components?: unknown[];
 }
 
 export function message(spec: MessageSpec) {
@@ -180,7 +181,7 @@ export function message(spec: MessageSpec) {
     embeds: spec.embeds ?? [],
     pinned: false,
     flags: spec.flags ?? 0,
-    components: [],
+    components: spec.components ?? [],
     ...(spec.messageReference ? { message_reference: spec.messageReference } : {}),
     ...(spec.webhookId ? { webhook_id: spec.webhookId } : {}),
     ...(spec.applicationId ? { application_id: spec.applicationId } : {}),

@@ -1,13 +1,14 @@
 /** The REST routes the bot uses, answered from the emulator's in-memory state. */
 import type { RecordedFile } from './http.ts';
 import type { CommandStore } from './commands-store.ts';
+import type { ComponentPayload } from './components.ts';
 import type { InteractionPayload } from './interactions.ts';
 import { member, message, textChannel, type EmuUser } from './objects.ts';
 
 export type EmuMessage = ReturnType<typeof message>;
 
 export interface InteractionRecord {
-  payload: InteractionPayload;
+  payload: InteractionPayload | ComponentPayload;
   /** The initial callback (type 4, 5, 8, ...) once received. */
   response: { type: number; data: Record<string, unknown> | undefined } | null;
   original: EmuMessage | null;
@@ -19,6 +20,8 @@ export interface EmulatorState {
   applicationId: string;
   botUser: EmuUser;
   gatewayUrl: string;
+  /** What GET /gateway/bot recommends. */
+  recommendedShards?: number;
   guild: { id: string; name: string; ownerId: string; channels: { id: string; name: string }[] };
   users: Map<string, EmuUser>;
   forbiddenChannels: Set<string>;
@@ -93,7 +96,7 @@ export function route(state: EmulatorState, call: RestCall): RestResult {
 function gatewayBot(s: EmulatorState) {
   return {
     url: s.gatewayUrl,
-    shards: 1,
+    shards: s.recommendedShards ?? 1,
     session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 },
   };
 }
@@ -139,6 +142,7 @@ function messageFrom(s: EmulatorState, channelId: string, call: RestCall, extra:
     attachments: call.files.map((f) => ({ filename: f.name, size: f.data.length, content_type: f.contentType })),
     flags: typeof body.flags === 'number' ? body.flags : 0,
     messageReference: body.message_reference,
+    components: Array.isArray(body.components) ? body.components : [],
     ...extra,
   });
 }
@@ -163,6 +167,9 @@ function interactionCallback(s: EmulatorState, call: RestCall, params: string[])
     const flags = typeof body.data?.flags === 'number' ? body.data.flags : 0;
     // A deferred response shows a "thinking" placeholder: flag 128 (LOADING).
     record.original = messageFrom(s, record.payload.channel_id, { ...call, json: {}, files: [] }, { ...webhook, flags: flags | 128 });
+  } else if (body.type === 7 && record.original) {
+    // UPDATE_MESSAGE: the message the clicked component is on (kept as this interaction's original).
+    record.original = editedMessage(s, record.original, { ...call, json: body.data ?? {} });
   }
   if (call.query.with_response !== 'true') return noContent;
   return ok({
@@ -194,6 +201,14 @@ function editWebhookMessage(s: EmulatorState, call: RestCall, params: string[]):
   if (!record || !record.response) return error(404, 10015, 'Unknown Webhook');
   const found = findWebhookMessage(record, params[2]);
   if (!found) return error(404, 10008, 'Unknown Message');
+  const edited = editedMessage(s, found, call);
+  if (params[2] === '@original') record.original = edited;
+  else record.followups = record.followups.map((m) => (m.id === found.id ? edited : m));
+  return ok(edited);
+}
+
+/** A message as edited by a PATCH or an UPDATE_MESSAGE body: only the fields the body names change. */
+function editedMessage(s: EmulatorState, found: EmuMessage, call: RestCall): EmuMessage {
   const body = (call.json ?? {}) as Record<string, unknown>;
   const rebuilt = messageFrom(s, found.channel_id, call, {
     id: found.id,
@@ -205,13 +220,12 @@ function editWebhookMessage(s: EmulatorState, call: RestCall, params: string[]):
     ...found,
     ...('content' in body ? { content: rebuilt.content } : {}),
     ...('embeds' in body ? { embeds: rebuilt.embeds } : {}),
+    ...('components' in body ? { components: rebuilt.components } : {}),
     ...(call.files.length > 0 || 'attachments' in body ? { attachments: rebuilt.attachments } : {}),
     flags: rebuilt.flags,
     edited_timestamp: new Date().toISOString(),
   };
-  if (params[2] === '@original') record.original = edited;
-  else record.followups = record.followups.map((m) => (m.id === found.id ? edited : m));
-  return ok(edited);
+  return edited;
 }
 
 function deleteWebhookMessage(s: EmulatorState, _call: RestCall, params: string[]): RestResult {

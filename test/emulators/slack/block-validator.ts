@@ -44,13 +44,35 @@ export function blockProblem(blocks: unknown): string | null {
         }
         break;
       }
+      case 'actions': {
+        const problem = actionsProblem(b, i);
+        if (problem) return problem;
+        break;
+      }
       case 'divider':
       case 'image':
-      case 'actions':
       case 'rich_text':
         break;
       default:
         return `block ${i} has unknown type ${String(b.type)}`;
+    }
+  }
+  return null;
+}
+
+/** Actions blocks: 1-25 elements, unique action_ids, button values up to 2000 and select option values up to 150. */
+function actionsProblem(b: Json, i: number): string | null {
+  if (!Array.isArray(b.elements) || b.elements.length < 1 || b.elements.length > 25) return `actions ${i} elements count`;
+  const ids = new Set<string>();
+  for (const e of b.elements) {
+    if (!isObj(e) || typeof e.action_id !== 'string' || e.action_id.length > 255) return `actions ${i} element without a valid action_id`;
+    if (ids.has(e.action_id)) return `actions ${i} repeats action_id ${e.action_id}`;
+    ids.add(e.action_id);
+    if (e.type === 'button' && (typeof e.value !== 'string' || e.value.length > 2000 || textLen(e.text) < 1 || textLen(e.text) > 75)) return `actions ${i} button`;
+    if (e.type === 'static_select') {
+      const options = Array.isArray(e.options) ? e.options : [];
+      if (options.length < 1 || options.length > 100) return `actions ${i} select options count`;
+      if (options.some((o) => !isObj(o) || typeof o.value !== 'string' || o.value.length > 150 || textLen(o.text) > 75)) return `actions ${i} select option`;
     }
   }
   return null;
