@@ -61,7 +61,7 @@ export async function restDeliverers(config: Config, logger: Logger): Promise<De
     const { REST } = await import('discord.js');
     const { createDiscordDeliverer } = await import('../adapters/discord/deliverer.ts');
     const rest = new REST({ api: config.discord.apiUrl, version: '10' }).setToken(config.discord.token);
-    deliverers.push(createDiscordDeliverer(rest, config.now));
+    deliverers.push(createDiscordDeliverer(rest, config.now, { appId: config.discord.appId, token: config.discord.token }));
   }
   if (config.slack) {
     const { webApi } = await import('@slack/bolt');

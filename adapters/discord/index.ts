@@ -79,7 +79,7 @@ export async function startDiscord(opts: DiscordOptions): Promise<DiscordHandle>
 
   return {
     client: readyClient,
-    deliverer: createDiscordDeliverer(client.rest, now),
+    deliverer: createDiscordDeliverer(client.rest, now, { appId: readyClient.application.id, token: opts.token }),
     async stop() {
       if (stopping) return;
       stopping = true;

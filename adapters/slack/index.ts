@@ -90,7 +90,7 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackAdapter>
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
   });
-  const deliverer = createSlackDeliverer(deliveryClient, logger);
+  const deliverer = createSlackDeliverer(deliveryClient, logger, { teamId: auth.team_id, userId: auth.user_id, botId: auth.bot_id });
 
   let port: number | undefined;
   let server: Server | undefined;
