@@ -6,6 +6,7 @@ import { createBot } from './bot.ts';
 import type { Bot } from './bot-types.ts';
 import { createChartService, preloadRenderer, saveChart } from './charts/index.ts';
 import type { Config } from './config.ts';
+import { ChannelAccess } from './digest/channel-access.ts';
 import { composeDigest } from './digest/compose.ts';
 import type { Deliverer } from './digest/deliverer.ts';
 import type { Compose } from './digest/edition.ts';
@@ -25,6 +26,8 @@ export interface App {
   logger: Logger;
   /** Today's digest edition, computed from the same services as the `digest` command. */
   compose: Compose;
+  /** Adapters register their "can the bot post here?" check; subscribe asks it. */
+  channelAccess: ChannelAccess;
   /** Writes a reply's chart under DATA_DIR/charts and records its path. */
   saveChart(reply: Reply): Promise<Reply>;
   close(): void;
@@ -37,7 +40,8 @@ export function createApp(config: Config, opts: { offline?: boolean; logger?: Lo
   const charts = createChartService({ cacheDir: join(config.dataDir, 'cache', 'charts') });
   const subscriptions = new SubscriptionRepository(db, config.now);
   const compose: Compose = (now) => composeDigest({ market, now, charts, rateCuts: digestRateCuts, ...config.digest });
-  const services: Record<string, unknown> = { charts, subscriptions, composeDigest: compose };
+  const channelAccess = new ChannelAccess();
+  const services: Record<string, unknown> = { charts, subscriptions, composeDigest: compose, channelAccess };
   const bot = createBot({ commands: allCommands, market, now: config.now, services, logger });
   return {
     config,
@@ -46,6 +50,7 @@ export function createApp(config: Config, opts: { offline?: boolean; logger?: Lo
     bot,
     logger,
     compose,
+    channelAccess,
     async saveChart(reply) {
       if (!reply.chart || reply.chart.path) return reply;
       return { ...reply, chart: { ...reply.chart, path: await saveChart(reply.chart, config.dataDir) } };
@@ -95,6 +100,7 @@ export async function start(config: Config): Promise<void> {
       const discord = await startDiscord({ ...config.discord, bot: app.bot, logger: app.logger, now: config.now });
       stops.push(() => discord.stop());
       deliverers.push(discord.deliverer);
+      app.channelAccess.register(discord.channelAccess);
       app.logger.info('discord connected');
     }
     if (config.slack) {
@@ -102,6 +108,7 @@ export async function start(config: Config): Promise<void> {
       const slack = await startSlack({ ...config.slack, bot: app.bot, logger: app.logger });
       stops.push(() => slack.stop());
       deliverers.push(slack.deliverer);
+      app.channelAccess.register(slack.channelAccess);
       app.logger.info(config.slack.appToken ? 'slack connected (socket mode)' : `slack listening on port ${slack.port}`);
     }
   } catch (error) {

@@ -2,8 +2,10 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { Client, Events, GatewayIntentBits, type RateLimitData } from 'discord.js';
 import type { Bot } from '../../src/bot-types.ts';
+import type { ChannelAccessCheck } from '../../src/digest/channel-access.ts';
 import type { Deliverer } from '../../src/digest/deliverer.ts';
 import { silentLogger, type Logger } from '../../src/logger.ts';
+import { discordChannelAccess } from './channel-access.ts';
 import { createDiscordDeliverer } from './deliverer.ts';
 import { handleInteraction } from './interactions.ts';
 import { handleMessage } from './mentions.ts';
@@ -27,6 +29,8 @@ export interface DiscordOptions {
 export interface DiscordHandle {
   client: Client<true>;
   deliverer: Deliverer;
+  /** Whether the bot can post digests in a channel (asked by subscribe). */
+  channelAccess: ChannelAccessCheck;
   stop(): Promise<void>;
 }
 
@@ -80,6 +84,7 @@ export async function startDiscord(opts: DiscordOptions): Promise<DiscordHandle>
   return {
     client: readyClient,
     deliverer: createDiscordDeliverer(client.rest, now, { appId: readyClient.application.id, token: opts.token }),
+    channelAccess: discordChannelAccess(client.rest, logger),
     async stop() {
       if (stopping) return;
       stopping = true;

@@ -6,9 +6,11 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver, webApi, type Receiver } from '@slack/bolt';
 import type { Bot } from '../../src/bot-types.ts';
+import type { ChannelAccessCheck } from '../../src/digest/channel-access.ts';
 import type { Deliverer } from '../../src/digest/deliverer.ts';
 import { silentLogger, type Logger } from '../../src/logger.ts';
 import { boltLogger } from './bolt-logger.ts';
+import { slackChannelAccess } from './channel-access.ts';
 import { SeenEvents } from './dedupe.ts';
 import { createSlackDeliverer } from './deliverer.ts';
 import { slackErrorCode } from './errors.ts';
@@ -38,6 +40,8 @@ export interface StartSlackOptions {
 export interface SlackAdapter {
   app: App;
   deliverer: Deliverer;
+  /** Whether the bot can post digests in a channel (asked by subscribe). */
+  channelAccess: ChannelAccessCheck;
   /** The HTTP port actually listened on (HTTP mode only). */
   port?: number;
   stop(): Promise<void>;
@@ -105,6 +109,7 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackAdapter>
   return {
     app,
     deliverer,
+    channelAccess: slackChannelAccess(app.client, logger),
     ...(port !== undefined ? { port } : {}),
     stop: async () => {
       // Idle keep-alive sockets would hold the HTTP server open for seconds after SIGTERM.
