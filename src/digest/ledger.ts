@@ -100,6 +100,9 @@ export class DeliveryLedger {
       finish: db.prepare(`
         UPDATE digest_ledger SET status = ?, last_error = ?, updated_at = ?
          WHERE subscription_id = ? AND local_date = ? AND owner = ? AND status = 'claimed'`),
+      release: db.prepare(`
+        UPDATE digest_ledger SET claimed_at = '1970-01-01T00:00:00.000Z', attempts = attempts - 1, updated_at = ?
+         WHERE subscription_id = ? AND local_date = ? AND owner = ? AND status = 'claimed'`),
       get: db.prepare('SELECT * FROM digest_ledger WHERE subscription_id = ? AND local_date = ?'),
       latest: db.prepare('SELECT * FROM digest_ledger WHERE subscription_id = ? ORDER BY local_date DESC LIMIT 1'),
       settledOn: db.prepare("SELECT subscription_id AS id FROM digest_ledger WHERE local_date = ? AND status IN ('sent', 'paused')"),
@@ -137,6 +140,11 @@ export class DeliveryLedger {
 
   markPaused(subscriptionId: string, localDate: string, now: Date, reason: string): boolean {
     return this.finish('paused', reason, subscriptionId, localDate, now);
+  }
+
+  /** Gives back a claim whose send never started (graceful stop, paused workspace): claimable at once. */
+  release(subscriptionId: string, localDate: string, now: Date): boolean {
+    return this.stmts.release.run(now.toISOString(), subscriptionId, localDate, this.owner).changes === 1;
   }
 
   get(subscriptionId: string, localDate: string): LedgerEntry | undefined {
