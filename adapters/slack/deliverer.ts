@@ -1,6 +1,6 @@
 /** Digest delivery to Slack channels, recognising a digest already posted by an attempt that crashed. */
 import type { webApi } from '@slack/bolt';
-import type { Deliverer, DeliveryKey } from '../../src/digest/deliverer.ts';
+import { DeliveryError, type Deliverer, type DeliveryKey } from '../../src/digest/deliverer.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { Reply } from '../../src/reply.ts';
 import { toDeliveryError } from './errors.ts';
@@ -16,6 +16,9 @@ export interface SlackIdentity {
   userId?: string;
   botId?: string;
 }
+
+/** What digests need of the token: post, upload the chart, read back its own posts after a crash. */
+export const DIGEST_SCOPES = ['chat:write', 'files:write', 'channels:history', 'groups:history'] as const;
 
 /** How far back a retry looks: pages of conversations.history (200 messages each). */
 const HISTORY_PAGES = 5;
@@ -92,11 +95,17 @@ export function createSlackDeliverer(client: webApi.WebClient, logger: Logger, i
       }
       await postChart(channelId, reply);
     },
+    /** auth.test; and since it needs no scope, the granted ones (x-oauth-scopes) are checked too. */
     async probe(): Promise<void> {
+      let granted: string[] | undefined;
       try {
-        await client.auth.test();
+        granted = (await client.auth.test()).response_metadata?.scopes;
       } catch (error) {
         throw toDeliveryError(error);
+      }
+      const missing = granted ? DIGEST_SCOPES.filter((s) => !granted.includes(s)) : [];
+      if (missing.length > 0) {
+        throw new DeliveryError('auth', `missing_scope (needs ${missing.join(',')})`, undefined, 'reinstall the app with the scopes of `capwatch slack:manifest`');
       }
     },
   };

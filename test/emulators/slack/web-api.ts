@@ -198,7 +198,9 @@ export class SlackApiEmulator {
     delete params.token;
     this.calls.push({ method, params, token });
     const send = (status: number, body: Record<string, unknown>, headers: Record<string, string> = {}) => {
-      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify(body));
+      // Slack names the token's scopes on every answer (https://api.slack.com/scopes: x-oauth-scopes).
+      const scopes = this.scopes ? { 'x-oauth-scopes': this.scopes.join(',') } : {};
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...scopes, ...headers }).end(JSON.stringify(body));
       this.record();
     };
     const failure = this.failures.get(method)?.shift();
