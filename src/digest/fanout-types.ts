@@ -19,9 +19,9 @@ export interface DeliveryOutcome {
 }
 
 export interface Pausable {
-  pause(id: string, reason: string): void;
+  pause(id: string, reason: string): Promise<void>;
   /** Checked just before claiming, so a channel unsubscribed or paused mid fan-out gets nothing. */
-  isActive?(id: string): boolean;
+  isActive?(id: string): Promise<boolean>;
 }
 
 export type FanoutTarget = Schedulable & { platform: Platform; channelId: string };

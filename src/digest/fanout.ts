@@ -68,11 +68,8 @@ export class Fanout {
     // One query per local date rather than one per subscription: inside the grace window every tick sees
     // the morning's subscriptions due again, almost all of them already sent.
     const settled = new Map<string, Set<string>>();
-    const fresh = due.filter((d) => {
-      let done = settled.get(d.localDate);
-      if (!done) settled.set(d.localDate, (done = this.opts.ledger.settledOn(d.localDate)));
-      return !done.has(d.subscription.id) && !this.inFlight.has(key(d));
-    });
+    for (const localDate of new Set(due.map((d) => d.localDate))) settled.set(localDate, await this.opts.ledger.settledOn(localDate));
+    const fresh = due.filter((d) => !settled.get(d.localDate)?.has(d.subscription.id) && !this.inFlight.has(key(d)));
     if (fresh.length === 0) return [];
     // Marked before composing, so a tick that starts meanwhile leaves these alone.
     for (const d of fresh) this.inFlight.add(key(d));
@@ -146,16 +143,16 @@ export class Fanout {
         if (!held) {
           if (this.stopping) return { done: outcome(d, 'released', 0, 'stopping') };
           if (this.opts.pauses?.isPaused(lane.deliverer)) return { done: outcome(d, 'held', 0, 'workspace paused') };
-          if (this.opts.subscriptions.isActive && !this.opts.subscriptions.isActive(d.subscription.id)) {
+          if (this.opts.subscriptions.isActive && !(await this.opts.subscriptions.isActive(d.subscription.id))) {
             return { done: outcome(d, 'skipped', 0, 'no longer subscribed') };
           }
-          if (!this.opts.ledger.claim(d.subscription.id, d.localDate, this.opts.now(), edition)) {
-            const leased = this.opts.ledger.get(d.subscription.id, d.localDate)?.status === 'claimed';
+          if (!(await this.opts.ledger.claim(d.subscription.id, d.localDate, this.opts.now(), edition))) {
+            const leased = (await this.opts.ledger.get(d.subscription.id, d.localDate))?.status === 'claimed';
             return { done: outcome(d, 'skipped', 0, leased ? CLAIMED_ELSEWHERE : undefined) };
           }
-          held = { key: this.deliveryKey(d) };
+          held = { key: await this.deliveryKey(d) };
         } else if (this.stopping) {
-          return { done: this.release(d, attempts, 'stopping') };
+          return { done: await this.release(d, attempts, 'stopping') };
         }
         attempts++;
         // A retry within this run: the failed attempt may have reached the platform before failing.
@@ -195,15 +192,15 @@ export class Fanout {
    * The key of a digest just claimed. A claim taken over from a process that died (the row has attempts
    * before ours) may already be in the channel: the deliverer looks for it since the retry window began.
    */
-  private deliveryKey(d: DueDigest<FanoutTarget>): DeliveryKey {
+  private async deliveryKey(d: DueDigest<FanoutTarget>): Promise<DeliveryKey> {
     const key = { subscriptionId: d.subscription.id, localDate: d.localDate };
-    const entry = this.opts.ledger.get(d.subscription.id, d.localDate);
+    const entry = await this.opts.ledger.get(d.subscription.id, d.localDate);
     if (!entry || entry.attempts <= 1) return key;
     return { ...key, retrySince: new Date(this.realNow() - (this.opts.retryWindowMs ?? DEFAULT_RETRY_WINDOW_MS)) };
   }
 
-  private release(d: DueDigest<FanoutTarget>, attempts: number, why: string): DeliveryOutcome {
-    this.opts.ledger.release(d.subscription.id, d.localDate, this.opts.now());
+  private async release(d: DueDigest<FanoutTarget>, attempts: number, why: string): Promise<DeliveryOutcome> {
+    await this.opts.ledger.release(d.subscription.id, d.localDate, this.opts.now());
     return outcome(d, why === 'stopping' ? 'released' : 'held', attempts, why);
   }
 
@@ -211,8 +208,8 @@ export class Fanout {
     const { ledger, logger, subscriptions } = this.opts;
     const sub = d.subscription;
     try {
-      await lane.deliverer.send(sub.channelId, reply, key);
-      ledger.markSent(sub.id, d.localDate, this.opts.now());
+      await ledger.whileHeld(sub.id, d.localDate, () => lane.deliverer.send(sub.channelId, reply, key));
+      await ledger.markSent(sub.id, d.localDate, this.opts.now());
       return { done: outcome(d, 'sent', attempts) };
     } catch (err) {
       const e = err instanceof DeliveryError ? err : new DeliveryError('transient', String(err instanceof Error ? err.message : err));
@@ -220,13 +217,13 @@ export class Fanout {
         // The workspace's credentials, not this channel: the claim goes back, and nothing more is sent
         // through these credentials until a probe succeeds.
         await this.opts.pauses.pause(lane.deliverer, e);
-        return { done: this.release(d, attempts, authReason(e)) };
+        return { done: await this.release(d, attempts, authReason(e)) };
       }
       if (e.kind === 'gone' || e.kind === 'forbidden') {
         const what = e.kind === 'gone' ? 'channel is gone' : 'bot is not allowed to post';
         const reason = `${what}: ${e.message}${e.fix ? ` (${e.fix})` : ''}`;
-        subscriptions.pause(sub.id, reason);
-        ledger.markPaused(sub.id, d.localDate, this.opts.now(), reason);
+        await subscriptions.pause(sub.id, reason);
+        await ledger.markPaused(sub.id, d.localDate, this.opts.now(), reason);
         logger.warn('digest subscription paused', { subscription: sub.id, reason });
         return { done: outcome(d, 'paused', attempts, reason) };
       }
@@ -241,7 +238,7 @@ export class Fanout {
       if (e.kind === 'transient' && transientTries < this.maxAttempts) {
         return { retryInMs: this.backoffMs(transientTries), rateLimited: false, error: e.message };
       }
-      ledger.markFailed(sub.id, d.localDate, this.opts.now(), `${e.kind}: ${e.message}`);
+      await ledger.markFailed(sub.id, d.localDate, this.opts.now(), `${e.kind}: ${e.message}`);
       logger.error('digest delivery failed', { subscription: sub.id, localDate: d.localDate, kind: e.kind, error: e.message, attempts });
       return { done: outcome(d, 'failed', attempts, `${e.kind}: ${e.message}`) };
     }

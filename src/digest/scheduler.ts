@@ -5,17 +5,17 @@
 import { randomUUID } from 'node:crypto';
 import cron from 'node-cron';
 import type { Logger } from '../logger.ts';
-import type { Db } from '../store/db.ts';
+import type { Store } from '../store/open.ts';
 import type { Deliverer } from './deliverer.ts';
 import { createEditionCache, type Compose, type EditionCache } from './edition.ts';
 import { CLAIMED_ELSEWHERE, Fanout, type DeliveryOutcome, type FanoutOptions } from './fanout.ts';
-import { DeliveryLedger, LEDGER_DEFAULTS, type LedgerOptions } from './ledger.ts';
+import { DeliveryLedger, type LedgerOptions } from './ledger.ts';
 import { DEFAULT_GRACE_MS, dueDigests } from './schedule.ts';
 import { SubscriptionRepository } from './subscriptions.ts';
-import { MemoryWorkspacePauseStore, WorkspacePauses, type WorkspacePauseStore } from './workspace-pauses.ts';
+import { WorkspacePauses, type WorkspacePauseStore } from './workspace-pauses.ts';
 
 export interface SchedulerOptions {
-  db: Db;
+  store: Store;
   deliverers: Deliverer[];
   compose: Compose;
   now?: () => Date;
@@ -30,7 +30,7 @@ export interface SchedulerOptions {
   /** Ledger rows are kept this many days (default 60), for status and audits; older ones are pruned daily. */
   keepLedgerDays?: number;
   fanout?: Pick<FanoutOptions, 'limits' | 'maxAttempts' | 'maxRateLimitRetries' | 'backoffMs' | 'defaultRetryAfterMs' | 'sleep' | 'realNow'>;
-  /** Where workspace pauses (auth trouble) are kept; default this process's memory. */
+  /** Where workspace pauses (auth trouble) are kept; default the store's, shared by every instance. */
   pauses?: WorkspacePauseStore;
   /** How long stop() lets sends in flight finish (default 10 s). */
   drainMs?: number;
@@ -55,23 +55,23 @@ export interface Scheduler {
 export function startScheduler(opts: SchedulerOptions): Scheduler {
   const now = opts.now ?? (() => new Date());
   const logger = opts.logger;
-  const subscriptions = new SubscriptionRepository(opts.db, now);
-  const ledger = new DeliveryLedger(opts.db, opts.instanceId ?? randomUUID(), opts.ledger);
+  const subscriptions = new SubscriptionRepository(opts.store, now);
+  const ledger = new DeliveryLedger(opts.store.ledger, opts.instanceId ?? randomUUID(), opts.ledger);
   const editions = createEditionCache(opts.compose);
-  const pauses = new WorkspacePauses(opts.pauses ?? new MemoryWorkspacePauseStore(), logger, now);
+  const pauses = new WorkspacePauses(opts.pauses ?? opts.store.workspacePauses, logger, now);
   const graceMs = opts.graceMs ?? DEFAULT_GRACE_MS;
-  const leaseMs = opts.ledger?.staleClaimMs ?? LEDGER_DEFAULTS.staleClaimMs;
+  const leaseMs = ledger.leaseMs;
   const fanout = new Fanout({ ...opts.fanout, deliverers: opts.deliverers, ledger, subscriptions, editions, now, logger, pauses, retryWindowMs: graceMs + leaseMs });
   const platforms = new Set(opts.deliverers.map((d) => d.platform));
 
   const keepDays = opts.keepLedgerDays ?? 60;
   let prunedOn = '';
-  function pruneDaily(at: Date): void {
+  async function pruneDaily(at: Date): Promise<void> {
     const today = at.toISOString().slice(0, 10);
     if (today === prunedOn) return;
     prunedOn = today;
     const cutoff = new Date(at.getTime() - keepDays * 86_400_000).toISOString().slice(0, 10);
-    const removed = ledger.pruneBefore(cutoff);
+    const removed = await ledger.pruneBefore(cutoff);
     if (removed > 0) logger.info('digest ledger pruned', { before: cutoff, removed });
   }
 
@@ -83,9 +83,9 @@ export function startScheduler(opts: SchedulerOptions): Scheduler {
   };
 
   async function tick(): Promise<TickSummary> {
-    pruneDaily(now());
+    await pruneDaily(now());
     await pauses.refresh(opts.deliverers);
-    const active = subscriptions.listActive().filter((s) => platforms.has(s.platform));
+    const active = (await subscriptions.listActive()).filter((s) => platforms.has(s.platform));
     const due = dueDigests(active, now(), graceMs);
     if (due.length === 0) return { due: 0, outcomes: [] };
     const outcomes = await fanout.deliver(due);

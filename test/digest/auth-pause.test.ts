@@ -10,7 +10,7 @@ import { createBot } from '../../src/bot.ts';
 import { UNLIMITED } from '../../src/digest/fanout.ts';
 import { startScheduler } from '../../src/digest/scheduler.ts';
 import type { Logger } from '../../src/logger.ts';
-import { openDatabase } from '../../src/store/db.ts';
+import { openTestStore } from '../helpers/store.ts';
 import { DiscordEmulator } from '../emulators/discord/emulator.ts';
 import { snowflake } from '../emulators/discord/snowflake.ts';
 import { startSlackApi, type SlackApiEmulator as Api } from '../emulators/slack/web-api.ts';
@@ -54,7 +54,7 @@ describe('auth trouble pauses the whole Slack workspace', () => {
     closers.push(() => slack.stop());
     let now = CREATED;
     const scheduler = startScheduler({
-      db: openDatabase(':memory:'),
+      store: await openTestStore(),
       deliverers: [slack.deliverer],
       compose: countingCompose().compose,
       now: () => now,
@@ -63,7 +63,7 @@ describe('auth trouble pauses the whole Slack workspace', () => {
       fanout: { limits: { slack: { ...UNLIMITED, concurrency: 4 } } },
     });
     const channels = Array.from({ length: 12 }, (_, i) => `C0AUTH${i}`);
-    for (const channelId of channels) scheduler.subscriptions.save({ platform: 'slack', channelId, userId: 'U1' });
+    for (const channelId of channels) await scheduler.subscriptions.save({ platform: 'slack', channelId, userId: 'U1' });
 
     breakIt(api);
     now = SEND;
@@ -72,8 +72,8 @@ describe('auth trouble pauses the whole Slack workspace', () => {
     const pausedLines = lines.filter((l) => l.msg === PAUSED);
     expect(pausedLines).toHaveLength(1);
     expect(pausedLines[0]?.extra).toMatchObject({ scope: 'slack:T0TEAM', reason: expect.stringContaining(code) });
-    expect(scheduler.subscriptions.listActive()).toHaveLength(12);
-    expect(scheduler.ledger.counts()).toEqual({ claimed: expect.any(Number) });
+    expect(await scheduler.subscriptions.listActive()).toHaveLength(12);
+    expect(await scheduler.ledger.counts()).toEqual({ claimed: expect.any(Number) });
 
     // Still broken a minute later: one probe, nothing posted, no new reason logged.
     const posts = api.callsTo('chat.postMessage').length;
@@ -89,7 +89,7 @@ describe('auth trouble pauses the whole Slack workspace', () => {
     expect(third.outcomes.filter((o) => o.result === 'sent')).toHaveLength(12);
     expect(lines.filter((l) => l.msg === RESUMED)).toHaveLength(1);
     for (const channelId of channels) expect(api.posts(channelId)).toHaveLength(1);
-    expect(scheduler.ledger.counts()).toEqual({ sent: 12 });
+    expect(await scheduler.ledger.counts()).toEqual({ sent: 12 });
   });
 });
 
@@ -103,15 +103,15 @@ describe('auth trouble pauses the whole Discord application', () => {
     const channels = Array.from({ length: 6 }, () => snowflake());
     for (const [i, id] of channels.entries()) emu.state.guild.channels.push({ id, name: `auth-${i}` });
     let now = CREATED;
-    const scheduler = startScheduler({ db: openDatabase(':memory:'), deliverers: [discord.deliverer], compose: countingCompose().compose, now: () => now, logger, cron: false, fanout: { limits: { discord: { ...UNLIMITED, concurrency: 2 } } } });
-    for (const channelId of channels) scheduler.subscriptions.save({ platform: 'discord', channelId, userId: 'admin' });
+    const scheduler = startScheduler({ store: await openTestStore(), deliverers: [discord.deliverer], compose: countingCompose().compose, now: () => now, logger, cron: false, fanout: { limits: { discord: { ...UNLIMITED, concurrency: 2 } } } });
+    for (const channelId of channels) await scheduler.subscriptions.save({ platform: 'discord', channelId, userId: 'admin' });
 
     emu.revokeToken();
     now = SEND;
     const first = await scheduler.tick();
     expect(new Set(first.outcomes.map((o) => o.result))).toEqual(new Set(['held']));
     expect(lines.filter((l) => l.msg === PAUSED)).toMatchObject([{ extra: { scope: `discord:${emu.applicationId}`, reason: expect.stringContaining('401') } }]);
-    expect(scheduler.subscriptions.listActive()).toHaveLength(6);
+    expect(await scheduler.subscriptions.listActive()).toHaveLength(6);
 
     emu.restoreToken();
     now = new Date(SEND.getTime() + 60_000);

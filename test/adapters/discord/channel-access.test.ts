@@ -1,12 +1,11 @@
 /** subscribe on Discord checks first the bot's permissions in the channel, computed over REST. */
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PermissionFlagsBits as P } from 'discord.js';
 import subscribe from '../../../commands/subscribe.ts';
 import { channelPermissions, missingPermissions } from '../../../adapters/discord/channel-access.ts';
 import { ChannelAccess } from '../../../src/digest/channel-access.ts';
 import { SubscriptionRepository } from '../../../src/digest/subscriptions.ts';
-import { openDatabase, type Db } from '../../../src/store/db.ts';
+import { openTestStore } from '../../helpers/store.ts';
 import { MANAGER_PERMISSIONS } from '../../emulators/discord/emulator.ts';
 import { answerOf, now, startHarness, type Harness } from './harness.ts';
 
@@ -38,26 +37,16 @@ describe('channel permissions (Discord algorithm)', () => {
 });
 
 let h: Harness | undefined;
-let db: Db | undefined;
 afterEach(async () => {
-  db?.close();
   await h?.close();
   h = undefined;
-  db = undefined;
 });
 
 describe('subscribe checks the channel first (Discord)', () => {
   it("refuses where an overwrite takes Embed Links from the bot, and subscribes once the bot's role gets it back", async () => {
     const channelAccess = new ChannelAccess();
-    let repo: SubscriptionRepository | undefined;
-    h = await startHarness({
-      commands: [subscribe],
-      services: (dataDir) => {
-        db = openDatabase(join(dataDir, 'capwatch.sqlite'));
-        repo = new SubscriptionRepository(db, now);
-        return { subscriptions: repo, channelAccess };
-      },
-    });
+    const repo = new SubscriptionRepository(await openTestStore(), now);
+    h = await startHarness({ commands: [subscribe], services: () => ({ subscriptions: repo, channelAccess }) });
     channelAccess.register(h.discord.channelAccess);
     const { emu } = h;
     const botRole = emu.addRole('capwatch', 0n, [emu.botUser.id]);
@@ -67,18 +56,19 @@ describe('subscribe checks the channel first (Discord)', () => {
     const refused = await answerOf(emu, slash());
     expect(refused.payload.flags).toBe(64);
     expect(refused.payload.embeds[0]?.description).toMatch(/lacks Embed Links, Attach Files in this channel.*Grant/s);
-    expect(await repo!.get('discord', emu.channelId)).toBeFalsy();
+    expect(await repo.get('discord', emu.channelId)).toBeFalsy();
     expect(emu.requests.some((r) => r.path === `/guilds/${emu.guildId}/roles`)).toBe(true);
 
     emu.setOverwrite(emu.channelId, { id: botRole.id, type: 0, allow: P.EmbedLinks | P.AttachFiles });
     const done = await answerOf(emu, slash());
     expect(done.payload.flags ?? 0).toBe(0);
-    expect(await repo!.get('discord', emu.channelId)).toMatchObject({ time: '08:30' });
+    expect(await repo.get('discord', emu.channelId)).toMatchObject({ time: '08:30' });
   });
 
   it('refuses where the bot cannot see the channel', async () => {
     const channelAccess = new ChannelAccess();
-    h = await startHarness({ commands: [subscribe], services: (dataDir) => ((db = openDatabase(join(dataDir, 'c.sqlite'))), { subscriptions: new SubscriptionRepository(db, now), channelAccess }) });
+    const repo = new SubscriptionRepository(await openTestStore(), now);
+    h = await startHarness({ commands: [subscribe], services: () => ({ subscriptions: repo, channelAccess }) });
     channelAccess.register(h.discord.channelAccess);
     h.emu.forbidChannel(h.emu.channelId);
     const refused = await answerOf(h.emu, h.emu.sendSlash({ command: 'smallcaps-admin', subcommand: 'subscribe', options: {}, permissions: MANAGER_PERMISSIONS }));

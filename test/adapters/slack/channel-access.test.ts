@@ -3,17 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allCommands } from '../../../commands/index.ts';
 import { ChannelAccess } from '../../../src/digest/channel-access.ts';
 import { SubscriptionRepository } from '../../../src/digest/subscriptions.ts';
-import { openDatabase } from '../../../src/store/db.ts';
+import { openTestStore } from '../../helpers/store.ts';
 import { NOW, startHarness, type Harness } from './harness.ts';
 
 type Payload = { response_type: string; text: string };
 
-const db = openDatabase(':memory:');
-const subscriptions = new SubscriptionRepository(db, NOW);
 const channelAccess = new ChannelAccess();
+let subscriptions: SubscriptionRepository;
 let h: Harness;
 
 beforeAll(async () => {
+  subscriptions = new SubscriptionRepository(await openTestStore(), NOW);
   h = await startHarness({ bot: { commands: allCommands, services: { subscriptions, channelAccess } } });
   channelAccess.register(h.adapter.channelAccess);
   h.api.setUser('U0ADMIN', { is_admin: true });
@@ -24,7 +24,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await h.close();
-  db.close();
 });
 
 async function subscribeIn(channelId: string): Promise<Payload> {
