@@ -16,7 +16,7 @@ const USAGE = `Usage:
   capwatch slack:manifest [--request-url https://host/slack/events]
   capwatch curate list | curate set <key> <value> --source "..." --asof YYYY-MM-DD
   capwatch curate futures <file.csv> [--source "..."] [--date YYYY-MM-DD]
-  capwatch subscriptions list`;
+  capwatch subscriptions list | subscriptions resume <id> | --platform discord|slack | --team <id>`;
 
 const defaultIo: Io = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
 
@@ -31,6 +31,8 @@ const OPTIONS = {
   unit: { type: 'string' },
   date: { type: 'string' },
   post: { type: 'string' },
+  platform: { type: 'string' },
+  team: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -72,7 +74,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       case 'curate':
         return await curate(app, rest, flags, io);
       case 'subscriptions':
-        return await subscriptions(app, rest, io);
+        return await subscriptions(app, rest, io, flags);
       default:
         io.err(`Unknown command "${verb}".\n${USAGE}`);
         return 2;
