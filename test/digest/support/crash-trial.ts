@@ -40,6 +40,8 @@ export interface TrialResult {
   duplicateCharts: number;
   /** Milliseconds from the last restart until every channel had its digest and chart. */
   afterLastRestartMs: number;
+  /** conversations.history reads: digests taken over from a killed process, checked before posting. */
+  historyReads: number;
   /** Web API calls the emulator saw at each kill. */
   killedAtCalls: number[];
   /** How the last process ended after SIGTERM (0: a clean, drained stop). */
@@ -125,7 +127,10 @@ export async function runCrashTrial(opts: TrialOptions): Promise<TrialResult> {
       child = startBot(api, vendors, dataDir, opts.leaseSeconds, log);
       const delivered = channels.filter((c) => api.posts(c, DIGEST_EVENT_TYPE).length > 0).length;
       const left = Math.max(1, opts.channels - delivered);
-      const target = api.calls.length + 1 + Math.floor(rand() * Math.max(1, (left * 4) / (opts.kills - k)));
+      // Once this run's fan-out has begun (its first call after auth.test), some way into what is left.
+      const from = api.calls.length;
+      await api.waitFor(() => api.calls.slice(from).some((c) => c.method !== 'auth.test') || complete(), opts.timeoutMs ?? 120_000);
+      const target = api.calls.length + Math.floor(rand() * Math.max(1, (left * 3) / (opts.kills - k)));
       await api.waitFor(() => api.calls.length >= target || complete(), opts.timeoutMs ?? 120_000);
       child.kill('SIGKILL');
       await exited(child);
@@ -140,7 +145,8 @@ export async function runCrashTrial(opts: TrialOptions): Promise<TrialResult> {
     await new Promise((r) => setTimeout(r, opts.leaseSeconds * 1000 + 1000));
     child.kill('SIGTERM');
     const exitCode = await exited(child);
-    return { channels: opts.channels, kills: opts.kills, ...tally(api, channels), afterLastRestartMs, killedAtCalls, exitCode };
+    const historyReads = api.callsTo('conversations.history').length;
+    return { channels: opts.channels, kills: opts.kills, ...tally(api, channels), afterLastRestartMs, historyReads, killedAtCalls, exitCode };
   } finally {
     if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     await api.close();
