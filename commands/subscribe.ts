@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { InputError, defineCommand, type CommandContext } from '../src/command.ts';
+import { ChannelAccess } from '../src/digest/channel-access.ts';
 import { nextRun } from '../src/digest/schedule.ts';
 import type { Subscription, SubscriptionService } from '../src/digest/subscriptions.ts';
 import {
@@ -34,6 +35,14 @@ export function describeInstant(at: Date, timezone: string): string {
   return `${DateTime.fromJSDate(at, { zone: timezone }).toFormat('ccc d LLL yyyy, HH:mm')} ${timezone}`;
 }
 
+/** Refuses, saying what to fix, when the platform says the bot could not post digests in this channel. */
+async function checkChannelAccess(ctx: CommandContext, platform: string, channelId: string, guildId?: string): Promise<void> {
+  const access = ctx.services.channelAccess;
+  if (!(access instanceof ChannelAccess) || (platform !== 'discord' && platform !== 'slack')) return;
+  const trouble = await access.check(platform, channelId, guildId);
+  if (trouble) throw new InputError(`I can't post digests here: ${trouble.problem}.`, trouble.fix);
+}
+
 export default defineCommand({
   name: 'subscribe',
   description: 'Post the daily digest in this channel at a local time (needs manage permission)',
@@ -63,6 +72,7 @@ export default defineCommand({
   async run(ctx, options): Promise<Reply> {
     const { service, platform, channelId } = channelContext(ctx);
     const actor = ctx.invocation.actor!;
+    await checkChannelAccess(ctx, platform, channelId, actor.guildId);
     const existed = Boolean(await service.get(platform, channelId));
     const sub = await service.subscribe({
       platform,

@@ -3,7 +3,7 @@
  * Slack manifest need commands/ and adapters/, so they live in cli.ts, a composition root.
  */
 import { InputError } from './command.ts';
-import { listSubscriptions, postDigestNow } from './digest/operator.ts';
+import { listSubscriptions, postDigestNow, resumeSubscriptions } from './digest/operator.ts';
 import { restDeliverers, type App } from './main.ts';
 import { curateFuturesFromFile } from './market/curated-futures.ts';
 import { checkCuratedKey, curatedAge } from './market/curated-age.ts';
@@ -23,6 +23,8 @@ export interface OperatorFlags {
   unit?: string;
   date?: string;
   post?: string;
+  platform?: string;
+  team?: string;
 }
 
 const CURATE_USAGE =
@@ -63,9 +65,27 @@ function formatValue(value: number, unit: string): string {
   return unit === '%' || unit === 'x' ? `${value}${unit}` : `${value} ${unit}`.trim();
 }
 
-export async function subscriptions(app: App, args: string[], io: Io): Promise<number> {
-  if (args[0] !== 'list') throw new InputError('Usage: capwatch subscriptions list');
-  for (const line of await listSubscriptions(app.store, app.config.now())) io.out(line);
+const SUBSCRIPTIONS_USAGE = 'Usage: capwatch subscriptions list | subscriptions resume <id> | subscriptions resume --platform discord|slack | subscriptions resume --team <team or guild id>';
+
+export async function subscriptions(app: App, args: string[], io: Io, flags: OperatorFlags = {}): Promise<number> {
+  if (args[0] === 'list' && args.length === 1) {
+    for (const line of await listSubscriptions(app.store, app.config.now())) io.out(line);
+    return 0;
+  }
+  if (args[0] !== 'resume') throw new InputError(SUBSCRIPTIONS_USAGE);
+  const given = [args[1], flags.platform, flags.team].filter((v) => v !== undefined);
+  if (given.length !== 1 || args.length > 2) throw new InputError(SUBSCRIPTIONS_USAGE);
+  const selector = args[1] !== undefined ? { id: args[1] } : flags.platform !== undefined ? { platform: flags.platform } : { team: flags.team ?? '' };
+  const { subscriptions: subs, workspaces } = await resumeSubscriptions(app.store, selector, app.config.now());
+  if (subs.length === 0 && workspaces.length === 0) {
+    io.out('Nothing was paused there.');
+    return 0;
+  }
+  const parts = [
+    subs.length > 0 ? `${subs.length} subscription${subs.length === 1 ? '' : 's'} (${subs.join(', ')})` : '',
+    workspaces.length > 0 ? `deliveries of ${workspaces.join(', ')}` : '',
+  ].filter(Boolean);
+  io.out(`Resumed ${parts.join(' and ')}.`);
   return 0;
 }
 

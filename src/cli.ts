@@ -19,7 +19,7 @@ const USAGE = `Usage:
   capwatch slack:manifest [--request-url https://host/slack/events]
   capwatch curate list | curate set <key> <value> --source "..." --asof YYYY-MM-DD
   capwatch curate futures <file.csv> [--source "..."] [--date YYYY-MM-DD]
-  capwatch subscriptions list
+  capwatch subscriptions list | subscriptions resume <id> | --platform discord|slack | --team <id>
   capwatch snapshot refresh [--out DIR]`;
 
 /** The usage line of one verb, or the whole usage when the verb is unknown. */
@@ -43,6 +43,8 @@ const OPTIONS = {
   date: { type: 'string' },
   post: { type: 'string' },
   out: { type: 'string' },
+  platform: { type: 'string' },
+  team: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -97,7 +99,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       case 'curate':
         return await (await operator()).curate(app, rest, flags, io);
       case 'subscriptions':
-        return await (await operator()).subscriptions(app, rest, io);
+        return await (await operator()).subscriptions(app, rest, io, flags);
       default:
         io.err(`Unknown command "${verb}".\n${USAGE}`);
         return 2;

@@ -8,6 +8,7 @@ import { createChartService, preloadRenderer } from './charts/index.ts';
 import type { ChartService } from './charts/types.ts';
 import type { Config } from './config.ts';
 import { prepareDataDir } from './data-dir.ts';
+import { ChannelAccess } from './digest/channel-access.ts';
 import { composeDigest } from './digest/compose.ts';
 import type { Deliverer } from './digest/deliverer.ts';
 import type { Compose } from './digest/edition.ts';
@@ -36,6 +37,8 @@ export interface App {
   logger: Logger;
   /** Today's digest edition, computed from the same services as the `digest` command. */
   compose: Compose;
+  /** Adapters register their "can the bot post here?" check; subscribe asks it. */
+  channelAccess: ChannelAccess;
   /** Writes a reply's chart under DATA_DIR/charts and records its path. */
   saveChart(reply: Reply): Promise<Reply>;
   close(): Promise<void>;
@@ -52,7 +55,8 @@ export async function createApp(config: Config, opts: { offline?: boolean; logge
   const chartServices: { charts?: ChartService } = charts ? { charts } : {};
   const compose: Compose = (now) =>
     withoutChartOnFailure(chartServices, (s) => composeDigest({ market, now, charts: s.charts, rateCuts: digestRateCuts, ...config.digest }));
-  const services: Record<string, unknown> = { charts, subscriptions, composeDigest: compose };
+  const channelAccess = new ChannelAccess();
+  const services: Record<string, unknown> = { charts, subscriptions, composeDigest: compose, channelAccess };
   const limit = createUserLimit(config.env.RATE_LIMIT_PER_USER);
   const bot = createBot({ commands: allCommands, market, now: config.now, services, logger, limit });
   return {
@@ -62,6 +66,7 @@ export async function createApp(config: Config, opts: { offline?: boolean; logge
     bot,
     logger,
     compose,
+    channelAccess,
     saveChart: (reply) => saveChartOrDrop(reply, config.dataDir, logger),
     close: () => store.close(),
   };
@@ -74,7 +79,7 @@ export async function restDeliverers(config: Config, logger: Logger): Promise<De
     const { REST } = await import('discord.js');
     const { createDiscordDeliverer } = await import('../adapters/discord/deliverer.ts');
     const rest = new REST({ api: config.discord.apiUrl, version: '10' }).setToken(config.discord.token);
-    deliverers.push(createDiscordDeliverer(rest, config.now));
+    deliverers.push(createDiscordDeliverer(rest, config.now, { appId: config.discord.appId, token: config.discord.token }));
   }
   if (config.slack) {
     const { webApi } = await import('@slack/bolt');
@@ -132,6 +137,7 @@ export async function start(config: Config): Promise<void> {
       readiness.set('discord', () => discord.notReady());
       stops.push(() => discord.stop());
       deliverers.push(discord.deliverer);
+      app.channelAccess.register(discord.channelAccess);
       app.logger.info('discord connected');
     }
     if (config.slack) {
@@ -141,6 +147,7 @@ export async function start(config: Config): Promise<void> {
       readiness.set('slack', () => slack.notReady());
       stops.push(() => slack.stop());
       deliverers.push(slack.deliverer);
+      app.channelAccess.register(slack.channelAccess);
       app.logger.info(config.slack.appToken ? 'slack connected (socket mode)' : `slack listening on port ${slack.port}`);
     }
   } catch (error) {

@@ -107,6 +107,15 @@ describe('capwatch operator verbs', () => {
     expect(out).toBe('No digest subscriptions.');
   });
 
+  it('subscriptions resume takes one of <id>, --platform, --team; anything else is exit 2 with one line', async () => {
+    expect(await cli(env, 'subscriptions', 'resume', '--platform', 'slack')).toMatchObject({ code: 0, out: 'Nothing was paused there.' });
+    for (const argv of [['resume'], ['resume', 'slack:C1', '--team', 'T1'], ['pause'], ['resume', '--platform', 'teams']]) {
+      const { code, err } = await cli(env, 'subscriptions', ...argv);
+      expect(code).toBe(2);
+      expect(err.split('\n')).toHaveLength(1);
+    }
+  });
+
   it('digest --post sends one digest now to a Slack channel', async () => {
     const slackEnv = { ...env, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'secret', SLACK_API_URL: slack.url };
     const { code, out } = await cli(slackEnv, 'digest', '--post', 'slack:C0DIGEST');

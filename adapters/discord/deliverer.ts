@@ -1,6 +1,7 @@
 /** Posts digests to channels; Discord failures become DeliveryErrors the fan-out can act on. */
+import { createHash } from 'node:crypto';
 import { DiscordAPIError, HTTPError, RateLimitError, Routes, type REST } from 'discord.js';
-import { DeliveryError, type Deliverer } from '../../src/digest/deliverer.ts';
+import { DeliveryError, type Deliverer, type DeliveryKey } from '../../src/digest/deliverer.ts';
 import type { Reply } from '../../src/reply.ts';
 import { restMessage } from './payload.ts';
 import { replyToDiscordPayload, type DiscordFile } from './reply-to-discord.ts';
@@ -9,17 +10,43 @@ import { replyToDiscordPayload, type DiscordFile } from './reply-to-discord.ts';
 const GONE_CODES = new Set([10003 /* Unknown Channel */, 10004 /* Unknown Guild */]);
 const FORBIDDEN_CODES = new Set([50001 /* Missing Access */, 50013 /* Missing Permissions */, 50007 /* Cannot send messages to this user */]);
 
-export function createDiscordDeliverer(rest: REST, now: () => Date = () => new Date()): Deliverer {
+/**
+ * The message nonce of one digest: Discord keeps it a few minutes and, with enforce_nonce, answers a second
+ * create with the same nonce from the same author with the first message instead of a new one
+ * (https://discord.com/developers/docs/resources/message#create-message). At most 25 characters.
+ */
+export function digestNonce(key: DeliveryKey): string {
+  return createHash('sha256').update(`${key.subscriptionId}|${key.localDate}`).digest('base64url').slice(0, 25);
+}
+
+export interface DiscordDelivererOptions {
+  /** Names the application whose token pauses as a whole on 401. */
+  appId?: string;
+  /** The bot token: the REST client forgets its token after a 401, so a probe sets it again. */
+  token?: string;
+}
+
+export function createDiscordDeliverer(rest: REST, now: () => Date = () => new Date(), opts: DiscordDelivererOptions = {}): Deliverer {
   return {
     platform: 'discord',
-    async send(channelId: string, reply: Reply): Promise<void> {
+    scope: () => `discord:${opts.appId ?? 'application'}`,
+    async send(channelId: string, reply: Reply, key?: DeliveryKey): Promise<void> {
       const payload = replyToDiscordPayload(reply, { now: now() });
-      const { body } = restMessage(payload);
+      const message = restMessage(payload).body;
+      const body = key ? { ...message, nonce: digestNonce(key), enforce_nonce: true } : message;
       const request = payload.files?.length ? { body: multipart(body, payload.files), passThroughBody: true } : { body };
       try {
         await rest.post(Routes.channelMessages(channelId), request);
       } catch (error) {
         throw toDeliveryError(error, channelId);
+      }
+    },
+    async probe(): Promise<void> {
+      if (opts.token) rest.setToken(opts.token);
+      try {
+        await rest.get(Routes.user('@me'));
+      } catch (error) {
+        throw toDeliveryError(error, '@me');
       }
     },
   };
@@ -52,11 +79,17 @@ export function toDeliveryError(error: unknown, channelId: string): DeliveryErro
   if (error instanceof DiscordAPIError) {
     const code = typeof error.code === 'number' ? error.code : Number(error.code);
     const what = `Discord ${error.status} ${code} for channel ${channelId}: ${error.message}`;
-    if (GONE_CODES.has(code) || error.status === 404) return new DeliveryError('gone', what);
-    if (FORBIDDEN_CODES.has(code) || error.status === 403) return new DeliveryError('forbidden', what);
+    if (error.status === 401) return new DeliveryError('auth', `Discord 401 Unauthorized: ${error.message}`, undefined, 'the bot token was reset or revoked: copy it again into DISCORD_TOKEN');
+    if (GONE_CODES.has(code) || error.status === 404) return new DeliveryError('gone', what, undefined, 'the channel was deleted: unsubscribe or subscribe another channel');
+    if (code === 50013) return new DeliveryError('forbidden', what, undefined, 'grant the bot Send Messages, Embed Links and Attach Files in the channel');
+    if (FORBIDDEN_CODES.has(code) || error.status === 403) return new DeliveryError('forbidden', what, undefined, 'let the bot see the channel (View Channel) and post there');
     if (error.status === 429) return new DeliveryError('rate_limited', what);
     if (error.status >= 400 && error.status < 500) return new DeliveryError('rejected', what);
     return new DeliveryError('transient', what);
+  }
+  // After a 401 the REST client drops its token and refuses every later request until it is set again.
+  if (error instanceof Error && /Expected token to be set/.test(error.message)) {
+    return new DeliveryError('auth', `Discord: ${error.message} (after a 401)`, undefined, 'the bot token was reset or revoked: copy it again into DISCORD_TOKEN');
   }
   if (error instanceof HTTPError) return new DeliveryError('transient', `Discord HTTP ${error.status} for channel ${channelId}`);
   return new DeliveryError('transient', `Discord send to ${channelId} failed: ${(error as Error)?.message ?? String(error)}`);

@@ -6,8 +6,10 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { Client, Events, GatewayIntentBits, REST, Routes, Status, type RateLimitData } from 'discord.js';
 import type { Bot } from '../../src/bot-types.ts';
+import type { ChannelAccessCheck } from '../../src/digest/channel-access.ts';
 import type { Deliverer } from '../../src/digest/deliverer.ts';
 import { silentLogger, type Logger } from '../../src/logger.ts';
+import { discordChannelAccess } from './channel-access.ts';
 import { createDiscordDeliverer } from './deliverer.ts';
 import { handleInteraction } from './interactions.ts';
 import { handleMessage } from './mentions.ts';
@@ -49,6 +51,8 @@ export interface DiscordHandle {
    * Holding no shard is ready: another instance holds them, and this one answers HTTP and delivers.
    */
   notReady(): string | undefined;
+  /** Whether the bot can post digests in a channel (asked by subscribe). */
+  channelAccess: ChannelAccessCheck;
   stop(): Promise<void>;
 }
 
@@ -136,7 +140,8 @@ export async function startDiscord(opts: DiscordOptions): Promise<DiscordHandle>
     },
     shards: () => supervisor.held(),
     shardCount: count,
-    deliverer: createDiscordDeliverer(rest, now),
+    deliverer: createDiscordDeliverer(rest, now, { appId: opts.appId, token: opts.token }),
+    channelAccess: discordChannelAccess(rest, logger),
     notReady: () => {
       if (stopping) return 'stopping';
       const down = [...running].flatMap((c) => c.ws.shards.filter((shard) => shard.status !== Status.Ready).map((shard) => shard.id));

@@ -6,11 +6,13 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver, webApi, type BlockAction, type Receiver } from '@slack/bolt';
 import type { Bot } from '../../src/bot-types.ts';
+import type { ChannelAccessCheck } from '../../src/digest/channel-access.ts';
 import type { Deliverer } from '../../src/digest/deliverer.ts';
 import { toBoltRoutes, type Route } from '../../src/http/route.ts';
 import { silentLogger, type Logger } from '../../src/logger.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { actionHandler } from './actions.ts';
+import { slackChannelAccess } from './channel-access.ts';
 import { ACTION_PREFIX } from './controls-to-blocks.ts';
 import { SeenEvents, sharedSeen } from './dedupe.ts';
 import type { EventsRepo } from '../../src/store/repos/events.ts';
@@ -49,6 +51,8 @@ export interface StartSlackOptions {
 export interface SlackAdapter {
   app: App;
   deliverer: Deliverer;
+  /** Whether the bot can post digests in a channel (asked by subscribe). */
+  channelAccess: ChannelAccessCheck;
   /** The HTTP port actually listened on (HTTP mode only). */
   port?: number;
   /** Why the adapter cannot take events right now, or undefined when it can. */
@@ -111,7 +115,7 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackAdapter>
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
   });
-  const deliverer = createSlackDeliverer(deliveryClient, logger);
+  const deliverer = createSlackDeliverer(deliveryClient, logger, { teamId: auth.team_id, userId: auth.user_id, botId: auth.bot_id });
 
   let port: number | undefined;
   let server: Server | undefined;
@@ -132,6 +136,7 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackAdapter>
   return {
     app,
     deliverer,
+    channelAccess: slackChannelAccess(app.client, logger),
     ...(port !== undefined ? { port } : {}),
     notReady: () => (server ? (server.listening ? undefined : 'not listening') : connected ? undefined : 'socket mode disconnected'),
     stop: async () => {

@@ -5,7 +5,8 @@ export const SLASH_COMMAND = '/smallcaps';
 export const EVENTS_PATH = '/slack/events';
 
 /** Everything the adapter calls: slash commands, posting (also in public channels it was not invited to),
- *  mentions, chart uploads, and the admin / channel-creator checks for subscription management. */
+ *  mentions, chart uploads, the admin / channel-creator checks for subscription management, and reading
+ *  back a channel's recent history (public and private) so a digest retried after a crash is not posted twice. */
 export const BOT_SCOPES = [
   'commands',
   'chat:write',
@@ -15,6 +16,8 @@ export const BOT_SCOPES = [
   'users:read',
   'channels:read',
   'groups:read',
+  'channels:history',
+  'groups:history',
   'im:read',
   'mpim:read',
 ] as const;

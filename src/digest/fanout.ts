@@ -6,72 +6,25 @@ import PQueue from 'p-queue';
 import type { Logger } from '../logger.ts';
 import { digestDeliveriesTotal, watchQueue } from '../observability/metrics.ts';
 import type { Reply } from '../reply.ts';
-import { DeliveryError, type Deliverer, type Platform } from './deliverer.ts';
-import type { DeliveryLedger } from './ledger.ts';
-import type { DueDigest, Schedulable } from './schedule.ts';
-import type { EditionCache } from './edition.ts';
+import { DeliveryError, type Deliverer, type DeliveryKey, type Platform } from './deliverer.ts';
+import type { DeliveryOutcome, DeliveryResult, FanoutOptions, FanoutTarget } from './fanout-types.ts';
+import { REALISTIC_LIMITS, type PlatformLimits } from './limits.ts';
+import type { DueDigest } from './schedule.ts';
+import { authReason } from './workspace-pauses.ts';
 
-export interface PlatformLimits {
-  /** Sends in flight at once. */
-  concurrency: number;
-  /** Global ceiling in sends per second (Infinity: no pacing). */
-  perSecond: number;
-  /** Minimum spacing between two sends to the same channel (retries). */
-  perChannelIntervalMs: number;
-}
+export { REALISTIC_LIMITS, UNLIMITED, type PlatformLimits } from './limits.ts';
 
-/**
- * Discord: discord.js/REST honour the per-route buckets; 50 req/s is the global ceiling per bot.
- * Slack: chat.postMessage allows about 1 message per second per channel; a global pace keeps bursts polite.
- */
-export const REALISTIC_LIMITS: Record<Platform, PlatformLimits> = {
-  discord: { concurrency: 100, perSecond: 50, perChannelIntervalMs: 0 },
-  // Concurrency above the pace, so slow responses (chart uploads take several calls) never hold the pace back.
-  slack: { concurrency: 30, perSecond: 10, perChannelIntervalMs: 1000 },
-};
-
-export const UNLIMITED: PlatformLimits = { concurrency: 64, perSecond: Infinity, perChannelIntervalMs: 0 };
-
-export type DeliveryResult = 'sent' | 'skipped' | 'paused' | 'failed' | 'no_deliverer';
-
-export interface DeliveryOutcome {
-  subscriptionId: string;
-  localDate: string;
-  result: DeliveryResult;
-  attempts: number;
-  error?: string;
-}
-
-export interface Pausable {
-  pause(id: string, reason: string): Promise<void>;
-  /** Checked just before claiming, so a channel unsubscribed or paused mid fan-out gets nothing. */
-  isActive?(id: string): Promise<boolean>;
-}
-
-export type FanoutTarget = Schedulable & { platform: Platform; channelId: string };
-
-export interface FanoutOptions {
-  deliverers: Deliverer[];
-  ledger: DeliveryLedger;
-  subscriptions: Pausable;
-  editions: EditionCache;
-  now: () => Date;
-  logger: Logger;
-  limits?: Partial<Record<Platform, Partial<PlatformLimits>>>;
-  /** Attempts for transient failures within one run (default 3). */
-  maxAttempts?: number;
-  /** Retries after 429 within one run (default 5). */
-  maxRateLimitRetries?: number;
-  /** Wait before retry n (1-based) of a transient failure. */
-  backoffMs?: (retry: number) => number;
-  /** Used when a 429 carries no Retry-After. */
-  defaultRetryAfterMs?: number;
-  sleep?: (ms: number) => Promise<void>;
-}
+export type { DeliveryOutcome, DeliveryResult, FanoutOptions, FanoutTarget, Pausable } from './fanout-types.ts';
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 type Attempt = { done: DeliveryOutcome } | { retryInMs: number; rateLimited: boolean; error: string };
+
+/** A digest this process holds the claim of, and whether an earlier attempt may have reached the channel. */
+interface Held {
+  key: DeliveryKey;
+  firstAttemptAt?: number;
+}
 
 interface Lane {
   deliverer: Deliverer;
@@ -90,6 +43,10 @@ export class Fanout {
   private readonly backoffMs: (retry: number) => number;
   private readonly defaultRetryAfterMs: number;
   private readonly opts: FanoutOptions;
+  private readonly realNow: () => number;
+  private stopping = false;
+  private stopped!: () => void;
+  private readonly whenStopped = new Promise<void>((resolve) => (this.stopped = resolve));
 
   constructor(opts: FanoutOptions) {
     this.opts = opts;
@@ -98,6 +55,7 @@ export class Fanout {
     this.maxRateLimitRetries = opts.maxRateLimitRetries ?? 5;
     this.backoffMs = opts.backoffMs ?? ((n) => 2000 * 4 ** (n - 1));
     this.defaultRetryAfterMs = opts.defaultRetryAfterMs ?? 1000;
+    this.realNow = opts.realNow ?? Date.now;
     for (const deliverer of opts.deliverers) {
       const limits = { ...REALISTIC_LIMITS[deliverer.platform], ...opts.limits?.[deliverer.platform] };
       const paced = Number.isFinite(limits.perSecond);
@@ -159,6 +117,19 @@ export class Fanout {
     return { waiting: queue?.size ?? 0, running: queue?.pending ?? 0 };
   }
 
+  /**
+   * Graceful stop: takes no new claim, gives back the claims waiting for a retry, lets sends in flight
+   * finish for up to `timeoutMs`. A send still running then keeps its lease, which runs out on its own.
+   */
+  async drain(timeoutMs: number): Promise<void> {
+    this.stopping = true;
+    this.stopped();
+    for (const lane of this.lanes.values()) lane.queue.start();
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.onIdle(), new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+    clearTimeout(timer);
+  }
+
   /** Resolves when every delivery under way has an outcome and every queue is idle. */
   async onIdle(): Promise<void> {
     await Promise.allSettled([...this.feeding]);
@@ -172,19 +143,27 @@ export class Fanout {
       if (!lane) return outcome(d, 'no_deliverer', 0);
       let attempts = 0;
       let rateLimited = 0;
-      let claimed = false;
+      let held: Held | undefined;
       const task = async (): Promise<Attempt> => {
-        if (!claimed) {
+        if (!held) {
+          if (this.stopping) return { done: outcome(d, 'released', 0, 'stopping') };
+          if (this.opts.pauses?.isPaused(lane.deliverer)) return { done: outcome(d, 'held', 0, 'workspace paused') };
           if (this.opts.subscriptions.isActive && !(await this.opts.subscriptions.isActive(d.subscription.id))) {
             return { done: outcome(d, 'skipped', 0, 'no longer subscribed') };
           }
           if (!(await this.opts.ledger.claim(d.subscription.id, d.localDate, this.opts.now(), edition))) {
-            return { done: outcome(d, 'skipped', 0) };
+            const leased = (await this.opts.ledger.get(d.subscription.id, d.localDate))?.status === 'claimed';
+            return { done: outcome(d, 'skipped', 0, leased ? CLAIMED_ELSEWHERE : undefined) };
           }
-          claimed = true;
+          held = { key: await this.deliveryKey(d) };
+        } else if (this.stopping) {
+          return { done: await this.release(d, attempts, 'stopping') };
         }
         attempts++;
-        return this.attempt(lane, d, reply, attempts, rateLimited);
+        // A retry within this run: the failed attempt may have reached the platform before failing.
+        if (held.firstAttemptAt !== undefined && !held.key.retrySince) held.key = { ...held.key, retrySince: new Date(held.firstAttemptAt - 1000) };
+        held.firstAttemptAt ??= this.realNow();
+        return this.attempt(lane, d, reply, attempts, rateLimited, held.key);
       };
       let pending = lane.queue.add(task);
       for (;;) {
@@ -194,14 +173,14 @@ export class Fanout {
           rateLimited++;
           // attempt() paused the queue; the retry is queued (first, by priority) before the queue restarts.
           try {
-            await this.sleep(step.retryInMs);
+            await this.sleepUnlessStopping(step.retryInMs);
           } finally {
             pending = lane.queue.add(task, { priority: 1 });
             lane.holds--;
             if (lane.holds === 0) lane.queue.start();
           }
         } else {
-          await this.sleep(Math.max(step.retryInMs, lane.limits.perChannelIntervalMs));
+          await this.sleepUnlessStopping(Math.max(step.retryInMs, lane.limits.perChannelIntervalMs));
           pending = lane.queue.add(task, { priority: 1 });
         }
       }
@@ -210,17 +189,44 @@ export class Fanout {
     }
   }
 
-  private async attempt(lane: Lane, d: DueDigest<FanoutTarget>, reply: Reply, attempts: number, rateLimited: number): Promise<Attempt> {
+  private sleepUnlessStopping(ms: number): Promise<void> {
+    return Promise.race([this.sleep(ms), this.whenStopped]);
+  }
+
+  /**
+   * The key of a digest just claimed. A claim taken over from a process that died (the row has attempts
+   * before ours) may already be in the channel: the deliverer looks for it since the retry window began.
+   */
+  private async deliveryKey(d: DueDigest<FanoutTarget>): Promise<DeliveryKey> {
+    const key = { subscriptionId: d.subscription.id, localDate: d.localDate };
+    const entry = await this.opts.ledger.get(d.subscription.id, d.localDate);
+    if (!entry || entry.attempts <= 1) return key;
+    return { ...key, retrySince: new Date(this.realNow() - (this.opts.retryWindowMs ?? DEFAULT_RETRY_WINDOW_MS)) };
+  }
+
+  private async release(d: DueDigest<FanoutTarget>, attempts: number, why: string): Promise<DeliveryOutcome> {
+    await this.opts.ledger.release(d.subscription.id, d.localDate, this.opts.now());
+    return outcome(d, why === 'stopping' ? 'released' : 'held', attempts, why);
+  }
+
+  private async attempt(lane: Lane, d: DueDigest<FanoutTarget>, reply: Reply, attempts: number, rateLimited: number, key: DeliveryKey): Promise<Attempt> {
     const { ledger, logger, subscriptions } = this.opts;
     const sub = d.subscription;
     try {
-      await ledger.whileHeld(sub.id, d.localDate, () => lane.deliverer.send(sub.channelId, reply));
+      await ledger.whileHeld(sub.id, d.localDate, () => lane.deliverer.send(sub.channelId, reply, key));
       await ledger.markSent(sub.id, d.localDate, this.opts.now());
       return { done: outcome(d, 'sent', attempts) };
     } catch (err) {
       const e = err instanceof DeliveryError ? err : new DeliveryError('transient', String(err instanceof Error ? err.message : err));
+      if (e.kind === 'auth' && this.opts.pauses) {
+        // The workspace's credentials, not this channel: the claim goes back, and nothing more is sent
+        // through these credentials until a probe succeeds.
+        await this.opts.pauses.pause(lane.deliverer, e);
+        return { done: await this.release(d, attempts, authReason(e)) };
+      }
       if (e.kind === 'gone' || e.kind === 'forbidden') {
-        const reason = `${e.kind === 'gone' ? 'channel is gone' : 'bot is not allowed to post'}: ${e.message}`;
+        const what = e.kind === 'gone' ? 'channel is gone' : 'bot is not allowed to post';
+        const reason = `${what}: ${e.message}${e.fix ? ` (${e.fix})` : ''}`;
         await subscriptions.pause(sub.id, reason);
         await ledger.markPaused(sub.id, d.localDate, this.opts.now(), reason);
         logger.warn('digest subscription paused', { subscription: sub.id, reason });
@@ -243,6 +249,11 @@ export class Fanout {
     }
   }
 }
+
+/** The error of a 'skipped' outcome whose claim another process (alive or dead) holds. */
+export const CLAIMED_ELSEWHERE = 'claimed by another process';
+
+const DEFAULT_RETRY_WINDOW_MS = 2 * 60 * 60 * 1000 + 120_000;
 
 const key = (d: DueDigest<FanoutTarget>) => `${d.subscription.id}|${d.localDate}`;
 

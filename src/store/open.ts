@@ -17,6 +17,7 @@ import { ledgerRepo, type LedgerRepo } from './repos/ledger.ts';
 import { marketCacheRepo, type MarketCacheRepo } from './repos/market-cache.ts';
 import { sourceStatusRepo, type SourceStatusRepo } from './repos/source-status.ts';
 import { subscriptionsRepo, type SubscriptionsRepo } from './repos/subscriptions.ts';
+import { workspacePausesRepo, type WorkspacePausesRepo } from './repos/workspace-pauses.ts';
 import type { Schema } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -25,6 +26,7 @@ export interface Store {
   readonly dialect: Dialect;
   readonly subscriptions: SubscriptionsRepo;
   readonly ledger: LedgerRepo;
+  readonly workspacePauses: WorkspacePausesRepo;
   readonly marketCache: MarketCacheRepo;
   readonly curated: CuratedRepo;
   readonly futures: FuturesRepo;
@@ -108,6 +110,7 @@ export function assemble(dialect: Dialect, db: Kysely<Schema>, locks: Locks): St
     locks,
     subscriptions: subscriptionsRepo(db),
     ledger: ledgerRepo(db),
+    workspacePauses: workspacePausesRepo(db),
     marketCache: marketCacheRepo(db),
     curated: curatedRepo(db),
     futures: futuresRepo(db),

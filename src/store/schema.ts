@@ -34,6 +34,14 @@ export interface LedgerTable {
   message_ref: string | null;
 }
 
+export interface WorkspacePausesTable {
+  /** "slack:T0123" or "discord:<application id>". */
+  scope: string;
+  reason: string;
+  /** App time, ISO. */
+  since: string;
+}
+
 export interface MarketCacheTable {
   cache_key: string;
   dataset: string;
@@ -96,6 +104,7 @@ export interface EditionsTable {
 export interface Schema {
   digest_subscriptions: SubscriptionsTable;
   digest_ledger: LedgerTable;
+  digest_workspace_pauses: WorkspacePausesTable;
   market_cache: MarketCacheTable;
   curated_figures: CuratedFiguresTable;
   curated_futures: CuratedFuturesTable;

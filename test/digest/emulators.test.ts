@@ -174,7 +174,7 @@ describe('digest fan-out to the local emulators', () => {
     expect(slackApi.callsTo('chat.postMessage').filter((c) => c.params.channel === 'C0LIVE')).toHaveLength(2); // 429, then sent
     expect((await scheduler.subscriptions.byId(`discord:${deleted}`))?.pauseReason).toMatch(/^channel is gone: Discord 404 10003/);
     expect((await scheduler.subscriptions.byId(`discord:${markets}`))?.pauseReason).toMatch(/^bot is not allowed to post: Discord 403 50001/);
-    expect((await scheduler.subscriptions.byId('slack:C0ARCHIVED'))?.pauseReason).toBe('channel is gone: channel_not_found');
+    expect((await scheduler.subscriptions.byId('slack:C0ARCHIVED'))?.pauseReason).toMatch(/^channel is gone: channel_not_found \(.*invite the bot/);
 
     // The next market day: paused channels are left alone.
     const before = discordEmu.requests.length;

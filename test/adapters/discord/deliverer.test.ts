@@ -3,6 +3,7 @@ import { DeliveryError, type Deliverer } from '../../../src/digest/deliverer.ts'
 import type { Reply } from '../../../src/reply.ts';
 import type { DiscordEmulator } from '../../emulators/discord/emulator.ts';
 import { startHarness, type Harness } from './harness.ts';
+import { digestNonce } from '../../../adapters/discord/deliverer.ts';
 
 const digest: Reply = {
   title: 'Small caps daily digest',
@@ -35,6 +36,33 @@ async function failure(channelId: string): Promise<DeliveryError> {
 }
 
 describe('Discord deliverer', () => {
+  it('sends a nonce derived from (subscription, local date) with enforce_nonce: a repeat gets the first message back', async () => {
+    const key = { subscriptionId: `discord:${emu.channelId}`, localDate: '2025-09-10' };
+    await deliverer.send(emu.channelId, digest, key);
+    await deliverer.send(emu.channelId, digest, { ...key, retrySince: new Date() });
+    const posts = emu.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${emu.channelId}/messages`);
+    expect(posts.map((p) => (p.json as Record<string, unknown>).nonce)).toEqual([digestNonce(key), digestNonce(key)]);
+    expect(posts.every((p) => (p.json as Record<string, unknown>).enforce_nonce === true)).toBe(true);
+    expect(digestNonce(key).length).toBeLessThanOrEqual(25);
+    expect(emu.messagesIn(emu.channelId)).toHaveLength(1);
+    // Another day is another digest.
+    await deliverer.send(emu.channelId, digest, { ...key, localDate: '2025-09-11' });
+    expect(emu.messagesIn(emu.channelId)).toHaveLength(2);
+  });
+
+  it('takes a 401 as the application\'s trouble (auth), and probes until the token works again', async () => {
+    emu.revokeToken();
+    const e = await failure(emu.channelId);
+    expect(e.kind).toBe('auth');
+    expect(e.fix).toMatch(/DISCORD_TOKEN/);
+    await expect(deliverer.probe?.()).rejects.toMatchObject({ kind: 'auth' });
+    emu.restoreToken();
+    await expect(deliverer.probe?.()).resolves.toBeUndefined();
+    await deliverer.send(emu.channelId, digest);
+    expect(emu.messagesIn(emu.channelId)).toHaveLength(1);
+    expect(deliverer.scope?.()).toBe(`discord:${emu.applicationId}`);
+  });
+
   it('posts the digest embed with its chart as a multipart attachment, without ephemeral flags', async () => {
     expect(deliverer.platform).toBe('discord');
     await deliverer.send(emu.channelId, digest);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, it, expect } from 'vitest';
 import { DeliveryError } from '../../../src/digest/deliverer.ts';
 import type { Reply } from '../../../src/reply.ts';
 import { blockProblem } from '../../emulators/slack/block-validator.ts';
+import { DIGEST_EVENT_TYPE } from '../../../adapters/slack/deliverer.ts';
 import { startSlack } from '../../../adapters/slack/index.ts';
 import { startSlackApi } from '../../emulators/slack/web-api.ts';
 import { SECRET, TOKEN, startHarness, type Harness } from './harness.ts';
@@ -62,13 +63,88 @@ describe('Slack deliverer', () => {
     ['channel_not_found', 'gone'],
     ['is_archived', 'gone'],
     ['not_in_channel', 'forbidden'],
-    ['missing_scope', 'forbidden'],
+    ['restricted_action', 'forbidden'],
+    ['invalid_auth', 'auth'],
+    ['token_revoked', 'auth'],
+    ['account_inactive', 'auth'],
+    ['not_allowed_token_type', 'auth'],
+    ['missing_scope', 'auth'],
     ['internal_error', 'transient'],
   ])('maps %s to %s', async (error, kind) => {
     h.api.failNext('chat.postMessage', { error });
     const e = await failure('C0FAIL');
     expect(e.kind).toBe(kind);
     expect(e.message).toBe(error);
+  });
+
+  it('says "invite the bot" for not_in_channel, not "gone"', async () => {
+    h.api.failNext('chat.postMessage', { error: 'not_in_channel' });
+    const e = await failure('C0NOTIN');
+    expect(e.kind).toBe('forbidden');
+    expect(e.fix).toMatch(/invite the bot/);
+  });
+
+  it('tags each digest with metadata naming the subscription and local date', async () => {
+    await h.adapter.deliverer.send('C0META', reply, { subscriptionId: 'slack:C0META', localDate: '2025-09-22' });
+    expect(h.api.callsTo('chat.postMessage').at(-1)?.params.metadata).toEqual({
+      event_type: DIGEST_EVENT_TYPE,
+      event_payload: { subscription: 'slack:C0META', local_date: '2025-09-22' },
+    });
+    expect(h.api.posts('C0META', DIGEST_EVENT_TYPE)).toHaveLength(1);
+  });
+
+  it('on a retry finds the digest already in the channel through conversations.history and posts nothing', async () => {
+    const key = { subscriptionId: 'slack:C0AGAIN', localDate: '2025-09-22' };
+    const since = new Date(Date.now() - 60_000);
+    await h.adapter.deliverer.send('C0AGAIN', reply, key);
+    const posts = h.api.callsTo('chat.postMessage').length;
+    const uploads = h.api.uploads.length;
+    await h.adapter.deliverer.send('C0AGAIN', reply, { ...key, retrySince: since });
+    expect(h.api.callsTo('chat.postMessage').length).toBe(posts);
+    expect(h.api.uploads.length).toBe(uploads);
+    const history = h.api.callsTo('conversations.history').at(-1)?.params;
+    expect(history).toMatchObject({ channel: 'C0AGAIN', include_all_metadata: 'true', oldest: (since.getTime() / 1000).toFixed(6) });
+    expect(h.api.posts('C0AGAIN')).toHaveLength(1);
+    expect(h.api.fileShares('C0AGAIN')).toHaveLength(1);
+  });
+
+  it('on a retry after a crash between post and chart, uploads only the chart', async () => {
+    const key = { subscriptionId: 'slack:C0HALF', localDate: '2025-09-22' };
+    h.api.failNext('files.getUploadURLExternal', { error: 'internal_error' });
+    await h.adapter.deliverer.send('C0HALF', reply, key);
+    expect(h.api.fileShares('C0HALF')).toHaveLength(0);
+    await h.adapter.deliverer.send('C0HALF', reply, { ...key, retrySince: new Date(Date.now() - 60_000) });
+    expect(h.api.posts('C0HALF')).toHaveLength(1);
+    expect(h.api.fileShares('C0HALF')).toHaveLength(1);
+  });
+
+  it('on a retry posts when the digest is not there (another day, or before the window)', async () => {
+    await h.adapter.deliverer.send('C0OTHER', reply, { subscriptionId: 'slack:C0OTHER', localDate: '2025-09-19' });
+    await h.adapter.deliverer.send('C0OTHER', reply, { subscriptionId: 'slack:C0OTHER', localDate: '2025-09-22', retrySince: new Date(Date.now() - 60_000) });
+    expect(h.api.posts('C0OTHER', DIGEST_EVENT_TYPE).map((m) => m.metadata?.event_payload.local_date)).toEqual(['2025-09-19', '2025-09-22']);
+    await h.adapter.deliverer.send('C0OTHER', reply, { subscriptionId: 'slack:C0OTHER', localDate: '2025-09-19', retrySince: new Date(Date.now() + 60_000) });
+    expect(h.api.posts('C0OTHER', DIGEST_EVENT_TYPE)).toHaveLength(3);
+  });
+
+  it('pages through a busy channel to find the digest', async () => {
+    const key = { subscriptionId: 'slack:C0BUSYCH', localDate: '2025-09-22' };
+    await h.adapter.deliverer.send('C0BUSYCH', reply, key);
+    for (let i = 0; i < 450; i++) h.api.history.add('C0BUSYCH', { type: 'message', text: `chatter ${i}`, user: 'U0ALICE', ts: h.api.history.nextTs() });
+    const before = h.api.callsTo('conversations.history').length;
+    await h.adapter.deliverer.send('C0BUSYCH', reply, { ...key, retrySince: new Date(Date.now() - 60_000) });
+    expect(h.api.callsTo('conversations.history').length - before).toBe(3);
+    expect(h.api.posts('C0BUSYCH', DIGEST_EVENT_TYPE)).toHaveLength(1);
+  });
+
+  it('names the workspace it pauses and probes it with auth.test', async () => {
+    expect(h.adapter.deliverer.scope?.()).toBe('slack:T0TEAM');
+    await expect(h.adapter.deliverer.probe?.()).resolves.toBeUndefined();
+    h.api.setTokenError('token_revoked');
+    try {
+      await expect(h.adapter.deliverer.probe?.()).rejects.toMatchObject({ kind: 'auth', message: 'token_revoked' });
+    } finally {
+      h.api.setTokenError(undefined);
+    }
   });
 
   it('maps 429 to rate_limited with Retry-After in ms, without sleeping on it', async () => {

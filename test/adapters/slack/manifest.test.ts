@@ -1,3 +1,4 @@
+import { DIGEST_SCOPES } from '../../../adapters/slack/deliverer.ts';
 import { describe, it, expect } from 'vitest';
 import { BOT_SCOPES, buildManifest, usageHint } from '../../../adapters/slack/manifest.ts';
 import type { CommandDecl } from '../../../src/command.ts';
@@ -51,6 +52,8 @@ describe('buildManifest', () => {
             'users:read',
             'channels:read',
             'groups:read',
+            'channels:history',
+            'groups:history',
             'im:read',
             'mpim:read',
           ],
@@ -88,6 +91,10 @@ describe('buildManifest', () => {
 
   it('has the scopes for every Web API method the adapter calls', () => {
     expect(BOT_SCOPES).toEqual(expect.arrayContaining(['commands', 'chat:write', 'app_mentions:read', 'files:write', 'users:read', 'channels:read', 'groups:read']));
+  });
+
+  it('has every scope a digest needs, history included (the retry after a crash reads it back)', () => {
+    expect(BOT_SCOPES).toEqual(expect.arrayContaining([...DIGEST_SCOPES]));
   });
 });
 

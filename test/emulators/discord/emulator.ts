@@ -7,28 +7,15 @@ import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CommandStore } from './commands-store.ts';
+import { injectedFailure, type FailureRule } from './failures.ts';
 import { Gateway } from './gateway.ts';
 import { decodeBody, readBody, sendJson, sendNoContent, type RecordedRequest } from './http.ts';
 import { interactionPayload, InteractionType, type InteractionPayload, type SlashSpec } from './interactions.ts';
 import { componentPayload, type ComponentPayload } from './components.ts';
-import { guildCreate, message, user, type EmuUser } from './objects.ts';
+import { guildCreate, MEMBER_PERMISSIONS, message, role, user, type EmuOverwrite, type EmuRole, type EmuUser } from './objects.ts';
 import { postSignedInteraction, type InteractionSigner, type SignedPostOptions } from './signed-http.ts';
 import { route, type EmulatorState, type EmuMessage, type InteractionRecord, type RestResult } from './rest.ts';
 import { snowflake } from './snowflake.ts';
-
-export interface FailureRule {
-  method?: string;
-  /** Matched against the unversioned path, e.g. "/channels/123/messages" or /\/callback$/. */
-  path: string | RegExp;
-  status: number;
-  /** How many matching requests fail; default 1. */
-  times?: number;
-  /** For 429: seconds to wait (body retry_after and Retry-After header). */
-  retryAfter?: number;
-  global?: boolean;
-  code?: number;
-  message?: string;
-}
 
 export interface DiscordEmulatorOptions {
   token?: string;
@@ -54,6 +41,7 @@ export class DiscordEmulator extends EventEmitter {
   /** Interactions posted to a bot's HTTP endpoint whose answer is not in yet, by token: their webhook calls wait. */
   private readonly httpPending = new Map<string, Promise<void>>();
   private server: Server | null = null;
+  private revokedToken: string | undefined;
   private port = 0;
 
   private constructor(opts: DiscordEmulatorOptions) {
@@ -84,6 +72,11 @@ export class DiscordEmulator extends EventEmitter {
       commands: new CommandStore(),
       interactions: new Map(),
       channelMessages: new Map(),
+      nonces: new Map(),
+      nonceWindowMs: 5 * 60_000,
+      roles: [role(guildId, '@everyone', MEMBER_PERMISSIONS)],
+      memberRoles: new Map(),
+      overwrites: new Map(),
     };
     this.gateway = new Gateway({
       token,
@@ -129,6 +122,32 @@ export class DiscordEmulator extends EventEmitter {
 
   failNext(rule: FailureRule): void {
     this.failures.push({ ...rule, remaining: rule.times ?? 1 });
+  }
+
+  /** Adds a guild role; `to` lists the members (user ids) who hold it. */
+  addRole(name: string, permissions: bigint, to: string[] = []): EmuRole {
+    const created = role(snowflake(), name, permissions, this.state.roles.length);
+    this.state.roles.push(created);
+    for (const id of to) this.state.memberRoles.set(id, [...(this.state.memberRoles.get(id) ?? []), created.id]);
+    return created;
+  }
+
+  /** Sets a channel's permission overwrite for a role (type 0) or a member (type 1). */
+  setOverwrite(channelId: string, overwrite: { id: string; type: 0 | 1; allow?: bigint; deny?: bigint }): void {
+    const list = (this.state.overwrites.get(channelId) ?? []).filter((o) => o.id !== overwrite.id);
+    const entry: EmuOverwrite = { id: overwrite.id, type: overwrite.type, allow: String(overwrite.allow ?? 0n), deny: String(overwrite.deny ?? 0n) };
+    this.state.overwrites.set(channelId, [...list, entry]);
+  }
+
+  /** The bot token stops working (reset in the developer portal): every authenticated route answers 401. */
+  revokeToken(): void {
+    this.revokedToken = this.state.token;
+    this.state.token = `revoked-${this.state.token}`;
+  }
+
+  restoreToken(): void {
+    if (this.revokedToken) this.state.token = this.revokedToken;
+    this.revokedToken = undefined;
   }
 
   /** The bot loses access to a channel: sends there answer 403 Missing Access. */
@@ -292,7 +311,7 @@ export class DiscordEmulator extends EventEmitter {
     const contentType = req.headers['content-type'];
     const decoded = await decodeBody(contentType, await readBody(req));
     const call = { method, path, query: Object.fromEntries(url.searchParams), authorization: req.headers.authorization, ...decoded };
-    const result = this.injectedFailure(method, path) ?? route(this.state, call);
+    const result = injectedFailure(this.failures, method, path) ?? route(this.state, call);
     const recorded: RecordedRequest = { ...call, contentType, status: result.status };
     this.requests.push(recorded);
     this.emit('request', recorded);
@@ -300,39 +319,9 @@ export class DiscordEmulator extends EventEmitter {
     else sendJson(res, result.status, result.body ?? {}, result.headers);
   }
 
-  private injectedFailure(method: string, path: string): RestResult | null {
-    const rule = this.failures.find(
-      (f) => f.remaining > 0 && (!f.method || f.method === method) && (typeof f.path === 'string' ? f.path === path : f.path.test(path)),
-    );
-    if (!rule) return null;
-    rule.remaining -= 1;
-    if (rule.status === 429) {
-      const retryAfter = rule.retryAfter ?? 1;
-      return {
-        status: 429,
-        body: { message: 'You are being rate limited.', retry_after: retryAfter, global: rule.global ?? false, code: rule.global ? 0 : 20028 },
-        headers: {
-          'retry-after': String(Math.ceil(retryAfter)),
-          'x-ratelimit-limit': '5',
-          'x-ratelimit-remaining': '0',
-          'x-ratelimit-reset-after': String(retryAfter),
-          'x-ratelimit-bucket': 'emulator-bucket',
-          'x-ratelimit-scope': rule.global ? 'global' : 'user',
-          ...(rule.global ? { 'x-ratelimit-global': 'true' } : {}),
-        },
-      };
-    }
-    const defaults: Record<number, [number, string]> = {
-      403: [50001, 'Missing Access'],
-      404: [10003, 'Unknown Channel'],
-      500: [0, '500: Internal Server Error'],
-      502: [0, '502: Bad Gateway'],
-    };
-    const [code, message] = defaults[rule.status] ?? [0, `${rule.status}`];
-    return { status: rule.status, body: { code: rule.code ?? code, message: rule.message ?? message } };
-  }
 }
 
+export type { FailureRule } from './failures.ts';
 export type { RecordedRequest, RecordedFile } from './http.ts';
 export type { EmuMessage, InteractionRecord } from './rest.ts';
 export type { EmuUser } from './objects.ts';

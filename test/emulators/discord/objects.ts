@@ -37,6 +37,31 @@ export const MEMBER_PERMISSIONS = (
 
 export const MANAGER_PERMISSIONS = (BigInt(MEMBER_PERMISSIONS) | PERMISSIONS.MANAGE_GUILD).toString();
 
+/** A guild role as REST returns it (GET /guilds/{id}/roles). */
+export interface EmuRole {
+  id: string;
+  name: string;
+  permissions: string;
+  position: number;
+  color: number;
+  hoist: boolean;
+  managed: boolean;
+  mentionable: boolean;
+  flags: number;
+}
+
+export function role(id: string, name: string, permissions: bigint | string, position = 0): EmuRole {
+  return { id, name, permissions: String(permissions), position, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 };
+}
+
+/** A channel permission overwrite: type 0 for a role, 1 for a member. */
+export interface EmuOverwrite {
+  id: string;
+  type: 0 | 1;
+  allow: string;
+  deny: string;
+}
+
 export function textChannel(id: string, guildId: string, name: string, position = 0) {
   return {
     id,

@@ -3,7 +3,7 @@ import type { RecordedFile } from './http.ts';
 import type { CommandStore } from './commands-store.ts';
 import type { ComponentPayload } from './components.ts';
 import type { InteractionPayload } from './interactions.ts';
-import { member, message, textChannel, type EmuUser } from './objects.ts';
+import { member, message, textChannel, type EmuOverwrite, type EmuRole, type EmuUser } from './objects.ts';
 
 export type EmuMessage = ReturnType<typeof message>;
 
@@ -28,6 +28,14 @@ export interface EmulatorState {
   commands: CommandStore;
   interactions: Map<string, InteractionRecord>;
   channelMessages: Map<string, EmuMessage[]>;
+  /** Messages created with a nonce, by "<author>|<nonce>", for enforce_nonce. */
+  nonces: Map<string, { message: EmuMessage; at: number }>;
+  /** How long a nonce is remembered: Discord says "the past few minutes". */
+  nonceWindowMs: number;
+  /** Guild roles (the @everyone role has the guild's id), members' role ids, and channel overwrites. */
+  roles: EmuRole[];
+  memberRoles: Map<string, string[]>;
+  overwrites: Map<string, EmuOverwrite[]>;
 }
 
 export interface RestCall {
@@ -80,6 +88,7 @@ const routes: Route[] = [
   { method: 'GET', pattern: /^\/channels\/(\d+)$/, auth: true, handler: getChannel },
   { method: 'POST', pattern: /^\/channels\/(\d+)\/messages$/, auth: true, handler: createChannelMessage },
   { method: 'GET', pattern: /^\/guilds\/(\d+)\/members\/(\d+)$/, auth: true, handler: getMember },
+  { method: 'GET', pattern: /^\/guilds\/(\d+)\/roles$/, auth: true, handler: getRoles },
 ];
 
 export function route(state: EmulatorState, call: RestCall): RestResult {
@@ -255,7 +264,7 @@ function getChannel(s: EmulatorState, _call: RestCall, params: string[]): RestRe
   const denied = channelAccess(s, id);
   if (denied) return denied;
   const channel = s.guild.channels.find((c) => c.id === id);
-  return ok(textChannel(id, s.guild.id, channel?.name ?? 'general'));
+  return ok({ ...textChannel(id, s.guild.id, channel?.name ?? 'general'), permission_overwrites: s.overwrites.get(id) ?? [] });
 }
 
 function createChannelMessage(s: EmulatorState, call: RestCall, params: string[]): RestResult {
@@ -265,7 +274,13 @@ function createChannelMessage(s: EmulatorState, call: RestCall, params: string[]
   const body = (call.json ?? {}) as Record<string, unknown>;
   const hasContent = (typeof body.content === 'string' && body.content.length > 0) || (Array.isArray(body.embeds) && body.embeds.length > 0) || call.files.length > 0;
   if (!hasContent) return error(400, 50006, 'Cannot send an empty message');
-  const created = messageFrom(s, id, call);
+  // enforce_nonce: the same nonce from the same author within the window answers the first message again.
+  const nonce = typeof body.nonce === 'string' || typeof body.nonce === 'number' ? String(body.nonce) : undefined;
+  const nonceKey = nonce !== undefined && body.enforce_nonce === true ? `${s.botUser.id}|${nonce}` : undefined;
+  const earlier = nonceKey ? s.nonces.get(nonceKey) : undefined;
+  if (earlier && Date.now() - earlier.at < s.nonceWindowMs) return ok(earlier.message);
+  const created = { ...messageFrom(s, id, call), ...(nonce !== undefined ? { nonce } : {}) };
+  if (nonceKey) s.nonces.set(nonceKey, { message: created, at: Date.now() });
   const list = s.channelMessages.get(id) ?? [];
   list.push(created);
   s.channelMessages.set(id, list);
@@ -275,5 +290,9 @@ function createChannelMessage(s: EmulatorState, call: RestCall, params: string[]
 function getMember(s: EmulatorState, _call: RestCall, params: string[]): RestResult {
   if (params[0] !== s.guild.id) return error(404, 10004, 'Unknown Guild');
   const found = s.users.get(params[1] ?? '');
-  return found ? ok(member(found)) : error(404, 10013, 'Unknown User');
+  return found ? ok({ ...member(found), roles: s.memberRoles.get(found.id) ?? [] }) : error(404, 10013, 'Unknown User');
+}
+
+function getRoles(s: EmulatorState, _call: RestCall, params: string[]): RestResult {
+  return params[0] === s.guild.id ? ok(s.roles) : error(404, 10004, 'Unknown Guild');
 }

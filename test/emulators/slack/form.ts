@@ -2,7 +2,7 @@
 import type { IncomingMessage } from 'node:http';
 
 /** Parameters @slack/web-api JSON-encodes inside the form. */
-const JSON_PARAMS = new Set(['blocks', 'attachments', 'files']);
+const JSON_PARAMS = new Set(['blocks', 'attachments', 'files', 'metadata']);
 
 export async function parseParams(req: IncomingMessage, raw: Buffer): Promise<Record<string, unknown>> {
   const type = req.headers['content-type'] ?? '';

@@ -3,12 +3,15 @@
  * `slackApiUrl: emulator.url`. It records every call, the external file uploads, and the
  * posts to response_url, and can be told to fail like Slack does.
  */
-import { once } from 'node:events';
-import { EventEmitter } from 'node:events';
+import { EventEmitter, once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { blockProblem } from './block-validator.ts';
 import { parseParams } from './form.ts';
+import { FileUploads, type SlackUpload } from './files.ts';
+import { waitUntil } from './wait.ts';
+import { ChannelHistory, type StoredMessage } from './history.ts';
+import { missingScope } from './scopes.ts';
 
 export interface SlackCall {
   method: string;
@@ -17,11 +20,6 @@ export interface SlackCall {
   token?: string;
 }
 
-export interface SlackUpload {
-  fileId: string;
-  bytes: Uint8Array;
-  filename?: string;
-}
 
 export interface ResponseUrlPost {
   id: string;
@@ -42,6 +40,8 @@ export interface SlackChannel {
   creator: string;
   is_archived: boolean;
   is_private: boolean;
+  /** Whether the bot is a member (conversations.info `is_member`); history needs it. */
+  is_member: boolean;
 }
 
 /** A Web API error string (`channel_not_found`…), or an HTTP 429 with Retry-After seconds. */
@@ -53,14 +53,17 @@ export interface SlackApiEmulatorOptions {
   botUserId?: string;
   botId?: string;
   teamId?: string;
+  /** Bot scopes granted; when set, methods needing another answer missing_scope. Default: everything. */
+  scopes?: string[];
 }
 
 /** Methods whose `channel` / `channel_id` a failChannel() error applies to. */
-const CHANNEL_METHODS = new Set(['chat.postMessage', 'chat.postEphemeral', 'files.completeUploadExternal', 'conversations.info']);
+const CHANNEL_METHODS = new Set(['chat.postMessage', 'chat.postEphemeral', 'files.completeUploadExternal', 'conversations.info', 'conversations.history']);
+
+export type { SlackUpload };
 
 export class SlackApiEmulator {
   readonly calls: SlackCall[] = [];
-  readonly uploads: SlackUpload[] = [];
   readonly responses: ResponseUrlPost[] = [];
   readonly users = new Map<string, SlackUser>();
   readonly channels = new Map<string, SlackChannel>();
@@ -69,7 +72,16 @@ export class SlackApiEmulator {
   readonly teamId: string;
   private readonly failures = new Map<string, Failure[]>();
   private readonly channelFailures = new Map<string, string>();
-  private readonly pendingUploads = new Map<string, string | undefined>();
+  /** Every message the bot left in each channel (posts and file shares). */
+  readonly history = new ChannelHistory();
+  /** While set, every call with the bot token fails with this error (token_revoked, account_inactive…). */
+  private tokenError: string | undefined;
+  scopes: string[] | undefined;
+  private readonly files = new FileUploads();
+  /** Bytes received by the upload URLs. */
+  get uploads(): SlackUpload[] {
+    return this.files.uploads;
+  }
   private readonly events = new EventEmitter();
   private readonly server = createServer((req, res) => void this.route(req, res));
   private seq = 0;
@@ -84,6 +96,7 @@ export class SlackApiEmulator {
     this.botUserId = opts.botUserId ?? 'U0CAPWATCH';
     this.botId = opts.botId ?? 'B0CAPWATCH';
     this.teamId = opts.teamId ?? 'T0TEAM';
+    this.scopes = opts.scopes;
   }
 
   async start(): Promise<this> {
@@ -112,7 +125,23 @@ export class SlackApiEmulator {
   }
 
   setChannel(id: string, channel: Partial<SlackChannel> = {}): void {
-    this.channels.set(id, { id, name: id.toLowerCase(), creator: 'U0NOBODY', is_archived: false, is_private: false, ...channel });
+    this.channels.set(id, { id, name: id.toLowerCase(), creator: 'U0NOBODY', is_archived: false, is_private: false, is_member: true, ...channel });
+  }
+
+  /** The token goes bad (token_revoked, invalid_auth, account_inactive…) until called again with undefined. */
+  setTokenError(error: string | undefined): void {
+    this.tokenError = error;
+  }
+
+  /** Messages in a channel carrying metadata of this event type (e.g. digests). */
+  posts(channelId: string, eventType?: string): StoredMessage[] {
+    const all = this.history.messages(channelId).filter((m) => !m.upload);
+    return eventType ? all.filter((m) => m.metadata?.event_type === eventType) : all;
+  }
+
+  /** File share messages in a channel. */
+  fileShares(channelId: string): StoredMessage[] {
+    return this.history.messages(channelId).filter((m) => m.upload);
   }
 
   /** The next `times` calls of method fail this way. */
@@ -133,25 +162,7 @@ export class SlackApiEmulator {
 
   /** Resolves once check() returns a value other than undefined/false; rejects after timeoutMs (a hang guard, not a timing assertion). */
   async waitFor<T>(check: () => T | undefined | false, timeoutMs = 5000): Promise<T> {
-    const first = check();
-    if (first !== undefined && first !== false) return first;
-    return new Promise<T>((resolve, reject) => {
-      const onRecord = () => {
-        const value = check();
-        if (value === undefined || value === false) return;
-        cleanup();
-        resolve(value);
-      };
-      const timer = setTimeout(() => {
-        cleanup();
-        reject(new Error('SlackApiEmulator.waitFor: condition not met'));
-      }, timeoutMs);
-      const cleanup = () => {
-        clearTimeout(timer);
-        this.events.off('record', onRecord);
-      };
-      this.events.on('record', onRecord);
-    });
+    return waitUntil(this.events, 'record', check, timeoutMs, 'SlackApiEmulator.waitFor: condition not met');
   }
 
   async close(): Promise<void> {
@@ -170,7 +181,7 @@ export class SlackApiEmulator {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     try {
       if (path.startsWith('/api/')) return await this.api(path.slice(5), req, raw, res);
-      if (path.startsWith('/upload/')) return await this.upload(path.slice(8), req, raw, res);
+      if (path.startsWith('/upload/')) return await this.files.receive(path.slice(8), req, raw, res, () => this.record());
       if (path.startsWith('/respond/')) {
         this.responses.push({ id: path.slice(9), body: JSON.parse(raw.toString('utf8')) as Record<string, unknown> });
         res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
@@ -190,7 +201,9 @@ export class SlackApiEmulator {
     delete params.token;
     this.calls.push({ method, params, token });
     const send = (status: number, body: Record<string, unknown>, headers: Record<string, string> = {}) => {
-      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify(body));
+      // Slack names the token's scopes on every answer (https://api.slack.com/scopes: x-oauth-scopes).
+      const scopes = this.scopes ? { 'x-oauth-scopes': this.scopes.join(',') } : {};
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...scopes, ...headers }).end(JSON.stringify(body));
       this.record();
     };
     const failure = this.failures.get(method)?.shift();
@@ -206,7 +219,12 @@ export class SlackApiEmulator {
       return send(200, { ok: true, url: this.socketModeUrl });
     }
     if (this.opts.token && token !== this.opts.token) return send(200, { ok: false, error: 'invalid_auth' });
+    if (this.tokenError) return send(200, { ok: false, error: this.tokenError });
     const channel = String(params.channel ?? params.channel_id ?? '');
+    if (this.scopes) {
+      const denied = missingScope(method, this.scopes, this.channels.get(channel)?.is_private ?? false);
+      if (denied) return send(200, denied);
+    }
     const channelError = CHANNEL_METHODS.has(method) ? this.channelFailures.get(channel) : undefined;
     if (channelError) return send(200, { ok: false, error: channelError });
     const body = this.answer(method, params, channel);
@@ -225,24 +243,41 @@ export class SlackApiEmulator {
           const problem = blockProblem(params.blocks);
           if (problem) return { ok: false, error: 'invalid_blocks', errors: [problem] };
         }
-        const ts = this.nextTs();
+        const ts = this.history.nextTs();
         if (method === 'chat.postEphemeral') return { ok: true, message_ts: ts };
-        return { ok: true, channel, ts, message: { type: 'message', text: params.text, blocks: params.blocks, bot_id: this.botId, ts, thread_ts: params.thread_ts } };
+        const message: StoredMessage = {
+          type: 'message',
+          text: typeof params.text === 'string' ? params.text : undefined,
+          blocks: params.blocks,
+          user: this.botUserId,
+          bot_id: this.botId,
+          app_id: 'A0CAPWATCH',
+          team: this.teamId,
+          ts,
+          ...(typeof params.thread_ts === 'string' ? { thread_ts: params.thread_ts } : {}),
+          ...(isMetadata(params.metadata) ? { metadata: params.metadata } : {}),
+        };
+        this.history.add(channel, message);
+        return { ok: true, channel, ts, message };
       }
-      case 'files.getUploadURLExternal': {
-        if (!params.filename || !params.length) return { ok: false, error: 'invalid_arguments' };
-        const fileId = `F${String(++this.seq).padStart(8, '0')}`;
-        this.pendingUploads.set(fileId, String(params.filename));
-        return { ok: true, upload_url: `${this.origin}/upload/${fileId}`, file_id: fileId };
+      case 'conversations.history': {
+        const c = this.channels.get(channel);
+        if (c && !c.is_member) return { ok: false, error: 'not_in_channel' };
+        return this.history.query(channel, {
+          oldest: params.oldest === undefined ? undefined : String(params.oldest),
+          latest: params.latest === undefined ? undefined : String(params.latest),
+          inclusive: params.inclusive === 'true' || params.inclusive === true,
+          limit: params.limit === undefined ? undefined : Number(params.limit),
+          cursor: typeof params.cursor === 'string' && params.cursor ? params.cursor : undefined,
+          includeAllMetadata: params.include_all_metadata === 'true' || params.include_all_metadata === true,
+        });
       }
-      case 'files.completeUploadExternal': {
-        const files = Array.isArray(params.files) ? (params.files as { id: string; title?: string }[]) : [];
-        if (files.length === 0) return { ok: false, error: 'invalid_arguments' };
-        for (const f of files) {
-          if (!this.uploads.some((u) => u.fileId === f.id)) return { ok: false, error: 'file_not_found' };
-        }
-        return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title, name: this.pendingUploads.get(f.id) })) };
-      }
+      case 'files.getUploadURLExternal':
+        return this.files.uploadUrl(params, this.origin);
+      case 'files.completeUploadExternal':
+        return this.files.complete(params, channel, (shared) =>
+          this.history.add(channel, { type: 'message', text: '', user: this.botUserId, team: this.teamId, files: shared, upload: true, ts: this.history.nextTs() }),
+        );
       case 'users.info': {
         const user = this.users.get(String(params.user));
         return user ? { ok: true, user: { ...user, deleted: false, team_id: this.teamId } } : { ok: false, error: 'user_not_found' };
@@ -255,33 +290,11 @@ export class SlackApiEmulator {
         return { ok: false, error: 'unknown_method' };
     }
   }
+}
 
-  private async upload(fileId: string, req: IncomingMessage, raw: Buffer, res: ServerResponse): Promise<void> {
-    if (!this.pendingUploads.has(fileId)) {
-      res.writeHead(404).end();
-      return;
-    }
-    let bytes: Uint8Array = raw;
-    let filename: string | undefined;
-    const type = req.headers['content-type'] ?? '';
-    if (type.startsWith('multipart/form-data')) {
-      const form = await new Response(raw, { headers: { 'content-type': type } }).formData();
-      for (const value of form.values()) {
-        if (typeof value !== 'string') {
-          bytes = new Uint8Array(await value.arrayBuffer());
-          filename = value.name;
-        }
-      }
-    }
-    this.uploads.push({ fileId, bytes, filename });
-    res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${bytes.length}`);
-    this.record();
-  }
-
-  private nextTs(): string {
-    const n = ++this.seq;
-    return `${1_763_700_000 + n}.${String(n).padStart(6, '0')}`;
-  }
+function isMetadata(value: unknown): value is StoredMessage['metadata'] & object {
+  const v = value as { event_type?: unknown; event_payload?: unknown } | null;
+  return typeof v === 'object' && v !== null && typeof v.event_type === 'string' && typeof v.event_payload === 'object';
 }
 
 export async function startSlackApi(opts?: SlackApiEmulatorOptions): Promise<SlackApiEmulator> {
