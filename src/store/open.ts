@@ -8,6 +8,8 @@ import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { localLocks, type Locks } from './locks.ts';
 import { migrationProvider } from './migrations/index.ts';
+import type { AlertRepository } from '../alerts/repository.ts';
+import { alertsRepo } from './repos/alerts.ts';
 import { curatedRepo, type CuratedRepo } from './repos/curated.ts';
 import { futuresRepo, type FuturesRepo } from './repos/futures.ts';
 import { ledgerRepo, type LedgerRepo } from './repos/ledger.ts';
@@ -26,6 +28,7 @@ export interface Store {
   readonly curated: CuratedRepo;
   readonly futures: FuturesRepo;
   readonly sourceStatus: SourceStatusRepo;
+  readonly alerts: AlertRepository;
   readonly locks: Locks;
   /** The query builder, for repositories only (see src/store/README.md). */
   readonly db: Kysely<Schema>;
@@ -94,6 +97,7 @@ export function assemble(dialect: Dialect, db: Kysely<Schema>, locks: Locks): St
     curated: curatedRepo(db),
     futures: futuresRepo(db),
     sourceStatus: sourceStatusRepo(db),
+    alerts: alertsRepo(db),
     async close() {
       await locks.releaseAll();
       await db.destroy();

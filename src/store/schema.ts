@@ -71,6 +71,27 @@ export interface SourceStatusTable {
   last_error_at: string | null;
 }
 
+export interface AlertRulesTable {
+  id: string;
+  platform: string;
+  channel_id: string;
+  guild_id: string | null;
+  spec_json: string;
+  state_json: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface AlertFiringsTable {
+  rule_id: string;
+  seq: number;
+  /** claimed | sent */
+  status: string;
+  /** Epoch ms on the real clock. */
+  lease_until: number | string;
+  updated_at: string;
+}
+
 export interface Schema {
   digest_subscriptions: SubscriptionsTable;
   digest_ledger: LedgerTable;
@@ -78,4 +99,6 @@ export interface Schema {
   curated_figures: CuratedFiguresTable;
   curated_futures: CuratedFuturesTable;
   market_source_status: SourceStatusTable;
+  alert_rules: AlertRulesTable;
+  alert_firings: AlertFiringsTable;
 }
