@@ -1,7 +1,6 @@
 /** Alert metrics over the same MarketData (and cache) that answers commands. */
 import { periodWindow } from '../analytics/periods.ts';
 import { InsufficientDataError, periodReturn } from '../analytics/returns.ts';
-import type { FedWatchResult, MeetingOdds } from '../analytics/fedwatch.ts';
 import { exchangeDate } from '../market/as-of.ts';
 import type { MarketData } from '../market/types.ts';
 import { DataUnavailableError } from '../metrics/errors.ts';
@@ -9,10 +8,27 @@ import { computePerformance } from '../metrics/performance.ts';
 import type { AlertMetrics, MetricValue } from './metrics.ts';
 import { MOVE_INSTRUMENTS, type AlertRuleSpec } from './rule.ts';
 
+/** A priced meeting, as much of it as alerts watch. */
+export interface WatchedMeeting {
+  date: string;
+  /** Cumulative: chance the range after the meeting is below the trade date's range, percent. */
+  pCut: number;
+  /** Chance of a cut decided at this meeting alone, percent. */
+  cutAt: number;
+  cutsPriced: number;
+}
+
+export interface WatchedPricing {
+  /** Trade date of the strip. */
+  asOf: string;
+  /** Upcoming meetings in date order. */
+  meetings: WatchedMeeting[];
+}
+
 /** Rate-cut pricing as the ratecuts command computes it: today's strip and the previous trading day's. */
 export interface RateCutSnapshot {
-  result: FedWatchResult;
-  previous?: FedWatchResult;
+  result: WatchedPricing;
+  previous?: WatchedPricing;
   source: string;
   stale: boolean;
 }
@@ -26,9 +42,9 @@ export interface LiveMetricsDeps {
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** The meeting a rule names among the priced ones ('yearend': the last one of the strip's year). */
-export function findMeeting(result: FedWatchResult, ref: string): MeetingOdds {
+export function findMeeting(result: WatchedPricing, ref: string): WatchedMeeting {
   const priced = result.meetings;
-  let found: MeetingOdds | undefined;
+  let found: WatchedMeeting | undefined;
   if (ref === 'next') found = priced[0];
   else if (ref === 'yearend') found = priced.filter((m) => m.date.slice(0, 4) === result.asOf.slice(0, 4)).at(-1) ?? priced[0];
   else if (MONTHS.includes(ref)) found = priced.find((m) => Number(m.date.slice(5, 7)) === MONTHS.indexOf(ref) + 1);
@@ -38,7 +54,7 @@ export function findMeeting(result: FedWatchResult, ref: string): MeetingOdds {
 }
 
 export function createLiveAlertMetrics(deps: LiveMetricsDeps): AlertMetrics {
-  const cut = async (spec: AlertRuleSpec, pick: (s: RateCutSnapshot, m: MeetingOdds) => { value: number; label: string }): Promise<MetricValue> => {
+  const cut = async (spec: AlertRuleSpec, pick: (s: RateCutSnapshot, m: WatchedMeeting) => { value: number; label: string }): Promise<MetricValue> => {
     const snap = await deps.rateCuts();
     const meeting = findMeeting(snap.result, spec.meeting ?? 'next');
     const { value, label } = pick(snap, meeting);
@@ -61,7 +77,7 @@ export function createLiveAlertMetrics(deps: LiveMetricsDeps): AlertMetrics {
         case 'move':
           return move(deps, spec);
         case 'cut':
-          return cut(spec, (_s, m) => ({ value: spec.mode === 'by' ? m.pCut : cutAt(_s.result, m), label: `Probability of a cut ${spec.mode === 'by' ? 'by' : 'at'} the ${m.date} meeting` }));
+          return cut(spec, (_s, m) => ({ value: spec.mode === 'by' ? m.pCut : m.cutAt, label: `Probability of a cut ${spec.mode === 'by' ? 'by' : 'at'} the ${m.date} meeting` }));
         case 'cuts':
           return cut(spec, (_s, m) => ({ value: m.cutsPriced, label: `Cuts priced by the ${m.date} meeting` }));
         case 'odds-change':
@@ -73,12 +89,6 @@ export function createLiveAlertMetrics(deps: LiveMetricsDeps): AlertMetrics {
       }
     },
   };
-}
-
-/** P(cut decided at this meeting): the next meeting's odds are its own; later ones need the engine's per-meeting split. */
-function cutAt(result: FedWatchResult, meeting: MeetingOdds): number {
-  if (result.meetings[0] === meeting) return meeting.pCut;
-  throw new DataUnavailableError(`Cut odds at the ${meeting.date} meeting alone are not available; use by:${meeting.date} for the cumulative odds.`);
 }
 
 async function move(deps: LiveMetricsDeps, spec: AlertRuleSpec): Promise<MetricValue> {
