@@ -8,6 +8,8 @@ import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
 import { localLocks, type Locks } from './locks.ts';
 import { migrationProvider } from './migrations/index.ts';
+import type { AlertRepository } from '../alerts/repository.ts';
+import { alertsRepo } from './repos/alerts.ts';
 import { curatedRepo, type CuratedRepo } from './repos/curated.ts';
 import { valuationsRepo, type ValuationsRepo } from './repos/valuations.ts';
 import { editionsRepo, type EditionsRepo } from './repos/editions.ts';
@@ -34,6 +36,7 @@ export interface Store {
   readonly events: EventsRepo;
   readonly editions: EditionsRepo;
   readonly valuations: ValuationsRepo;
+  readonly alerts: AlertRepository;
   readonly locks: Locks;
   /** The query builder, for repositories only (see src/store/README.md). */
   readonly db: Kysely<Schema>;
@@ -121,6 +124,7 @@ export function assemble(dialect: Dialect, db: Kysely<Schema>, locks: Locks): St
     events: eventsRepo(db),
     editions: editionsRepo(db),
     valuations: valuationsRepo(db),
+    alerts: alertsRepo(db),
     async close() {
       await locks.releaseAll();
       await db.destroy();

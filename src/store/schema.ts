@@ -101,6 +101,27 @@ export interface EditionsTable {
   composed_at: string | null;
 }
 
+export interface AlertRulesTable {
+  id: string;
+  platform: string;
+  channel_id: string;
+  guild_id: string | null;
+  spec_json: string;
+  state_json: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface AlertFiringsTable {
+  rule_id: string;
+  seq: number;
+  /** claimed | sent */
+  status: string;
+  /** Epoch ms on the real clock. */
+  lease_until: number | string;
+  updated_at: string;
+}
+
 export interface Schema {
   digest_subscriptions: SubscriptionsTable;
   digest_ledger: LedgerTable;
@@ -113,6 +134,8 @@ export interface Schema {
   cache_refresh: CacheRefreshTable;
   digest_editions: EditionsTable;
   valuations: ValuationsTable;
+  alert_rules: AlertRulesTable;
+  alert_firings: AlertFiringsTable;
 }
 
 export interface ValuationsTable {

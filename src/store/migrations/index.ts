@@ -8,6 +8,7 @@ import * as m0002 from './0002-ledger-leases.ts';
 import * as m0003 from './0003-shared-work.ts';
 import * as m0004 from './0004-valuations.ts';
 import * as m0005 from './0005-digest-workspace-pauses.ts';
+import * as m0010 from './0010-alert-rules.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -15,6 +16,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003-shared-work': m0003,
   '0004-valuations': m0004,
   '0005-digest-workspace-pauses': m0005,
+  '0010-alert-rules': m0010,
 };
 
 export const migrationProvider: MigrationProvider = {
