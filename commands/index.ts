@@ -1,5 +1,6 @@
 /** Every command, in the order help lists them. */
 import type { CommandDecl } from '../src/command.ts';
+import alert from './alert.ts';
 import chart from './chart.ts';
 import digest from './digest.ts';
 import earnings from './earnings.ts';
@@ -22,6 +23,7 @@ export const allCommands: readonly CommandDecl[] = [
   sources,
   subscribe,
   unsubscribe,
+  alert,
   status,
   help,
 ];

@@ -6,7 +6,7 @@ import type { Io, OperatorFlags } from './cli-operator.ts';
 import { argvProblem, missingArgument } from './cli-args.ts';
 import { InputError, type Invocation } from './command.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import { createApp, type App } from './main.ts';
+import { createApp, restDeliverers, type App } from './main.ts';
 import { guardOutput } from './observability/redact.ts';
 import type { Reply } from './reply.ts';
 
@@ -20,7 +20,8 @@ const USAGE = `Usage:
   capwatch curate list | curate set <key> <value> --source "..." --asof YYYY-MM-DD
   capwatch curate futures <file.csv> [--source "..."] [--date YYYY-MM-DD]
   capwatch subscriptions list | subscriptions resume <id> | --platform discord|slack | --team <id>
-  capwatch snapshot refresh [--out DIR]`;
+  capwatch snapshot refresh [--out DIR]
+  capwatch alerts check [--json] [--post]`;
 
 /** The usage line of one verb, or the whole usage when the verb is unknown. */
 const usageOf = (verb: string | undefined) => {
@@ -51,7 +52,9 @@ const OPTIONS = {
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env, io: Io = defaultIo): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
+    // `alerts check --post` takes no value, unlike `digest --post <channel>`.
+    const args = argv[0] === 'alerts' ? argv.map((a) => (a === '--post' ? '--post=all' : a)) : argv;
+    parsed = parseArgs({ args, allowPositionals: true, options: OPTIONS });
   } catch (error) {
     io.err(`${argvProblem(error)}\n${usageOf(argv.find((a) => !a.startsWith('-')))}`);
     return 2;
@@ -98,6 +101,10 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       }
       case 'curate':
         return await (await operator()).curate(app, rest, flags, io);
+      case 'alerts': {
+        const deliverers = values.post !== undefined ? await restDeliverers(config, app.logger) : undefined;
+        return await (await import('./cli-alerts.ts')).alertsCommand(app, rest, { json: values.json, ...(deliverers ? { deliverers } : {}) }, io);
+      }
       case 'subscriptions':
         return await (await operator()).subscriptions(app, rest, io, flags);
       default:

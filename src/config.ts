@@ -1,5 +1,7 @@
 /** One zod schema over the environment; every problem is reported at once. */
 import { z } from 'zod';
+import { DEFAULT_CROSSING, type CrossingOptions } from './alerts/crossing.ts';
+import { parseAlertSchedule, type AlertSchedule } from './alerts/schedule-setting.ts';
 import { LARGE, SMALL } from './instruments.ts';
 import { LOG_LEVELS, type LogLevel } from './logger.ts';
 import { parseRate, type Rate } from './ratelimit/rate.ts';
@@ -82,6 +84,19 @@ const schema = z.object({
     .default('info')
     .transform((v) => v.trim().toLowerCase())
     .refine((v): v is LogLevel => (LOG_LEVELS as readonly string[]).includes(v), { message: `expected one of ${LOG_LEVELS.join(', ')}` }),
+  ALERT_REFRESH: z
+    .string()
+    .default('5/15:15,16:15')
+    .transform((v, ctx) => {
+      try {
+        return parseAlertSchedule(v);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+  ALERT_COOLDOWN_MINUTES: z.coerce.number({ message: 'expected minutes' }).int({ message: 'expected whole minutes' }).min(0, { message: 'expected 0 or more minutes' }).max(10080, { message: 'expected at most a week (10080)' }).default(60),
+  ALERT_HYSTERESIS: z.coerce.number({ message: 'expected a fraction such as 0.2' }).min(0, { message: 'expected a fraction from 0 to 1' }).max(1, { message: 'expected a fraction from 0 to 1' }).default(0.2),
   RATE_LIMIT_PER_USER: z
     .string()
     .default('10/min')
@@ -109,6 +124,8 @@ export interface Config {
   databaseUrl?: string;
   /** How long a digest claim of a dead process blocks a retry. */
   digestLeaseMs: number;
+  /** When alert rules are evaluated, and how they re-arm. */
+  alerts: { schedule: AlertSchedule; crossing: CrossingOptions };
   /** Rows of the digest's performance table. */
   digest: { smalls: string[]; benchmarks: string[] };
   now: () => Date;
@@ -169,6 +186,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     dataDir: env.DATA_DIR,
     databaseUrl: env.DATABASE_URL,
     digestLeaseMs: env.DIGEST_LEASE_SECONDS * 1000,
+    alerts: {
+      schedule: env.ALERT_REFRESH,
+      crossing: { hysteresisFraction: env.ALERT_HYSTERESIS, hysteresisMin: DEFAULT_CROSSING.hysteresisMin, cooldownMs: env.ALERT_COOLDOWN_MINUTES * 60_000 },
+    },
     digest: { smalls: env.DIGEST_SMALLS, benchmarks: env.DIGEST_BENCHMARKS },
     now: fixedNow ? () => new Date(fixedNow) : () => new Date(),
   };

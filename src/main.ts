@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { allCommands } from '../commands/index.ts';
 import { digestRateCuts } from '../commands/ratecuts.ts';
+import { alertWiring, type AlertWiring } from './alerts/wiring.ts';
 import { createBot } from './bot.ts';
 import type { Bot } from './bot-types.ts';
 import { createChartService, preloadRenderer } from './charts/index.ts';
@@ -37,6 +38,8 @@ export interface App {
   logger: Logger;
   /** Today's digest edition, computed from the same services as the `digest` command. */
   compose: Compose;
+  /** Alert metrics and charts, from the same data and chart service as answers. */
+  alerts: AlertWiring;
   /** Adapters register their "can the bot post here?" check; subscribe asks it. */
   channelAccess: ChannelAccess;
   /** Writes a reply's chart under DATA_DIR/charts and records its path. */
@@ -56,7 +59,7 @@ export async function createApp(config: Config, opts: { offline?: boolean; logge
   const compose: Compose = (now) =>
     withoutChartOnFailure(chartServices, (s) => composeDigest({ market, now, charts: s.charts, rateCuts: digestRateCuts, ...config.digest }));
   const channelAccess = new ChannelAccess();
-  const services: Record<string, unknown> = { charts, subscriptions, composeDigest: compose, channelAccess };
+  const services: Record<string, unknown> = { charts, subscriptions, composeDigest: compose, channelAccess, alerts: store.alerts };
   const limit = createUserLimit(config.env.RATE_LIMIT_PER_USER);
   const bot = createBot({ commands: allCommands, market, now: config.now, services, logger, limit });
   return {
@@ -67,6 +70,7 @@ export async function createApp(config: Config, opts: { offline?: boolean; logge
     logger,
     compose,
     channelAccess,
+    alerts: alertWiring(market, config.now, charts),
     saveChart: (reply) => saveChartOrDrop(reply, config.dataDir, logger),
     close: () => store.close(),
   };
@@ -160,6 +164,19 @@ export async function start(config: Config): Promise<void> {
   const { startScheduler } = await import('./digest/scheduler.ts');
   const scheduler = startScheduler({ store: app.store, deliverers, compose: app.compose, now: config.now, logger: app.logger, ledger: { leaseMs: config.digestLeaseMs } });
   stops.push(() => scheduler.stop());
+  const { startAlertScheduler } = await import('./alerts/scheduler.ts');
+  const alerts = startAlertScheduler({
+    repo: app.store.alerts,
+    ...app.alerts,
+    locks: app.store.locks,
+    deliverers,
+    now: config.now,
+    logger: app.logger,
+    schedule: config.alerts.schedule,
+    crossing: config.alerts.crossing,
+    leaseSeconds: config.env.DIGEST_LEASE_SECONDS,
+  });
+  stops.push(() => alerts.stop());
   app.logger.info('capwatch started');
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {

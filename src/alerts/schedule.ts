@@ -4,13 +4,9 @@
  */
 import { DateTime } from 'luxon';
 import { isTradingDay } from '../digest/calendar.ts';
+import type { AlertSchedule } from './schedule-setting.ts';
 
-export interface AlertSchedule {
-  /** Minutes between refreshes during the session (0 turns intraday refreshes off). */
-  intervalMinutes: number;
-  /** Extra refreshes on trading days, HH:MM New York time. */
-  times: string[];
-}
+export type { AlertSchedule } from './schedule-setting.ts';
 
 export const DEFAULT_ALERT_SCHEDULE: AlertSchedule = { intervalMinutes: 5, times: ['15:15', '16:15'] };
 
@@ -24,15 +20,4 @@ export function isRefreshDue(now: Date, schedule: AlertSchedule = DEFAULT_ALERT_
   const minute = ny.hour * 60 + ny.minute;
   if (schedule.times.includes(ny.toFormat('HH:mm'))) return true;
   return schedule.intervalMinutes > 0 && minute >= OPEN && minute <= CLOSE && (minute - OPEN) % schedule.intervalMinutes === 0;
-}
-
-/** "5/15:15,16:15" style setting: interval in minutes, then the fixed times. */
-export function parseAlertSchedule(raw: string): AlertSchedule {
-  const [interval, times = ''] = raw.split('/');
-  const intervalMinutes = Number(interval);
-  const list = times.split(',').map((t) => t.trim()).filter(Boolean);
-  if (!Number.isInteger(intervalMinutes) || intervalMinutes < 0 || intervalMinutes > 390 || !list.every((t) => /^([01]\d|2[0-3]):[0-5]\d$/.test(t))) {
-    throw new Error('expected minutes between refreshes, then New York times, e.g. 5/15:15,16:15');
-  }
-  return { intervalMinutes, times: list };
 }
