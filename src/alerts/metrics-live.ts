@@ -21,6 +21,8 @@ export interface WatchedMeeting {
 export interface WatchedPricing {
   /** Trade date of the strip. */
   asOf: string;
+  /** The next FOMC decision from today on, priced or not. */
+  nextMeeting?: string;
   /** Upcoming meetings in date order. */
   meetings: WatchedMeeting[];
 }
@@ -45,7 +47,12 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 export function findMeeting(result: WatchedPricing, ref: string): WatchedMeeting {
   const priced = result.meetings;
   let found: WatchedMeeting | undefined;
-  if (ref === 'next') found = priced[0];
+  if (ref === 'next') {
+    found = priced[0];
+    if (result.nextMeeting && found?.date !== result.nextMeeting) {
+      throw new DataUnavailableError(`The next meeting (${result.nextMeeting}) is not priced by the futures strip of ${result.asOf}.`);
+    }
+  }
   else if (ref === 'yearend') found = priced.filter((m) => m.date.slice(0, 4) === result.asOf.slice(0, 4)).at(-1) ?? priced[0];
   else if (MONTHS.includes(ref)) found = priced.find((m) => Number(m.date.slice(5, 7)) === MONTHS.indexOf(ref) + 1);
   else found = priced.find((m) => m.date === ref || m.date.startsWith(`${ref}-`));
@@ -96,7 +103,7 @@ async function move(deps: LiveMetricsDeps, spec: AlertRuleSpec): Promise<MetricV
   if (!inst) throw new DataUnavailableError(`Unknown instrument ${spec.instrument}.`);
   const today = exchangeDate(deps.now());
   const window = periodWindow(spec.window ?? '1d', today);
-  const from = new Date(Date.parse(`${today}T00:00:00Z`) - 20 * 86_400_000).toISOString().slice(0, 10);
+  const from = new Date(Date.parse(`${today}T00:00:00Z`) - 60 * 86_400_000).toISOString().slice(0, 10);
   const series = await deps.market.dailyBars(inst.symbol, from, today);
   try {
     const r = periodReturn(series.bars, window);

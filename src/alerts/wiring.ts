@@ -11,8 +11,13 @@ import type { AlertMetrics } from './metrics.ts';
 import { createLiveAlertMetrics, findMeeting, type RateCutSnapshot, type WatchedPricing } from './metrics-live.ts';
 import type { StoredAlertRule } from './repository.ts';
 
-function watched(asOf: string, meetings: RateCutPricing['upcoming']): WatchedPricing {
-  return { asOf, meetings: meetings.map((m) => ({ date: m.date, pCut: m.pCut, cutAt: m.atMeeting.cut, cutsPriced: m.cutsPriced })) };
+function watched(asOf: string, meetings: RateCutPricing['upcoming'], nextMeeting?: string): WatchedPricing {
+  return { asOf, ...(nextMeeting ? { nextMeeting } : {}), meetings: meetings.map((m) => ({ date: m.date, pCut: m.pCut, cutAt: m.atMeeting.cut, cutsPriced: m.cutsPriced })) };
+}
+
+/** The first decision from today on, whether or not the strip prices it. */
+function nextOf(p: RateCutPricing): string | undefined {
+  return [p.upcoming[0]?.date, p.unpriced[0]?.date].filter((d): d is string => d !== undefined).sort()[0];
 }
 
 /** Today's pricing and the previous trading day's, as alerts watch them. */
@@ -21,7 +26,7 @@ export async function rateCutSnapshot(market: MarketData, now: Date): Promise<Ra
   const changes = await pricingChanges(market, p).catch(() => []);
   const before = changes.find((c) => c.label === 'previous trading day');
   return {
-    result: watched(p.result.asOf, p.upcoming),
+    result: watched(p.result.asOf, p.upcoming, nextOf(p)),
     ...(before ? { previous: watched(before.tradeDate, before.result.meetings) } : {}),
     source: p.strip.provenance.source,
     stale: p.strip.provenance.stale,
@@ -54,7 +59,7 @@ export function alertWiring(market: MarketData, now: () => Date, charts?: ChartS
         });
       }
       const p = await loadRateCuts(market, now());
-      const meeting = findMeeting(watched(p.result.asOf, p.upcoming), rule.meeting ?? 'next');
+      const meeting = findMeeting(watched(p.result.asOf, p.upcoming, nextOf(p)), rule.meeting ?? 'next');
       const odds = p.upcoming.find((m) => m.date === meeting.date) ?? p.upcoming[0]!;
       return charts.rateCuts({
         next: { date: odds.date, probabilities: odds.probabilities },
