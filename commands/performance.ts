@@ -1,6 +1,5 @@
-import { describePeriod, type Period } from '../src/analytics/periods.ts';
+import { describePeriod } from '../src/analytics/periods.ts';
 import { leastFresh } from '../src/charts/layout.ts';
-import type { ChartService } from '../src/charts/types.ts';
 import { defineCommand, type CommandContext } from '../src/command.ts';
 import { performanceCommentary, performanceVerb } from '../src/commentary/performance.ts';
 import { metricField } from '../src/fields.ts';
@@ -18,7 +17,7 @@ export default defineCommand({
   async run(ctx, options) {
     const result = await computePerformance(
       ctx.market,
-      { period: options.period as Period, small: options.small!, vs: options.vs! },
+      { period: options.period, small: options.small, vs: options.vs },
       ctx.now(),
     );
     const reply = performanceReply(result);
@@ -63,7 +62,7 @@ function toneOf(spreadPp: number): Reply['tone'] {
 }
 
 export async function withChart(ctx: CommandContext, r: PerformanceResult, reply: Reply): Promise<Reply> {
-  const charts = ctx.services.charts as ChartService | undefined;
+  const charts = ctx.services.charts;
   if (!charts || !r.series || !r.large) return reply;
   const chart = await charts.performance({
     period: r.period,

@@ -1,7 +1,6 @@
 import { computeFedWatch, FedWatchError, type FedWatchResult, type MeetingOdds } from '../src/analytics/fedwatch.ts';
 import { FOMC_DECISIONS, meetingsAfter } from '../src/analytics/fomc-calendar.ts';
 import { leastFresh } from '../src/charts/layout.ts';
-import type { ChartService } from '../src/charts/types.ts';
 import { defineCommand, InputError, type CommandContext } from '../src/command.ts';
 import { cutsPhrase, meetingMonth, rateCutCommentary, shortDate, yearEndMeeting } from '../src/commentary/ratecuts.ts';
 import { publishedCutsSentence } from '../src/commentary/published.ts';
@@ -210,7 +209,7 @@ export function rateCutsReply(p: RateCutPricing, meeting: MeetingOdds, horizon: 
 }
 
 async function withRateCutsChart(ctx: CommandContext, p: RateCutPricing, meeting: MeetingOdds, reply: Reply): Promise<Reply> {
-  const charts = ctx.services.charts as ChartService | undefined;
+  const charts = ctx.services.charts;
   if (!charts) return reply;
   const chart = await charts.rateCuts({
     next: { date: meeting.date, probabilities: meeting.probabilities },

@@ -1,5 +1,4 @@
 import { leastFresh } from '../src/charts/layout.ts';
-import type { ChartService } from '../src/charts/types.ts';
 import { defineCommand } from '../src/command.ts';
 import { evEbitdaSentence, forwardPeSentence } from '../src/commentary/valuation.ts';
 import { metricField } from '../src/fields.ts';
@@ -16,7 +15,7 @@ export default defineCommand({
   async run(ctx) {
     const v = await computeValuation(ctx.market);
     const reply = valuationReply(v);
-    const charts = ctx.services.charts as ChartService | undefined;
+    const charts = ctx.services.charts;
     if (!charts) return reply;
     const chart = await charts.valuation({
       bars: [{ metric: 'Forward P/E', small: v.forwardPE.small, large: v.forwardPE.large }],

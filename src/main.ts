@@ -5,6 +5,7 @@ import { digestRateCuts } from '../commands/ratecuts.ts';
 import { createBot } from './bot.ts';
 import type { Bot } from './bot-types.ts';
 import { createChartService, preloadRenderer, saveChart } from './charts/index.ts';
+import type { Services } from './command.ts';
 import type { Config } from './config.ts';
 import { composeDigest } from './digest/compose.ts';
 import type { Deliverer } from './digest/deliverer.ts';
@@ -37,7 +38,7 @@ export function createApp(config: Config, opts: { offline?: boolean; logger?: Lo
   const charts = opts.charts === false ? undefined : createChartService({ cacheDir: join(config.dataDir, 'cache', 'charts') });
   const subscriptions = new SubscriptionRepository(db, config.now);
   const compose: Compose = (now) => composeDigest({ market, now, charts, rateCuts: digestRateCuts, ...config.digest });
-  const services: Record<string, unknown> = { charts, subscriptions, composeDigest: compose };
+  const services: Services = { charts, subscriptions, composeDigest: compose };
   const bot = createBot({ commands: allCommands, market, now: config.now, services, logger });
   return {
     config,

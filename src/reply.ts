@@ -48,7 +48,8 @@ export interface SourceRef {
   snapshot?: boolean;
 }
 
-export interface Reply {
+/** D: the command's machine-readable metrics (`data`), typed per command. */
+export interface Reply<D = unknown> {
   title: string;
   /** 1-3 sentences. */
   commentary: string;
@@ -59,7 +60,7 @@ export interface Reply {
   visibility: Visibility;
   tone: Tone;
   /** Machine-readable metrics of the command (see DESIGN.md contract). */
-  data?: unknown;
+  data?: D;
   /** Extra short lines shown under the commentary, e.g. "Assumed period: 1m (default)". */
   notes?: string[];
   /** Set when the reply reports a problem instead of an answer (the CLI maps it to an exit code). */
