@@ -3,7 +3,7 @@ import { leastFresh } from '../src/charts/layout.ts';
 import { defineCommand, type CommandContext } from '../src/command.ts';
 import { performanceCommentary, performanceVerb } from '../src/commentary/performance.ts';
 import { metricField } from '../src/fields.ts';
-import { computePerformance, performanceJson, type PerformanceResult } from '../src/metrics/performance.ts';
+import { computePerformance, performanceJson, type PerformanceData, type PerformanceResult } from '../src/metrics/performance.ts';
 import { sourceRef, uniqueSources } from '../src/metrics/sources.ts';
 import type { Field, Reply } from '../src/reply.ts';
 import { periodOption, smallOption, vsOption } from './options.ts';
@@ -33,7 +33,7 @@ export function performanceFields(r: PerformanceResult): Field[] {
   return fields;
 }
 
-export function performanceReply(r: PerformanceResult): Reply {
+export function performanceReply(r: PerformanceResult): Reply<PerformanceData> {
   const periodText = describePeriod(r.period);
   const span = r.start ? `${r.start} to ${r.end}` : `to ${r.end}`;
   const sources = [sourceRef(`${r.small.symbol} closes`, r.small.provenance)];
@@ -61,7 +61,7 @@ function toneOf(spreadPp: number): Reply['tone'] {
   return verb === 'outperformed' ? 'positive' : verb === 'lagged' ? 'negative' : 'neutral';
 }
 
-export async function withChart(ctx: CommandContext, r: PerformanceResult, reply: Reply): Promise<Reply> {
+export async function withChart<D>(ctx: CommandContext, r: PerformanceResult, reply: Reply<D>): Promise<Reply<D>> {
   const charts = ctx.services.charts;
   if (!charts || !r.series || !r.large) return reply;
   const chart = await charts.performance({

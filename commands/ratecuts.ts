@@ -56,7 +56,7 @@ export default defineCommand({
 });
 
 /** Offline, the snapshot's strip is a single day; the seed articles' published pricing gives context. */
-async function withPublishedContext(market: MarketData, reply: Reply): Promise<Reply> {
+async function withPublishedContext<D>(market: MarketData, reply: Reply<D>): Promise<Reply<D>> {
   const cuts = await market.curated('ratecuts.cuts_by_2025_end').catch(() => null);
   if (!cuts) return reply;
   return {
@@ -134,6 +134,9 @@ export function selectHorizon(result: FedWatchResult, by: string): MeetingOdds {
 }
 
 /** `data` per the contract: {asOf, currentRange, meetings: [{date, probabilities, pCut, pHold, pHike, expectedRate, cutsPriced}]}. */
+/** The ratecuts command's `data` (DESIGN.md contract). */
+export type RateCutsData = ReturnType<typeof rateCutsData>;
+
 export function rateCutsData(result: FedWatchResult) {
   return {
     asOf: result.asOf,
@@ -154,7 +157,7 @@ export function rateCutsSources(p: RateCutPricing): SourceRef[] {
   return uniqueSources([sourceRef('Fed funds futures settlements', p.strip.provenance), sourceRef('Fed target range', p.rates.provenance)]);
 }
 
-export function rateCutsReply(p: RateCutPricing, meeting: MeetingOdds, horizon: MeetingOdds): Reply {
+export function rateCutsReply(p: RateCutPricing, meeting: MeetingOdds, horizon: MeetingOdds): Reply<RateCutsData> {
   const { result } = p;
   const field = (key: string, label: string, value: number, unit: Field['unit'], text = display(value, unit)): Field => ({
     key,
@@ -208,7 +211,7 @@ export function rateCutsReply(p: RateCutPricing, meeting: MeetingOdds, horizon: 
   };
 }
 
-async function withRateCutsChart(ctx: CommandContext, p: RateCutPricing, meeting: MeetingOdds, reply: Reply): Promise<Reply> {
+async function withRateCutsChart<D>(ctx: CommandContext, p: RateCutPricing, meeting: MeetingOdds, reply: Reply<D>): Promise<Reply<D>> {
   const charts = ctx.services.charts;
   if (!charts) return reply;
   const chart = await charts.rateCuts({

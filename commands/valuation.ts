@@ -3,7 +3,7 @@ import { defineCommand } from '../src/command.ts';
 import { evEbitdaSentence, forwardPeSentence } from '../src/commentary/valuation.ts';
 import { metricField } from '../src/fields.ts';
 import { sourceRef } from '../src/metrics/sources.ts';
-import { computeValuation, valuationJson, type ValuationResult } from '../src/metrics/valuation.ts';
+import { computeValuation, valuationJson, type ValuationData, type ValuationResult } from '../src/metrics/valuation.ts';
 import type { Field, Reply } from '../src/reply.ts';
 
 export default defineCommand({
@@ -48,7 +48,7 @@ export function valuationCommentary(v: ValuationResult): string {
   ].join(' ');
 }
 
-function valuationReply(v: ValuationResult): Reply {
+function valuationReply(v: ValuationResult): Reply<ValuationData> {
   return {
     title: 'Valuation: small caps vs large caps',
     commentary: valuationCommentary(v),

@@ -24,6 +24,9 @@ export async function computeValuation(market: MarketData): Promise<ValuationRes
 }
 
 /** The machine-readable `data` of a valuation answer (DESIGN.md contract). */
+/** The valuation command's `data` (DESIGN.md contract). */
+export type ValuationData = ReturnType<typeof valuationJson>;
+
 export function valuationJson(v: ValuationResult) {
   return {
     forwardPE: { small: v.forwardPE.small, large: v.forwardPE.large, gapPct: round(v.forwardPE.gapPct) },
