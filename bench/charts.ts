@@ -10,6 +10,7 @@ import type { ChartService } from '../src/charts/types.ts';
 import type { Chart } from '../src/reply.ts';
 import { cpus, loadavg } from 'node:os';
 import { SCALE } from '../src/charts/theme.ts';
+import { record } from './lib/summary.ts';
 
 const RUNS = 40;
 
@@ -45,7 +46,7 @@ export default async function bench(): Promise<void> {
   for (const c of cases) for (let i = 0; i < 3; i++) await c.call(createChartService());
 
   const load = loadavg()[0]!.toFixed(1);
-  console.log(`charts: ${RUNS} runs each, uncached = fresh service per run (spec + vega SVG + glyph outlines + resvg raster + PNG at ${SCALE}x); load average ${load} on ${cpus().length} CPUs`);
+  console.log(`charts: ${RUNS} runs each, uncached = fresh service per run (spec + vega SVG + resvg text and raster + PNG at ${SCALE}x); load average ${load} on ${cpus().length} CPUs`);
   for (const c of cases) {
     let chart: Chart | undefined;
     const uncached = await time(async () => {
@@ -60,6 +61,8 @@ export default async function bench(): Promise<void> {
     const warm = createChartService();
     await c.call(warm);
     const cached = await time(() => c.call(warm), 200);
+    record(`charts.${c.name}.p50Ms`, uncached.p50);
+    record(`charts.${c.name}.cpuMs`, uncached.cpu);
     console.log(
       `  ${c.name.padEnd(12)} p50 ${ms(uncached.p50)}  p99 ${ms(uncached.p99)}  min ${ms(uncached.min)}  cpu ${ms(uncached.cpu)}  ` +
         `(SVG p50 ${ms(vegaPart.p50)}, PNG p50 ${ms(resvgPart.p50)})  ` +

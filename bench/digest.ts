@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { REALISTIC_LIMITS } from '../src/digest/fanout.ts';
+import { record } from './lib/summary.ts';
 import type { HostReady, HostReport, HostStart } from '../test/digest/support/emulator-host.ts';
 import type { ChildConfig } from '../test/digest/support/fanout-child.ts';
 
@@ -110,6 +111,11 @@ export default async function bench(): Promise<void> {
   console.log(`  delivered ${r.sent}, not delivered ${r.failed}; emulators saw Discord ${off.discord.posts} posts to ${off.discord.channels} channels, Slack ${off.slack.posts} posts to ${off.slack.channels} channels`);
   console.log(`  minute tick over 10,000 subscriptions: ${fmt(r.idleTickMs)} ms with none due, ${fmt(r.sentTickMs)} ms inside the grace window once all were sent`);
   console.log(`  per edition: ${r.composed} composition, ${r.chartRenders} chart render, ${r.marketFetches} market fetches`);
+  record('digest.fanout.peakRssMb', r.peakRssMb);
+  record('digest.fanout.peakHeapMb', r.peakHeapMb);
+  record('digest.fanout.seconds', r.elapsedMs / 1000);
+  record('digest.fanout.rssAtRestWithSubscriptionsMb', r.rssBeforeMb);
+  record('digest.fanout.chartRendersPerEdition', r.chartRenders);
 
   // The same run with the old generation capped: the peak above is mostly garbage V8 has not collected yet.
   const capped = (await scenario('unlimited', 5000, 5000, [`--max-old-space-size=${HEAP_CAP_MB}`])).result;
@@ -123,6 +129,8 @@ export default async function bench(): Promise<void> {
   const share = (rate: number | null, limit: number) => (rate === null ? 'n/a' : `${fmt(rate)}/s = ${fmt((100 * rate) / limit)}% of ${limit}/s`);
   console.log(`digest fan-out, realistic limits on (${discordN} Discord + ${slackN} Slack, steady 10 s window):`);
   console.log(`  Discord ${share(q.discordRate, REALISTIC_LIMITS.discord.perSecond)}; Slack ${share(q.slackRate, REALISTIC_LIMITS.slack.perSecond)}`);
+  record('digest.realistic.discordShare', q.discordRate === null ? null : q.discordRate / REALISTIC_LIMITS.discord.perSecond);
+  record('digest.realistic.slackShare', q.slackRate === null ? null : q.slackRate / REALISTIC_LIMITS.slack.perSecond);
   console.log(`  total ${fmt(q.elapsedMs / 1000, 2)} s, delivered ${q.sent}, not delivered ${q.failed}; peak RSS ${fmt(q.peakRssMb)} MB (${fmt(q.rssAtFirstSendMb)} MB at the first send)`);
 }
 

@@ -3,6 +3,10 @@
 // Runs the JavaScript that `npm install` builds into dist/ (bin/build.js); stack traces point at the TypeScript.
 import { existsSync } from 'node:fs';
 
+if (!existsSync(new URL('../dist/main.js', import.meta.url))) {
+  process.stderr.write('capwatch is not built yet: run `npm run build` (npm install does it).\n');
+  process.exit(1);
+}
 process.setSourceMapsEnabled(true);
 if (existsSync('.env')) process.loadEnvFile('.env');
 const { loadConfig, ConfigError } = await import('../dist/config.js');

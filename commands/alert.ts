@@ -7,7 +7,7 @@ import type { Reply } from '../src/reply.ts';
 const ACTIONS = [...ALERT_KINDS, 'list', 'remove'] as const;
 
 function alertContext(ctx: CommandContext): { repo: AlertRepository; platform: 'discord' | 'slack'; channelId: string } {
-  const repo = ctx.services.alerts as AlertRepository | undefined;
+  const repo = ctx.services.alerts;
   if (!repo) throw new InputError('Alerts are not available in this mode.');
   const actor = ctx.invocation.actor;
   if (!actor?.channelId || (actor.platform !== 'discord' && actor.platform !== 'slack')) {

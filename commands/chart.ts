@@ -1,4 +1,3 @@
-import type { Period } from '../src/analytics/periods.ts';
 import { defineCommand } from '../src/command.ts';
 import { performanceControls } from '../src/controls.ts';
 import { DataUnavailableError } from '../src/metrics/errors.ts';
@@ -15,7 +14,7 @@ export default defineCommand({
   async run(ctx, options) {
     const result = await computePerformance(
       ctx.market,
-      { period: options.period as Period, small: options.small!, vs: options.vs! },
+      { period: options.period, small: options.small, vs: options.vs },
       ctx.now(),
     );
     if (!result.series) {

@@ -1,7 +1,5 @@
-import type { ChartService } from '../src/charts/types.ts';
 import { defineCommand } from '../src/command.ts';
 import { composeDigest } from '../src/digest/compose.ts';
-import type { Compose } from '../src/digest/edition.ts';
 
 export default defineCommand({
   name: 'digest',
@@ -11,8 +9,8 @@ export default defineCommand({
   keywords: ['digest', 'summary', 'overview', 'briefing', 'recap', 'wrap'],
   async run(ctx) {
     // The app's composition (configured rows, rate-cut section) is the scheduled digest's too.
-    const compose = ctx.services.composeDigest as Compose | undefined;
+    const compose = ctx.services.composeDigest;
     if (compose) return compose(ctx.now());
-    return composeDigest({ market: ctx.market, now: ctx.now(), charts: ctx.services.charts as ChartService | undefined });
+    return composeDigest({ market: ctx.market, now: ctx.now(), charts: ctx.services.charts });
   },
 });

@@ -1,4 +1,4 @@
-import { defineCommand, InputError, type CommandDecl } from '../src/command.ts';
+import { defineCommand, InputError } from '../src/command.ts';
 import { usageOf } from '../src/parse-line.ts';
 import type { Reply } from '../src/reply.ts';
 
@@ -10,7 +10,7 @@ export default defineCommand({
   examples: ['help', 'help performance'],
   keywords: ['help', 'commands', 'how', 'usage'],
   async run(ctx, options): Promise<Reply> {
-    const commands = (ctx.services.commands ?? []) as readonly CommandDecl[];
+    const commands = ctx.services.commands ?? [];
     const wanted = options.command?.toLowerCase();
     if (wanted) {
       const c = commands.find((x) => x.name === wanted);

@@ -1,11 +1,10 @@
-import { describePeriod, describePeriodTo, type Period } from '../src/analytics/periods.ts';
+import { describePeriod, describePeriodTo } from '../src/analytics/periods.ts';
 import { leastFresh } from '../src/charts/layout.ts';
-import type { ChartService } from '../src/charts/types.ts';
 import { defineCommand, type CommandContext } from '../src/command.ts';
 import { performanceControls } from '../src/controls.ts';
 import { performanceCommentary, performanceVerb } from '../src/commentary/performance.ts';
 import { metricField } from '../src/fields.ts';
-import { computePerformance, performanceJson, type PerformanceResult } from '../src/metrics/performance.ts';
+import { computePerformance, performanceJson, type PerformanceData, type PerformanceResult } from '../src/metrics/performance.ts';
 import { sourceRef, uniqueSources } from '../src/metrics/sources.ts';
 import type { Field, Reply } from '../src/reply.ts';
 import { periodOption, smallOption, vsOption } from './options.ts';
@@ -19,7 +18,7 @@ export default defineCommand({
   async run(ctx, options) {
     const result = await computePerformance(
       ctx.market,
-      { period: options.period as Period, small: options.small!, vs: options.vs! },
+      { period: options.period, small: options.small, vs: options.vs },
       ctx.now(),
     );
     const reply = await withChart(ctx, result, performanceReply(result));
@@ -35,7 +34,7 @@ export function performanceFields(r: PerformanceResult): Field[] {
   return fields;
 }
 
-export function performanceReply(r: PerformanceResult): Reply {
+export function performanceReply(r: PerformanceResult): Reply<PerformanceData> {
   const periodText = r.dataEnds ? describePeriodTo(r.period, r.end) : describePeriod(r.period);
   const span = r.start ? `${r.start} to ${r.end}` : `to ${r.end}`;
   const sources = [sourceRef(`${r.small.symbol} closes`, r.small.provenance)];
@@ -63,8 +62,8 @@ function toneOf(spreadPp: number): Reply['tone'] {
   return verb === 'outperformed' ? 'positive' : verb === 'lagged' ? 'negative' : 'neutral';
 }
 
-export async function withChart(ctx: CommandContext, r: PerformanceResult, reply: Reply): Promise<Reply> {
-  const charts = ctx.services.charts as ChartService | undefined;
+export async function withChart<D>(ctx: CommandContext, r: PerformanceResult, reply: Reply<D>): Promise<Reply<D>> {
+  const charts = ctx.services.charts;
   if (!charts || !r.series || !r.large) return reply;
   const chart = await charts.performance({
     period: r.period,

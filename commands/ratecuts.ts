@@ -1,6 +1,5 @@
 import type { FedWatchResult, MeetingOdds, UnpricedMeeting } from '../src/analytics/fedwatch.ts';
 import { leastFresh } from '../src/charts/layout.ts';
-import type { ChartService } from '../src/charts/types.ts';
 import { defineCommand, InputError, type CommandContext } from '../src/command.ts';
 import { rateCutCommentary, shortDate } from '../src/commentary/ratecuts.ts';
 import { publishedCutsSentence } from '../src/commentary/published.ts';
@@ -64,7 +63,7 @@ export default defineCommand({
 });
 
 /** Offline in 2025, the seed articles' published pricing gives context. */
-async function withPublishedContext(market: MarketData, reply: Reply): Promise<Reply> {
+async function withPublishedContext<D>(market: MarketData, reply: Reply<D>): Promise<Reply<D>> {
   const cuts = await market.curated('ratecuts.cuts_by_2025_end').catch(() => null);
   if (!cuts) return reply;
   return {
@@ -93,8 +92,8 @@ export function selectHorizon(p: RateCutPricing, by: string): MeetingOdds {
   return last;
 }
 
-async function withRateCutsChart(ctx: CommandContext, p: RateCutPricing, meeting: MeetingOdds, reply: Reply): Promise<Reply> {
-  const charts = ctx.services.charts as ChartService | undefined;
+async function withRateCutsChart<D>(ctx: CommandContext, p: RateCutPricing, meeting: MeetingOdds, reply: Reply<D>): Promise<Reply<D>> {
+  const charts = ctx.services.charts;
   if (!charts) return reply;
   const chart = await charts.rateCuts({
     next: { date: meeting.date, probabilities: meeting.probabilities },

@@ -16,7 +16,7 @@ import type { Reply } from '../src/reply.ts';
 
 /** The subscription service and the channel this invocation came from; InputError when either is missing. */
 export function channelContext(ctx: CommandContext): { service: SubscriptionService; platform: string; channelId: string } {
-  const service = ctx.services.subscriptions as SubscriptionService | undefined;
+  const service = ctx.services.subscriptions;
   if (!service) throw new InputError('Digest subscriptions are not available in this mode.');
   const actor = ctx.invocation.actor;
   if (!actor?.channelId || (actor.platform !== 'discord' && actor.platform !== 'slack')) {

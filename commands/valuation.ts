@@ -1,10 +1,9 @@
 import { leastFresh } from '../src/charts/layout.ts';
-import type { ChartService } from '../src/charts/types.ts';
 import { defineCommand } from '../src/command.ts';
 import { longDate } from '../src/commentary/valuation.ts';
 import { valuationSentences } from '../src/commentary/valuation-facts.ts';
 import { metricField } from '../src/fields.ts';
-import { computeValuation, issuerWords, valuationJson, type ValuationResult } from '../src/metrics/valuation.ts';
+import { computeValuation, issuerWords, valuationJson, type ValuationData, type ValuationResult } from '../src/metrics/valuation.ts';
 import type { LiveSide } from '../src/metrics/valuation-live.ts';
 import type { Field, Reply, Section } from '../src/reply.ts';
 import { valuationSources } from '../src/metrics/valuation-sources.ts';
@@ -18,7 +17,7 @@ export default defineCommand({
   async run(ctx) {
     const v = await computeValuation(ctx.market);
     const reply = valuationReply(v);
-    const charts = ctx.services.charts as ChartService | undefined;
+    const charts = ctx.services.charts;
     if (!charts) return reply;
     const t = v.live.trailingPE;
     const chart = await charts.valuation({
@@ -92,7 +91,7 @@ export function valuationCommentary(v: ValuationResult): string {
   return valuationSentences(v).join(' ');
 }
 
-function valuationReply(v: ValuationResult): Reply {
+function valuationReply(v: ValuationResult): Reply<ValuationData> {
   const t = v.live.trailingPE;
   const sections: Section[] = [];
   if (t) sections.push({ title: `Live: trailing P/E, ${issuerWords(t.small)}, as of ${longDate(t.asOf)}${t.stale ? ' (stale)' : ''}`, fields: trailingFields(v) });

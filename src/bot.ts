@@ -1,6 +1,6 @@
 /** Routes an Invocation to its command; every failure becomes a friendly reply. */
 import type { AskResult, Bot, Understand, Understood } from './bot-types.ts';
-import { InputError, type Actor, type CommandDecl, type Invocation } from './command.ts';
+import { InputError, type Actor, type CommandDecl, type Invocation, type Services } from './command.ts';
 import type { Logger } from './logger.ts';
 import { silentLogger } from './logger.ts';
 import type { MarketData } from './market/types.ts';
@@ -16,7 +16,7 @@ export interface BotDeps {
   commands: readonly CommandDecl[];
   market: MarketData;
   now?: () => Date;
-  services?: Record<string, unknown>;
+  services?: Services;
   understand?: Understand;
   /** Below this confidence a question gets "here is what I understood" instead of an answer. */
   confidenceThreshold?: number;
@@ -28,7 +28,7 @@ export interface BotDeps {
 export function createBot(deps: BotDeps): Bot {
   const now = deps.now ?? (() => new Date());
   const logger = deps.logger ?? silentLogger;
-  const services = { ...deps.services, commands: deps.commands };
+  const services: Services = { ...deps.services, commands: deps.commands };
   // The NLU (date parsing, holiday tables) is loaded on the first question: commands never need it.
   let nlu: Promise<{ understand: Understand; threshold: number }> | undefined;
   const loadNlu = () =>

@@ -1,26 +1,32 @@
 /** One declaration per command drives parsing, help, Discord registration, the Slack manifest and the NLU. */
+import type { AlertRepository } from './alerts/repository.ts';
+import type { ChartService } from './charts/types.ts';
+import type { ChannelAccess } from './digest/channel-access.ts';
+import type { Compose } from './digest/edition.ts';
+import type { SubscriptionService } from './digest/subscriptions.ts';
 import type { Reply } from './reply.ts';
 import type { MarketData } from './market/types.ts';
 
-export interface Choice {
+export interface Choice<V extends string = string> {
   /** Canonical value, e.g. "sp500". */
-  value: string;
+  value: V;
   /** Label shown to users, e.g. "S&P 500 (SPY)". */
   label: string;
   /** Other spellings accepted when parsing text, e.g. ["spy", "s&p", "spx"]. */
   aliases?: string[];
 }
 
-export interface OptionDecl {
+/** V is the type of the canonical value run() receives: a choice's value, or what validate returns. */
+export interface OptionDecl<V extends string = string> {
   name: string;
   description: string;
   required?: boolean;
   /** Value used when the option is omitted; replies state it when assumed. */
-  default?: string;
+  default?: V;
   /** Fixed choices (registered as Discord choices, validated everywhere). */
-  choices?: Choice[];
+  choices?: readonly Choice<V>[];
   /** For open values: return the canonical value or throw InputError with a friendly message. */
-  validate?: (raw: string) => string;
+  validate?: (raw: string) => V;
   /** Suggestions for autocomplete when there are no fixed choices. */
   suggestions?: string[];
 }
@@ -48,19 +54,37 @@ export interface Invocation {
   notes?: string[];
 }
 
+/** The services main.ts wires in; each is absent where it is not (e.g. no charts for a plain CLI run). */
+export interface Services {
+  charts?: ChartService;
+  subscriptions?: SubscriptionService;
+  composeDigest?: Compose;
+  /** Every declared command, for help. */
+  commands?: readonly CommandDecl[];
+  /** "Can the bot post in this channel?", answered by the adapters (subscribe asks first). */
+  channelAccess?: Pick<ChannelAccess, 'check'>;
+  /** Alert rules per channel. */
+  alerts?: AlertRepository;
+}
+
 /** Everything a command may use; built once in main.ts. */
 export interface CommandContext {
   market: MarketData;
   now: () => Date;
-  /** Extra services registered by later features (charts, subscriptions); looked up by name. */
-  services: Record<string, unknown>;
+  services: Services;
   invocation: Invocation;
 }
 
-export interface CommandDecl {
+/** The value run() gets for one declared option: always there when required or defaulted. */
+type OptionValue<O> = O extends OptionDecl<infer V> ? (O extends { required: true } | { default: string } ? V : V | undefined) : never;
+
+/** run()'s options, typed from the declared options: `{ period: Period; vs: string; ... }`. */
+export type OptionValues<O extends readonly OptionDecl[]> = { [D in O[number] as D['name']]: OptionValue<D> };
+
+export interface CommandDecl<O extends readonly OptionDecl[] = readonly OptionDecl[], D = unknown> {
   name: string;
   description: string;
-  options: OptionDecl[];
+  options: O;
   permission?: Permission;
   /** Example command lines shown in help. */
   examples?: string[];
@@ -68,11 +92,18 @@ export interface CommandDecl {
   details?: string[];
   /** Keyword hints for intent routing of free questions. */
   keywords?: string[];
-  run(ctx: CommandContext, options: Record<string, string>): Promise<Reply>;
+  /** The router validates options against the declaration (choices, validate, defaults) before calling. */
+  run(ctx: CommandContext, options: OptionValues<O>): Promise<Reply<D>>;
 }
 
-export function defineCommand(decl: CommandDecl): CommandDecl {
+/** Declares a command; its options' names and value types flow into run() (no casts in commands). */
+export function defineCommand<const O extends readonly OptionDecl[], D = unknown>(decl: CommandDecl<O, D>): CommandDecl<O, D> {
   return decl;
+}
+
+/** Declares an option, keeping its name and value type (for options shared between commands). */
+export function defineOption<const O extends OptionDecl>(option: O): O {
+  return option;
 }
 
 /** Bad input from a user: shown as a friendly (ephemeral) message, exit code 2 in the CLI. */

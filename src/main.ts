@@ -7,6 +7,7 @@ import { createBot } from './bot.ts';
 import type { Bot } from './bot-types.ts';
 import { createChartService, preloadRenderer } from './charts/index.ts';
 import type { ChartService } from './charts/types.ts';
+import type { Services } from './command.ts';
 import type { Config } from './config.ts';
 import { prepareDataDir } from './data-dir.ts';
 import { ChannelAccess } from './digest/channel-access.ts';
@@ -59,7 +60,7 @@ export async function createApp(config: Config, opts: { offline?: boolean; logge
   const compose: Compose = (now) =>
     withoutChartOnFailure(chartServices, (s) => composeDigest({ market, now, charts: s.charts, rateCuts: digestRateCuts, ...config.digest }));
   const channelAccess = new ChannelAccess();
-  const services: Record<string, unknown> = { charts, subscriptions, composeDigest: compose, channelAccess, alerts: store.alerts };
+  const services: Services = { charts, subscriptions, composeDigest: compose, channelAccess, alerts: store.alerts };
   const limit = createUserLimit(config.env.RATE_LIMIT_PER_USER);
   const bot = createBot({ commands: allCommands, market, now: config.now, services, logger, limit });
   return {

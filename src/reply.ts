@@ -62,7 +62,8 @@ export interface Control {
   opensPrivately?: boolean;
 }
 
-export interface Reply {
+/** D: the command's machine-readable metrics (`data`), typed per command. */
+export interface Reply<D = unknown> {
   title: string;
   /** 1-3 sentences. */
   commentary: string;
@@ -73,7 +74,7 @@ export interface Reply {
   visibility: Visibility;
   tone: Tone;
   /** Machine-readable metrics of the command (see DESIGN.md contract). */
-  data?: unknown;
+  data?: D;
   /** Extra short lines shown under the commentary, e.g. "Assumed period: 1m (default)". */
   notes?: string[];
   /** Buttons and menus that switch the view; adapters without them print the equivalent commands. */

@@ -112,6 +112,9 @@ export async function computePerformance(
 }
 
 /** The machine-readable `data` of a performance answer (DESIGN.md contract), percentages in percent. */
+/** The performance command's `data` (DESIGN.md contract). */
+export type PerformanceData = ReturnType<typeof performanceJson>;
+
 export function performanceJson(r: PerformanceResult) {
   return {
     period: r.period,

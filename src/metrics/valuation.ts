@@ -48,6 +48,9 @@ export async function computeValuation(market: MarketData): Promise<ValuationRes
 const sideJson = (s: LiveSide) => ({ fund: s.fund, index: s.index, value: s.value, asOf: s.asOf, source: s.source, stale: s.stale, stored: s.stored });
 
 /** The machine-readable `data` of a valuation answer (DESIGN.md contract, plus the live trailing part). */
+/** The valuation command's `data` (DESIGN.md contract). */
+export type ValuationData = ReturnType<typeof valuationJson>;
+
 export function valuationJson(v: ValuationResult) {
   const t = v.live.trailingPE;
   const p = v.provenance;

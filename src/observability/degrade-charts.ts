@@ -40,7 +40,7 @@ export function guardCharts(charts: ChartService, logger: Logger): ChartService 
 }
 
 /** Runs `work` with the chart service; on a ChartFailure runs it again without one and notes the missing chart. */
-export async function withoutChartOnFailure<S extends Record<string, unknown>>(
+export async function withoutChartOnFailure<S extends { charts?: unknown }>(
   services: S,
   work: (services: S) => Promise<Reply>,
 ): Promise<Reply> {
