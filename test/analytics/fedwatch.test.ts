@@ -276,3 +276,30 @@ describe('computeFedWatch: a missing month without a meeting', () => {
     expect(result.meetings.map((m) => m.date)).toContain('2027-01-27');
   });
 });
+
+describe("computeFedWatch: CME's FedWatch calculation example (settlements of 2022-09-12)", () => {
+  /*
+   * CME Group's "FedWatch Calculation Examples" sheet: ZQU2 97.4475, ZQV2 96.94 (October, no meeting: the
+   * anchor, 3.06), ZQX2 96.43. September: start 2.2987 solved back from the anchor with 20 days before and
+   * 10 after (the sheet counts the decision day of Sep 21 at the new rate, so the calendar is shifted a day
+   * here to follow it), change +0.7613 = 3.045 steps. November: start 3.06, end 3.5876 solved forward with
+   * 1 day before and 29 after, change +0.5276 = 2.1103 steps (88.97% for 50 bp). The tree compounds them.
+   */
+  const result = computeFedWatch({
+    tradeDate: '2022-09-12',
+    currentTarget: [2.25, 2.5],
+    quotes: [q('2022-09', 97.4475), q('2022-10', 96.94), q('2022-11', 96.43)],
+    meetings: ['2022-09-20', '2022-11-01', '2022-12-13'],
+  });
+  it('reproduces the sheet: September 95.5% for 75 bp, November 88.97% for 50 bp, compounded', () => {
+    const [sep, nov] = result.meetings;
+    expect(sep!.probabilities).toEqual({ '3.00-3.25': expect.closeTo(95.5, 6), '3.25-3.50': expect.closeTo(4.5, 6) });
+    expect(nov!.atMeeting.hike).toBeCloseTo(100, 9);
+    expect(nov!.expectedRate).toBeCloseTo(3.5876, 4);
+    const p50 = 1 - ((30 * 3.57 - 3.06) / 29 - 3.06) / 0.25 + 2;
+    expect(p50).toBeCloseTo(0.8897, 4);
+    expect(nov!.probabilities['3.50-3.75']).toBeCloseTo(95.5 * p50, 4);
+    expect(nov!.probabilities['3.75-4.00']).toBeCloseTo(95.5 * (1 - p50) + 4.5 * p50, 4);
+    expect(nov!.probabilities['4.00-4.25']).toBeCloseTo(4.5 * (1 - p50), 4);
+  });
+});
