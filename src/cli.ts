@@ -55,7 +55,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     // The CLI's stdout is for answers; provider warnings stay quiet unless LOG_LEVEL asks for them.
     const config = loadConfig({ LOG_LEVEL: 'error', ...env });
     if (verb === 'discord:register') return await discordRegister(config, flags, io);
-    app = createApp(config, { offline: values.offline });
+    app = await createApp(config, { offline: values.offline });
     switch (verb) {
       case 'run':
         return await answer(app, io, values.json, () => app!.bot.parse(rest.join(' '), 'cli'));
@@ -90,7 +90,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     io.err(oneLine(`capwatch: ${(error as Error).message}`));
     return 1;
   } finally {
-    app?.close();
+    await app?.close();
   }
 }
 

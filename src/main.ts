@@ -15,11 +15,11 @@ import { createLogger, type Logger } from './logger.ts';
 import { createMarketData } from './market/live.ts';
 import type { MarketData } from './market/types.ts';
 import type { Reply } from './reply.ts';
-import { openDatabase, type Db } from './store/db.ts';
+import { openStore, type Store } from './store/open.ts';
 
 export interface App {
   config: Config;
-  db: Db;
+  store: Store;
   market: MarketData;
   bot: Bot;
   logger: Logger;
@@ -27,21 +27,21 @@ export interface App {
   compose: Compose;
   /** Writes a reply's chart under DATA_DIR/charts and records its path. */
   saveChart(reply: Reply): Promise<Reply>;
-  close(): void;
+  close(): Promise<void>;
 }
 
-export function createApp(config: Config, opts: { offline?: boolean; logger?: Logger } = {}): App {
+export async function createApp(config: Config, opts: { offline?: boolean; logger?: Logger } = {}): Promise<App> {
   const logger = opts.logger ?? createLogger(config.env.LOG_LEVEL);
-  const db = openDatabase(join(config.dataDir, 'capwatch.sqlite'));
-  const market = createMarketData({ config: { ...config.providers, offline: opts.offline }, db, now: config.now, logger });
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const market = createMarketData({ config: { ...config.providers, offline: opts.offline }, store, now: config.now, logger });
   const charts = createChartService({ cacheDir: join(config.dataDir, 'cache', 'charts') });
-  const subscriptions = new SubscriptionRepository(db, config.now);
+  const subscriptions = new SubscriptionRepository(store, config.now);
   const compose: Compose = (now) => composeDigest({ market, now, charts, rateCuts: digestRateCuts, ...config.digest });
   const services: Record<string, unknown> = { charts, subscriptions, composeDigest: compose };
   const bot = createBot({ commands: allCommands, market, now: config.now, services, logger });
   return {
     config,
-    db,
+    store,
     market,
     bot,
     logger,
@@ -50,7 +50,7 @@ export function createApp(config: Config, opts: { offline?: boolean; logger?: Lo
       if (!reply.chart || reply.chart.path) return reply;
       return { ...reply, chart: { ...reply.chart, path: await saveChart(reply.chart, config.dataDir) } };
     },
-    close: () => db.close(),
+    close: () => store.close(),
   };
 }
 
@@ -80,11 +80,11 @@ export async function restDeliverers(config: Config, logger: Logger): Promise<De
 export async function start(config: Config): Promise<void> {
   const console = !config.discord && !config.slack;
   // On the console, provider warnings would interleave with answers; LOG_LEVEL still wins when set.
-  const app = createApp(config, console && !process.env.LOG_LEVEL ? { logger: createLogger('error') } : {});
+  const app = await createApp(config, console && !process.env.LOG_LEVEL ? { logger: createLogger('error') } : {});
   if (console) {
     const { runConsole } = await import('../adapters/console/index.ts');
     await runConsole({ bot: app.bot, prepare: (r) => app.saveChart(r) });
-    app.close();
+    await app.close();
     return;
   }
   const stops: Array<() => Promise<void> | void> = [];
@@ -99,19 +99,19 @@ export async function start(config: Config): Promise<void> {
     }
     if (config.slack) {
       const { startSlack } = await import('../adapters/slack/index.ts');
-      const slack = await startSlack({ ...config.slack, bot: app.bot, logger: app.logger });
+      const slack = await startSlack({ ...config.slack, bot: app.bot, logger: app.logger, events: app.store.events });
       stops.push(() => slack.stop());
       deliverers.push(slack.deliverer);
       app.logger.info(config.slack.appToken ? 'slack connected (socket mode)' : `slack listening on port ${slack.port}`);
     }
   } catch (error) {
     for (const stop of stops.reverse()) await stop();
-    app.close();
+    await app.close();
     throw error;
   }
   // A long-running bot pays the chart renderer's load once, up front, not on a user's first chart.
   await preloadRenderer();
-  const scheduler = startScheduler({ db: app.db, deliverers, compose: app.compose, now: config.now, logger: app.logger });
+  const scheduler = startScheduler({ store: app.store, deliverers, compose: app.compose, now: config.now, logger: app.logger, ledger: { leaseMs: config.digestLeaseMs } });
   stops.push(() => scheduler.stop());
   app.logger.info('capwatch started');
   await new Promise<void>((resolve) => {
@@ -119,7 +119,7 @@ export async function start(config: Config): Promise<void> {
       app.logger.info('shutting down');
       void (async () => {
         for (const s of stops.reverse()) await s();
-        app.close();
+        await app.close();
         resolve();
       })();
     };

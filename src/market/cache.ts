@@ -1,9 +1,9 @@
 /**
- * Market answers cached in memory and in SQLite, with a TTL per dataset, stale-while-revalidate and
+ * Market answers cached in memory and in the store, with a TTL per dataset, stale-while-revalidate and
  * single-flight: concurrent identical requests share one upstream call.
  */
 import type { Logger } from '../logger.ts';
-import type { Db } from '../store/db.ts';
+import type { MarketCacheRepo } from '../store/repos/market-cache.ts';
 import type { Answer } from './chain.ts';
 import type { Provenance } from './types.ts';
 
@@ -38,7 +38,7 @@ interface Entry {
 }
 
 export interface CacheOptions {
-  db: Db;
+  repo: MarketCacheRepo;
   now: () => Date;
   ttl?: Partial<Record<CacheDataset, TtlRule>>;
   logger?: Logger;
@@ -58,39 +58,24 @@ export interface GetOptions<T> {
 }
 
 export class MarketCache {
-  readonly #db: Db;
+  readonly #repo: MarketCacheRepo;
   readonly #now: () => Date;
   readonly #ttl: Record<CacheDataset, TtlRule>;
   readonly #logger: Logger | undefined;
   readonly #max: number;
   readonly #memory = new Map<string, Entry>();
   readonly #inFlight = new Map<string, Promise<Answer<unknown>>>();
-  readonly #select;
-  readonly #upsert;
 
   constructor(opts: CacheOptions) {
-    this.#db = opts.db;
+    this.#repo = opts.repo;
     this.#now = opts.now;
     this.#ttl = { ...DEFAULT_TTL, ...opts.ttl };
     this.#logger = opts.logger;
     this.#max = opts.maxMemoryEntries ?? 1_000;
-    this.#db.exec(`CREATE TABLE IF NOT EXISTS market_cache (
-      cache_key TEXT PRIMARY KEY,
-      dataset TEXT NOT NULL,
-      value_json TEXT NOT NULL,
-      provenance_json TEXT NOT NULL,
-      stored_at BIGINT NOT NULL
-    )`);
-    this.#select = this.#db.prepare('SELECT value_json, provenance_json, stored_at FROM market_cache WHERE cache_key = ?');
-    this.#upsert = this.#db.prepare(
-      `INSERT INTO market_cache (cache_key, dataset, value_json, provenance_json, stored_at) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (cache_key) DO UPDATE SET dataset = excluded.dataset, value_json = excluded.value_json,
-         provenance_json = excluded.provenance_json, stored_at = excluded.stored_at`,
-    );
   }
 
   async get<T>(dataset: CacheDataset, key: string, fetch: () => Promise<Answer<T>>, opts: GetOptions<T> = {}): Promise<Answer<T>> {
-    const entry = this.#lookup(key, opts.persist !== false);
+    const entry = await this.#lookup(key, opts.persist !== false);
     const usable = entry && (!opts.usable || opts.usable(entry.value as T)) ? entry : undefined;
     if (usable) {
       const age = this.#now().getTime() - usable.storedAt;
@@ -119,14 +104,14 @@ export class MarketCache {
   }
 
   /** Forget persisted entries stored before `cutoff` (old daily keys pile up otherwise). */
-  prune(cutoff: Date): number {
-    return this.#db.prepare('DELETE FROM market_cache WHERE stored_at < ?').run(cutoff.getTime()).changes;
+  prune(cutoff: Date): Promise<number> {
+    return this.#repo.prune(cutoff.getTime());
   }
 
-  /** Drop every entry (memory and SQLite). */
-  clear(): void {
+  /** Drop every entry (memory and database). */
+  async clear(): Promise<void> {
     this.#memory.clear();
-    this.#db.exec('DELETE FROM market_cache');
+    await this.#repo.clear();
   }
 
   #refresh<T>(dataset: CacheDataset, key: string, fetch: () => Promise<Answer<T>>, opts: GetOptions<T>): Promise<Answer<T>> {
@@ -136,7 +121,7 @@ export class MarketCache {
     const run = (async () => {
       try {
         const answer = await fetch();
-        this.#store(dataset, key, answer, opts.persist !== false);
+        await this.#store(dataset, key, answer, opts.persist !== false);
         return answer;
       } finally {
         this.#inFlight.delete(flightKey);
@@ -146,7 +131,7 @@ export class MarketCache {
     return run;
   }
 
-  #lookup(key: string, persisted: boolean): Entry | undefined {
+  async #lookup(key: string, persisted: boolean): Promise<Entry | undefined> {
     const hit = this.#memory.get(key);
     if (hit) {
       this.#memory.delete(key);
@@ -154,17 +139,20 @@ export class MarketCache {
       return hit;
     }
     if (!persisted) return undefined;
-    const row = this.#select.get(key) as { value_json: string; provenance_json: string; stored_at: number } | undefined;
+    const row = await this.#repo.get(key);
     if (!row) return undefined;
-    const entry: Entry = { value: JSON.parse(row.value_json), provenance: JSON.parse(row.provenance_json) as Provenance, storedAt: Number(row.stored_at) };
+    const entry: Entry = { value: JSON.parse(row.valueJson), provenance: JSON.parse(row.provenanceJson) as Provenance, storedAt: row.storedAt };
     this.#remember(key, entry);
     return entry;
   }
 
-  #store(dataset: CacheDataset, key: string, answer: Answer<unknown>, persist: boolean): void {
+  async #store(dataset: CacheDataset, key: string, answer: Answer<unknown>, persist: boolean): Promise<void> {
     const entry: Entry = { value: answer.value, provenance: answer.provenance, storedAt: this.#now().getTime() };
     this.#remember(key, entry);
-    if (persist) this.#upsert.run(key, dataset, JSON.stringify(answer.value), JSON.stringify(answer.provenance), entry.storedAt);
+    if (!persist) return;
+    const row = { valueJson: JSON.stringify(answer.value), provenanceJson: JSON.stringify(answer.provenance), storedAt: entry.storedAt };
+    // The answer is good whether or not it could be kept.
+    await this.#repo.put(key, dataset, row).catch((err: unknown) => this.#logger?.warn('market cache write failed', { key, error: String(err) }));
   }
 
   #remember(key: string, entry: Entry): void {

@@ -16,13 +16,14 @@ import { shiftDays, stripAt, tradeDateOnOrBefore } from './providers/strip.ts';
 import { decisionBetween, latestStoredPolicy, storedPolicyOn, storedStripOn } from './rates-history.ts';
 import type { SourceStatus } from './status.ts';
 import { ProviderError, type FuturesQuote, type FuturesStrip, type MarketData, type PolicyRates, type Provenance } from './types.ts';
-import type { Db } from '../store/db.ts';
+import type { FuturesRepo } from '../store/repos/futures.ts';
 import { exchangeDate } from './as-of.ts';
 
 export type FuturesRates = Pick<MarketData, 'futuresStrip' | 'previousFuturesStrip' | 'futuresStripOn' | 'policyRates' | 'policyRatesOn'>;
 
 export interface FuturesRatesDeps {
-  db: Db;
+  /** The operator's imported strips. */
+  repo: FuturesRepo;
   now: () => Date;
   cache: MarketCache;
   status: SourceStatus;
@@ -44,7 +45,7 @@ interface ResolvedStrip {
 }
 
 export function liveFuturesRates(d: FuturesRatesDeps): FuturesRates {
-  const { db, now, cache, status } = d;
+  const { repo, now, cache, status } = d;
 
   function contracts(): Promise<Answer<FuturesContracts>> {
     return cache.get<FuturesContracts>(
@@ -67,8 +68,8 @@ export function liveFuturesRates(d: FuturesRatesDeps): FuturesRates {
     );
   }
 
-  function curatedStrip(fallback: boolean, failures: Failure[]): ResolvedStrip | null {
-    const strip = latestStrip(db, now());
+  async function curatedStrip(fallback: boolean, failures: Failure[]): Promise<ResolvedStrip | null> {
+    const strip = await latestStrip(repo, now());
     if (!strip) {
       failures.push({ provider: 'curated', error: new ProviderError('curated', 'no futures strip imported', 'empty') });
       return null;
@@ -80,21 +81,21 @@ export function liveFuturesRates(d: FuturesRatesDeps): FuturesRates {
 
   async function resolveStrip(): Promise<ResolvedStrip> {
     const failures: Failure[] = [];
-    const first = d.curatedAt === 0 ? curatedStrip(false, failures) : null;
+    const first = d.curatedAt === 0 ? await curatedStrip(false, failures) : null;
     if (first) return first;
     try {
       const answer = d.futuresProviders.length > 0 ? await contracts() : null;
       if (answer) {
         const tradeDate = answer.provenance.asOf;
         const stale = answer.provenance.stale || isStale('futures', tradeDate, now());
-        const newer = stale && d.curatedAt > 0 && (latestStrip(db)?.tradeDate ?? '') > tradeDate;
+        const newer = stale && d.curatedAt > 0 && ((await latestStrip(repo))?.tradeDate ?? '') > tradeDate;
         if (!newer) return { strip: fromContracts(answer, tradeDate, stale), contracts: answer };
       }
     } catch (err) {
       if (!(err instanceof AllProvidersFailedError)) throw err;
       failures.push(...err.failures);
     }
-    const last = d.curatedAt > 0 ? curatedStrip(true, failures) : null;
+    const last = d.curatedAt > 0 ? await curatedStrip(true, failures) : null;
     if (last) return last;
     throw new AllProvidersFailedError('futures', failures);
   }
@@ -141,7 +142,7 @@ export function liveFuturesRates(d: FuturesRatesDeps): FuturesRates {
       const day = tradeDateOnOrBefore(answer?.value.contracts ?? [], date);
       const firstBar = answer?.value.contracts.map((c) => c.bars[0]?.date ?? '9999').sort()[0];
       if (answer && day && firstBar !== undefined && day > firstBar) candidates.push(fromContracts(answer, day, isStale('futures', day, now())));
-      const imported = stripOnOrBefore(db, date, now());
+      const imported = await stripOnOrBefore(repo, date, now());
       if (imported) candidates.push({ ...imported, provenance: { ...imported.provenance, fallback: d.curatedAt !== 0 } });
       const stored = storedStripOn(date, now());
       if (stored) candidates.push({ ...stored, provenance: { ...stored.provenance, fallback: true } });
@@ -172,10 +173,10 @@ export function liveFuturesRates(d: FuturesRatesDeps): FuturesRates {
 }
 
 /** `--offline`: imported strips and the bundled history; the snapshot's strip last. */
-export function offlineFuturesRates(snapshot: MarketData, db: Db, now: () => Date): FuturesRates {
+export function offlineFuturesRates(snapshot: MarketData, repo: FuturesRepo, now: () => Date): FuturesRates {
   const label = <T extends { provenance: Provenance }>(x: T): T => ({ ...x, provenance: { ...x.provenance, snapshot: true, fallback: false } });
   const stripOn = async (date: string): Promise<FuturesStrip | null> => {
-    const imported = stripOnOrBefore(db, date, now());
+    const imported = await stripOnOrBefore(repo, date, now());
     const stored = storedStripOn(date, now());
     if (imported && (!stored || imported.tradeDate >= stored.tradeDate)) return imported;
     return stored ? label(stored) : null;

@@ -5,7 +5,7 @@
  */
 import { InputError } from '../command.ts';
 import type { Logger } from '../logger.ts';
-import type { Db } from '../store/db.ts';
+import type { Store } from '../store/open.ts';
 import { exchangeDate } from './as-of.ts';
 import { MarketCache, type CacheDataset, type TtlRule } from './cache.ts';
 import { AllProvidersFailedError, Breaker, orderProviders, runChain, type Answer, type ChainStep } from './chain.ts';
@@ -51,9 +51,12 @@ export interface LiveMarketConfig {
   breakerCooldownMs?: number;
 }
 
+/** The repositories the market data reads and writes. */
+export type MarketStore = Pick<Store, 'marketCache' | 'curated' | 'futures' | 'sourceStatus'>;
+
 export interface CreateMarketDataOptions {
   config: LiveMarketConfig;
-  db: Db;
+  store: MarketStore;
   now: () => Date;
   logger?: Logger;
   /** The last resort; the committed offline snapshot by default. */
@@ -75,9 +78,9 @@ interface CachedBars {
 }
 
 export function createMarketData(opts: CreateMarketDataOptions): MarketData {
-  const { config, db, now, logger } = opts;
+  const { config, store, now, logger } = opts;
   const snapshot = opts.snapshot ?? createSnapshotMarketData(now);
-  if (config.offline) return offlineMarketData(snapshot, db, now);
+  if (config.offline) return offlineMarketData(snapshot, store, now);
 
   const http = createHttp(config.http);
   const yahoo = createYahooProvider({ baseUrl: config.yahooBaseUrl, http, ...(config.stripMonths ? { stripMonths: config.stripMonths } : {}) });
@@ -93,9 +96,9 @@ export function createMarketData(opts: CreateMarketDataOptions): MarketData {
   const curatedAt = futuresSources.indexOf(CURATED_FUTURES);
   const ratesProviders = orderProviders<RatesProvider>('rates', [nyfed, fred], config.order?.rates);
 
-  const status = new SourceStatus(db, now);
-  const cache = new MarketCache({ db, now, ...(config.ttl ? { ttl: config.ttl } : {}), ...(logger ? { logger } : {}) });
-  cache.prune(new Date(now().getTime() - 30 * 86_400_000));
+  const status = new SourceStatus(store.sourceStatus, now);
+  const cache = new MarketCache({ repo: store.marketCache, now, ...(config.ttl ? { ttl: config.ttl } : {}), ...(logger ? { logger } : {}) });
+  void cache.prune(new Date(now().getTime() - 30 * 86_400_000)).catch(() => {});
   const breaker = new Breaker(config.breakerCooldownMs ?? 30_000);
   const ctx = (dataset: Dataset) => ({ dataset, now, status, breaker, ...(logger ? { logger } : {}) });
   const onStale = (dataset: Dataset) => (p: Provenance) => status.markStale(dataset, p.provider);
@@ -115,7 +118,7 @@ export function createMarketData(opts: CreateMarketDataOptions): MarketData {
   }
 
   const futuresRates = liveFuturesRates({
-    db, now, cache, status, ctx, futuresProviders, curatedAt, ratesProviders, lastResort, snapshot, onStale,
+    repo: store.futures, now, cache, status, ctx, futuresProviders, curatedAt, ratesProviders, lastResort, snapshot, onStale,
   });
 
   return {
@@ -156,12 +159,12 @@ export function createMarketData(opts: CreateMarketDataOptions): MarketData {
 
     ...futuresRates,
 
-    ...curatedReads(db, snapshot, now),
+    ...curatedReads(store, snapshot, now),
 
 
     async status() {
-      const rows = status.list();
-      const overrides = listCurated(db);
+      const rows = await status.list();
+      const overrides = await listCurated(store.curated);
       const snapCurated = (await snapshot.status()).find((s) => s.dataset === 'curated');
       return rows.map((row) => {
         if (row.dataset === 'curated' && overrides.length > 0) {
@@ -181,24 +184,24 @@ export function createMarketData(opts: CreateMarketDataOptions): MarketData {
  * `--offline`: answers from local data, labelled (no fallback: it was asked for). Imported futures strips
  * come before the snapshot's; everything else is the snapshot's.
  */
-function offlineMarketData(snapshot: MarketData, db: Db, now: () => Date): MarketData {
+function offlineMarketData(snapshot: MarketData, store: MarketStore, now: () => Date): MarketData {
   const label = <T extends { provenance: Provenance }>(x: T): T => ({ ...x, provenance: { ...x.provenance, snapshot: true, fallback: false } });
   return {
     dailyBars: async (symbol, from, to) => label(await snapshot.dailyBars(normalizeSymbol(symbol), from, to)),
-    ...offlineFuturesRates(snapshot, db, now),
-    ...curatedReads(db, snapshot, now),
+    ...offlineFuturesRates(snapshot, store.futures, now),
+    ...curatedReads(store, snapshot, now),
     status: async () => {
-      const futures = curatedFuturesStatus(db, now());
+      const futures = await curatedFuturesStatus(store.futures, now());
       return (await snapshot.status()).map((row) => (futures && row.dataset === 'futures' ? futures : row));
     },
   };
 }
 
 /** Curated figures: the operator's override from SQLite when there is one, else the snapshot's (also offline). */
-function curatedReads(db: Db, snapshot: MarketData, now: () => Date): Pick<MarketData, 'curated' | 'curatedAll'> {
+function curatedReads(store: MarketStore, snapshot: MarketData, now: () => Date): Pick<MarketData, 'curated' | 'curatedAll'> {
   return {
     async curated(key) {
-      const override = getCurated(db, key);
+      const override = await getCurated(store.curated, key);
       if (!override) return snapshot.curated(key);
       const base = await snapshot.curated(key).catch(() => undefined);
       const fig = toFigure(override, base);
@@ -208,7 +211,7 @@ function curatedReads(db: Db, snapshot: MarketData, now: () => Date): Pick<Marke
       };
     },
     async curatedAll() {
-      return mergeCurated(await snapshot.curatedAll(), listCurated(db));
+      return mergeCurated(await snapshot.curatedAll(), await listCurated(store.curated));
     },
   };
 }

@@ -8,10 +8,10 @@ import { daily, zqYahoo } from '../market/helpers/zq.ts';
 const NOW = () => new Date('2026-11-21T15:00:00Z');
 const DAYS = weekdays('2026-10-12', '2026-11-20');
 let v: Vendors;
-let t: ReturnType<typeof tempDb>;
+let t: Awaited<ReturnType<typeof tempDb>>;
 beforeEach(async () => {
   v = await startVendors();
-  t = tempDb();
+  t = await tempDb();
 });
 afterEach(async () => {
   await v.close();

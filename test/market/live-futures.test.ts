@@ -9,10 +9,10 @@ import { daily, zqYahoo, type ContractAnswer } from './helpers/zq.ts';
 const NOW = '2026-11-21T15:00:00Z';
 const DAYS = weekdays('2026-10-12', '2026-11-20');
 let v: Vendors;
-let t: ReturnType<typeof tempDb>;
+let t: Awaited<ReturnType<typeof tempDb>>;
 beforeEach(async () => {
   v = await startVendors();
-  t = tempDb();
+  t = await tempDb();
 });
 afterEach(async () => {
   await v.close();
@@ -63,7 +63,7 @@ describe('live fed funds futures with holes', () => {
   });
 
   it('moves on to the imported strip only when the months present price no meeting', async () => {
-    importFuturesCsv(t.db, 'month,price\n2026-12,96.21\n2027-01,96.3\n2027-02,96.38\n', { source: 'Broker sheet', tradeDate: '2026-11-20', now: new Date(NOW) });
+    await importFuturesCsv(t.db.futures, 'month,price\n2026-12,96.21\n2027-01,96.3\n2027-02,96.38\n', { source: 'Broker sheet', tradeDate: '2026-11-20', now: new Date(NOW) });
     v.yahoo.handle(zqYahoo({ 'ZQG27.CBT': daily(DAYS, 96.38), 'ZQK27.CBT': daily(DAYS, 96.5) }));
     const market = v.market(t.db, () => new Date(NOW), { stripMonths: 8 });
     const strip = await market.futuresStrip();
