@@ -1,6 +1,7 @@
 /** The `ratecuts` Reply for a meeting that already happened: the decision, and the odds the trading day before. */
 import { meetingMonth, oddsPhrase, shortDate } from '../commentary/ratecuts.ts';
 import { round } from '../format.ts';
+import type { Provenance } from '../market/types.ts';
 import type { Reply, Section } from '../reply.ts';
 import type { PastMeeting } from './ratecuts-history.ts';
 import { decisionWords, field, meetingData, odds, rangeText, signedCuts } from './ratecuts-reply.ts';
@@ -15,8 +16,8 @@ export function pastMeetingReply({ decided, before }: PastMeeting, today: string
       title: `Decision: ${words}`,
       fields: [
         field('decision', 'Change', decided.steps * 25, 'bp', `${decided.steps > 0 ? '+' : ''}${decided.steps * 25} bp`),
-        field('rangeBefore', 'Range before (lower bound)', decided.before[0], '%', rangeText(decided.before)),
-        field('rangeAfter', 'Range after (lower bound)', decided.after[0], '%', rangeText(decided.after)),
+        field('rangeBefore', 'Range before', decided.before[0], '%', rangeText(decided.before)),
+        field('rangeAfter', 'Range after', decided.after[0], '%', rangeText(decided.after)),
       ],
     });
   }
@@ -41,9 +42,12 @@ export function pastMeetingReply({ decided, before }: PastMeeting, today: string
       ],
     });
   }
-  const sources = before
-    ? uniqueSources([sourceRef('Fed funds futures settlements', before.strip.provenance), sourceRef('Fed target range', before.rates.provenance)])
-    : [];
+  // Figures of a past day asked about are not stale: they are given with their date.
+  const asked = (p: Provenance) => ({ ...p, stale: false });
+  const sources = uniqueSources([
+    ...(decided.source ? [sourceRef('Fed target range after the decision', asked(decided.source))] : []),
+    ...(before ? [sourceRef('Fed funds futures settlements', asked(before.strip.provenance)), sourceRef('Fed target range', asked(before.rates.provenance))] : []),
+  ]);
   return {
     title: `FOMC ${shortDate(decided.date, '')}: ${decided.steps === null ? 'decided (outcome not at hand)' : words}`,
     commentary: `The ${name} ${decided.steps === null ? 'has been decided; its outcome is not in the range history at hand.' : `${words.replace(/^held/, 'held the range')}.`} ${priced}`,
@@ -53,7 +57,7 @@ export function pastMeetingReply({ decided, before }: PastMeeting, today: string
     tone: 'neutral',
     data: {
       meeting: decided.date,
-      decided,
+      decided: { date: decided.date, before: decided.before, after: decided.after, steps: decided.steps },
       asOf: before?.strip.tradeDate ?? null,
       currentRange: before ? [before.result.currentRange[0], before.result.currentRange[1]] : null,
       meetings: before ? [meetingData(before.meeting)] : [],

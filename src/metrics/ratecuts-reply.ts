@@ -44,7 +44,7 @@ export function rateCutsData(p: RateCutPricing, changes: PricingChange[] = []) {
     notToday: p.notToday,
     stale: p.strip.provenance.stale,
     rangeAsOf: p.rates.asOf,
-    decided: p.decided,
+    decided: p.decided.map(({ date, before, after, steps }) => ({ date, before, after, steps })),
     unpriced: p.unpriced,
     stripEnd: p.result.stripEnd,
     missingMonths: p.strip.missing ?? [],

@@ -8,7 +8,7 @@ import { FOMC_DECISIONS } from '../analytics/fomc-calendar.ts';
 import { exchangeDate } from '../market/as-of.ts';
 import { ALL_DECISIONS } from '../market/rates-history.ts';
 import { shiftDays } from '../market/providers/strip.ts';
-import type { FuturesStrip, MarketData, PolicyRates } from '../market/types.ts';
+import type { FuturesStrip, MarketData, PolicyRates, Provenance } from '../market/types.ts';
 import { DataUnavailableError } from './errors.ts';
 
 export { ALL_DECISIONS };
@@ -29,6 +29,8 @@ export interface DecidedMeeting {
   after: [number, number] | null;
   /** 25 bp steps decided (negative for cuts); null when unknown. */
   steps: number | null;
+  /** Where the range after the decision came from. */
+  source?: Provenance;
 }
 
 export interface RateCutPricing extends PricedStrip {
@@ -83,7 +85,7 @@ export async function decision(market: MarketData, date: string): Promise<Decide
   const before = was && was.asOf <= date ? was.target : null;
   const after = is && is.asOf > date ? is.target : null;
   const steps = before && after ? Math.round((after[0] - before[0]) / 0.25) : null;
-  return { date, before, after, steps };
+  return { date, before, after, steps, ...(after && is ? { source: is.provenance } : {}) };
 }
 
 /** Older strips tried when the latest prices no meeting from today on (a short check strip, say). */

@@ -244,27 +244,6 @@ describe('computeFedWatch: hand-derived edge cases', () => {
   });
 });
 
-describe("computeFedWatch: CME's published 2015 worked example", () => {
-  /*
-   * CME Group, "Fed Funds Futures Probability Tree Calculator" (Lao and Mirza, 2015): for the
-   * 2015-09-17 meeting, FFQ5 99.8675 (August, no meeting: the start 0.1325) and FFU5 99.805 (September
-   * average 0.195), N = 16 days before and M = 14 after: end = 30/14 * (0.195 - 16/30 * 0.1325) = 0.26643,
-   * P(hike) = (0.26643 - 0.1325) / 0.25 = 53.6%. That paper counts the decision day at the new rate; the
-   * FedWatch numbers of 2026 (the 2026-09-18 check above) count it at the old rate, our convention.
-   */
-  const quotes = [q('2015-08', 99.8675), q('2015-09', 99.805)];
-  it('reproduces 53.6% when the decision day is counted at the new rate, as the paper did', () => {
-    const paper = computeFedWatch({ tradeDate: '2015-08-20', currentTarget: [0, 0.25], quotes, meetings: ['2015-09-16', '2015-10-28'] });
-    expect(paper.meetings[0]!.pHike).toBeCloseTo(53.6, 1);
-    expect(paper.meetings[0]!.expectedRate).toBeCloseTo(0.2664, 4);
-  });
-  it('gives 57.7% with the decision day at the old rate (N = 17, M = 13)', () => {
-    const ours = computeFedWatch({ tradeDate: '2015-08-20', currentTarget: [0, 0.25], quotes, meetings: ['2015-09-17', '2015-10-28'] });
-    expect(ours.meetings[0]!.pHike).toBeCloseTo(((30 / 13) * (0.195 - (17 / 30) * 0.1325) - 0.1325) / 0.0025, 6);
-    expect(ours.meetings[0]!.pHike).toBeCloseTo(57.7, 1);
-  });
-});
-
 describe('computeFedWatch: a missing month without a meeting', () => {
   it('does not solve back through it: the meeting before takes its end from its own price', () => {
     // Trade date 2026-07-30, FEB27 missing: December starts at November (anchor) and, with January's
