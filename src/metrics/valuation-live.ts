@@ -61,7 +61,7 @@ const side = (f: LiveFigure, index: string): LiveSide => ({
 
 export async function computeLiveValuation(market: MarketData): Promise<LiveValuation> {
   if (!market.fundValuation) return { trailingPE: null, forwardLarge: null, note: null };
-  const { figures } = await market.fundValuation();
+  const { figures, errors } = await market.fundValuation();
   const trailing = (fund: string) => figures.filter((f) => f.fund === fund && f.metric === 'pe_trailing' && f.value > 0);
 
   let pair: { small: LiveSide; large: LiveSide; basis: string } | null = null;
@@ -81,7 +81,7 @@ export async function computeLiveValuation(market: MarketData): Promise<LiveValu
   const forwardLarge = forward ? side(forward, 'S&P 500') : null;
 
   if (!pair) {
-    const note = figures.length === 0 ? 'no issuer page could be read and none is stored' : 'no small- and large-cap trailing P/E from one issuer within a week of each other';
+    const note = figures.length === 0 ? (errors.length > 0 ? 'no issuer page could be read and none is stored' : 'no issuer figures are stored') : 'no small- and large-cap trailing P/E from one issuer within a week of each other';
     return { trailingPE: null, forwardLarge, note };
   }
   const { small, large } = pair;
