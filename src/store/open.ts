@@ -10,6 +10,7 @@ import { localLocks, type Locks } from './locks.ts';
 import { migrationProvider } from './migrations/index.ts';
 import { curatedRepo, type CuratedRepo } from './repos/curated.ts';
 import { futuresRepo, type FuturesRepo } from './repos/futures.ts';
+import { marketHistoryRepo, type MarketHistoryRepo } from './repos/market-history.ts';
 import { ledgerRepo, type LedgerRepo } from './repos/ledger.ts';
 import { marketCacheRepo, type MarketCacheRepo } from './repos/market-cache.ts';
 import { sourceStatusRepo, type SourceStatusRepo } from './repos/source-status.ts';
@@ -25,6 +26,8 @@ export interface Store {
   readonly marketCache: MarketCacheRepo;
   readonly curated: CuratedRepo;
   readonly futures: FuturesRepo;
+  /** Closes and strips fetched live, kept for outages. */
+  readonly marketHistory: MarketHistoryRepo;
   readonly sourceStatus: SourceStatusRepo;
   readonly locks: Locks;
   /** The query builder, for repositories only (see src/store/README.md). */
@@ -93,6 +96,7 @@ export function assemble(dialect: Dialect, db: Kysely<Schema>, locks: Locks): St
     marketCache: marketCacheRepo(db),
     curated: curatedRepo(db),
     futures: futuresRepo(db),
+    marketHistory: marketHistoryRepo(db),
     sourceStatus: sourceStatusRepo(db),
     async close() {
       await locks.releaseAll();

@@ -61,6 +61,22 @@ export interface CuratedFuturesTable {
   imported_at: string;
 }
 
+export interface MarketBarsTable {
+  symbol: string;
+  date: string;
+  close: number;
+  source: string;
+  fetched_at: string;
+}
+
+export interface MarketStripsTable {
+  trade_date: string;
+  month: string;
+  price: number;
+  source: string;
+  fetched_at: string;
+}
+
 export interface SourceStatusTable {
   dataset: string;
   provider: string;
@@ -78,4 +94,6 @@ export interface Schema {
   curated_figures: CuratedFiguresTable;
   curated_futures: CuratedFuturesTable;
   market_source_status: SourceStatusTable;
+  market_bars: MarketBarsTable;
+  market_strips: MarketStripsTable;
 }
