@@ -29,7 +29,7 @@ describe('app_mention through the real Bolt app', () => {
   });
 
   it('answers a redelivered event (X-Slack-Retry-Num) once', async () => {
-    const input = { eventId: 'Ev003', channel: 'C0M3', ts: '1763700003.000300', text: '<@U0CAPWATCH> what are the odds of a rate cut?' };
+    const input = { eventId: 'Ev003', channel: 'C0M3', ts: '1763700003.000300', text: '<@U0CAPWATCH> are small caps cheap on valuation?' };
     await h.mention(input);
     await h.mention(input, { retryNum: 1 });
     await h.mention(input, { retryNum: 2 });
@@ -62,7 +62,8 @@ describe('app_mention with hostile text', () => {
     const understand = (text: string) => {
       heard.push(text);
       const command = text.startsWith('chart') ? 'chart' : 'valuation';
-      return { command, options: {}, confidence: 0.9, notes: [`You asked: ${text}`], suggestions: [] };
+      const options: Record<string, string> = text.includes('equal weight') ? { vs: 'equalweight' } : {};
+      return { command, options, confidence: 0.9, notes: [`You asked: ${text}`], suggestions: [] };
     };
     hh = await startHarness({ bot: { understand } });
   });
@@ -78,8 +79,8 @@ describe('app_mention with hostile text', () => {
   });
 
   it('shows an error answer only to the asker, still in the thread', async () => {
-    // The snapshot has no daily prices, so a chart is unavailable: an ephemeral reply.
-    await hh.mention({ eventId: 'Ev007', channel: 'C0M7', user: 'U0CAROL', ts: '1763700007.000700', text: '<@U0CAPWATCH> chart please' });
+    // The bundled history has no RSP closes, so this chart is unavailable offline: an ephemeral reply.
+    await hh.mention({ eventId: 'Ev007', channel: 'C0M7', user: 'U0CAROL', ts: '1763700007.000700', text: '<@U0CAPWATCH> chart of small caps vs the equal weight s&p' });
     const eph = await hh.api.waitFor(() => hh.api.callsTo('chat.postEphemeral').find((c) => c.params.channel === 'C0M7'));
     expect(eph.params).toMatchObject({ channel: 'C0M7', user: 'U0CAROL', thread_ts: '1763700007.000700' });
     expect(hh.api.callsTo('chat.postMessage').filter((c) => c.params.channel === 'C0M7')).toEqual([]);
