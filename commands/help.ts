@@ -23,7 +23,7 @@ export default defineCommand({
           columns: ['Option', 'What it takes', 'Default'],
           rows: c.options.map((o) => [o.name, o.choices ? o.choices.map((ch) => ch.value).join(', ') : o.description, o.default ?? '']),
         },
-        notes: c.examples?.map((e) => `Example: /smallcaps ${e}`),
+        notes: [...(c.details ?? []), ...(c.examples ?? []).map((e) => `Example: /smallcaps ${e}`)],
         sources: [],
         visibility: 'ephemeral',
         tone: 'neutral',

@@ -64,6 +64,8 @@ export interface CommandDecl {
   permission?: Permission;
   /** Example command lines shown in help. */
   examples?: string[];
+  /** Longer explanations shown by `help <command>` (method, conventions). */
+  details?: string[];
   /** Keyword hints for intent routing of free questions. */
   keywords?: string[];
   run(ctx: CommandContext, options: Record<string, string>): Promise<Reply>;

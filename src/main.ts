@@ -99,7 +99,7 @@ export async function start(config: Config): Promise<void> {
     }
     if (config.slack) {
       const { startSlack } = await import('../adapters/slack/index.ts');
-      const slack = await startSlack({ ...config.slack, bot: app.bot, logger: app.logger });
+      const slack = await startSlack({ ...config.slack, bot: app.bot, logger: app.logger, events: app.store.events });
       stops.push(() => slack.stop());
       deliverers.push(slack.deliverer);
       app.logger.info(config.slack.appToken ? 'slack connected (socket mode)' : `slack listening on port ${slack.port}`);

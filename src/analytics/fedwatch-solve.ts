@@ -5,12 +5,13 @@
  * keep one rate (S = E = A). The end of one month is the start of the next.
  *
  * Rules, strongest first, applied until nothing changes:
- *   1. pins: a month without a meeting pins its rate (its price, or the rate carried through it when it
+ *   1. pins: a month without a meeting pins its rate (its price, or the rate carried into it when it
  *      has no price); a month's start is the end of the month before.
  *   2. backward: a month's end is the start of the month after; a meeting month whose end is known
  *      solves its start from its own price.
  *   3. forward: a meeting month whose start is known but whose end nothing pins solves its end from its
  *      own price (one at a time, earliest first, then the stronger rules run again).
+ *   4. last, a month without a meeting and without a price takes its rate from the month after it.
  * So anchors win over a meeting month's own price: a meeting month pinned on both sides never uses it.
  * When no contract fixes the start of the first meeting, the rate in force on the trade date (EFFR)
  * does, if given.
@@ -49,7 +50,7 @@ export function solveMonths(input: SolveInput): MonthRate[] {
     return m;
   });
   const settle = () => {
-    while (pin(months) || backward(months) || forwardOne(months));
+    while (pin(months) || backward(months) || forwardOne(months) || carryBack(months));
   };
   settle();
   const seeded = input.seed && months.find((m) => m.month === input.seed!.month);
@@ -68,11 +69,8 @@ function pin(months: MonthRate[]): boolean {
       m.start = before.end;
       changed = true;
     }
-    if (m.decisionDay !== undefined) return;
-    const rate = m.start ?? m.end;
-    if (rate !== undefined && (m.start === undefined || m.end === undefined)) {
-      m.start ??= rate;
-      m.end ??= rate;
+    if (m.decisionDay === undefined && m.start !== undefined && m.end === undefined) {
+      m.end = m.start;
       changed = true;
     }
   });
@@ -93,12 +91,19 @@ function backward(months: MonthRate[]): boolean {
       m.start = (m.average * m.days - (m.days - n) * m.end) / n;
       changed = true;
     }
-    if (m.decisionDay === undefined && m.end !== undefined && m.start === undefined) {
-      m.start = m.end;
-      changed = true;
-    }
   }
   return changed;
+}
+
+function carryBack(months: MonthRate[]): boolean {
+  for (let i = months.length - 1; i >= 0; i--) {
+    const m = months[i]!;
+    if (m.decisionDay === undefined && m.end !== undefined && m.start === undefined) {
+      m.start = m.end;
+      return true;
+    }
+  }
+  return false;
 }
 
 function forwardOne(months: MonthRate[]): boolean {

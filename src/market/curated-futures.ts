@@ -95,8 +95,8 @@ export async function previousStrip(repo: FuturesRepo, beforeTradeDate: string, 
 
 /** The imported strip of the last trade date on or before `date`, or null. */
 export async function stripOnOrBefore(repo: FuturesRepo, date: string, now?: Date): Promise<FuturesStrip | null> {
-  const dayAfter = new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-  const d = await repo.latestTradeDate(dayAfter);
+  const next = new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const d = await repo.latestTradeDate(next);
   return d === null ? null : stripOn(repo, d, now);
 }
 

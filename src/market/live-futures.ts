@@ -13,18 +13,18 @@ import { latestStrip, stripOnOrBefore } from './curated-futures.ts';
 import { isStale, type Dataset } from './freshness.ts';
 import type { FuturesContracts, FuturesProvider, PolicyDay, Rates, RatesProvider } from './providers/provider.ts';
 import { shiftDays, stripAt, tradeDateOnOrBefore } from './providers/strip.ts';
-import { storedPolicyOn, storedStripOn } from './rates-history.ts';
+import { decisionBetween, latestStoredPolicy, storedPolicyOn, storedStripOn } from './rates-history.ts';
 import type { SourceStatus } from './status.ts';
 import { ProviderError, type FuturesQuote, type FuturesStrip, type MarketData, type PolicyRates, type Provenance } from './types.ts';
 import type { FuturesRepo } from '../store/repos/futures.ts';
 import type { KeptHistory } from './kept-history.ts';
 import { exchangeDate } from './as-of.ts';
-import { meetingsAfter } from '../analytics/fomc-calendar.ts';
 
 export type FuturesRates = Pick<MarketData, 'futuresStrip' | 'previousFuturesStrip' | 'futuresStripOn' | 'policyRates' | 'policyRatesOn'>;
 
 export interface FuturesRatesDeps {
-  futures: FuturesRepo;
+  /** The operator's imported strips. */
+  repo: FuturesRepo;
   /** Strips fetched live are kept here, and answer for a past date when nothing fresher does. */
   kept?: KeptHistory;
   now: () => Date;
@@ -48,7 +48,7 @@ interface ResolvedStrip {
 }
 
 export function liveFuturesRates(d: FuturesRatesDeps): FuturesRates {
-  const { futures, now, cache, status } = d;
+  const { repo, now, cache, status } = d;
 
   function contracts(): Promise<Answer<FuturesContracts>> {
     return cache.get<FuturesContracts>(
@@ -74,7 +74,7 @@ export function liveFuturesRates(d: FuturesRatesDeps): FuturesRates {
   }
 
   async function curatedStrip(fallback: boolean, failures: Failure[]): Promise<ResolvedStrip | null> {
-    const strip = await latestStrip(futures, now());
+    const strip = await latestStrip(repo, now());
     if (!strip) {
       failures.push({ provider: 'curated', error: new ProviderError('curated', 'no futures strip imported', 'empty') });
       return null;
@@ -93,7 +93,7 @@ export function liveFuturesRates(d: FuturesRatesDeps): FuturesRates {
       if (answer) {
         const tradeDate = answer.provenance.asOf;
         const stale = answer.provenance.stale || isStale('futures', tradeDate, now());
-        const newer = stale && d.curatedAt > 0 && ((await latestStrip(futures))?.tradeDate ?? '') > tradeDate;
+        const newer = stale && d.curatedAt > 0 && ((await latestStrip(repo))?.tradeDate ?? '') > tradeDate;
         if (!newer) return { strip: fromContracts(answer, tradeDate, stale), contracts: answer };
       }
     } catch (err) {
@@ -147,7 +147,7 @@ export function liveFuturesRates(d: FuturesRatesDeps): FuturesRates {
       const day = tradeDateOnOrBefore(answer?.value.contracts ?? [], date);
       const firstBar = answer?.value.contracts.map((c) => c.bars[0]?.date ?? '9999').sort()[0];
       if (answer && day && firstBar !== undefined && day > firstBar) candidates.push(fromContracts(answer, day, isStale('futures', day, now())));
-      const imported = await stripOnOrBefore(futures, date, now());
+      const imported = await stripOnOrBefore(repo, date, now());
       if (imported) candidates.push({ ...imported, provenance: { ...imported.provenance, fallback: d.curatedAt !== 0 } });
       const stored = storedStripOn(date, now());
       if (stored) candidates.push({ ...stored, provenance: { ...stored.provenance, fallback: true } });
@@ -173,26 +173,33 @@ export function liveFuturesRates(d: FuturesRatesDeps): FuturesRates {
       const stored = storedPolicyOn(date, now());
       if (stored) return stored;
       const today = await policyRates().catch(() => null);
-      if (today && today.asOf >= date && !decisionBetween(date, today.asOf)) return today;
+      if (today && !decisionBetween(date, today.asOf)) return today;
       return fetchedPolicyOn(date);
     },
   };
 }
 
 /** `--offline`: imported strips and the bundled history; the snapshot's strip last. */
-export function offlineFuturesRates(snapshot: MarketData, futures: FuturesRepo, now: () => Date): FuturesRates {
+export function offlineFuturesRates(snapshot: MarketData, repo: FuturesRepo, now: () => Date): FuturesRates {
   const label = <T extends { provenance: Provenance }>(x: T): T => ({ ...x, provenance: { ...x.provenance, snapshot: true, fallback: false } });
   const stripOn = async (date: string): Promise<FuturesStrip | null> => {
-    const imported = await stripOnOrBefore(futures, date, now());
+    const imported = await stripOnOrBefore(repo, date, now());
     const stored = storedStripOn(date, now());
     if (imported && (!stored || imported.tradeDate >= stored.tradeDate)) return imported;
     return stored ? label(stored) : null;
   };
   return {
-    futuresStrip: async () => (await stripOn(exchangeDate(now()))) ?? label(await snapshot.futuresStrip()),
+    futuresStrip: async () => {
+      const today = exchangeDate(now());
+      const stored = await stripOn(today);
+      if (stored) return stored;
+      const snap = await snapshot.futuresStrip();
+      if (snap.tradeDate > today) throw new ProviderError('snapshot', `no stored futures strip on or before ${today}`, 'empty');
+      return label(snap);
+    },
     previousFuturesStrip: async (tradeDate) => near(await stripOn(shiftDays(tradeDate, -1)), tradeDate),
     futuresStripOn: stripOn,
-    policyRates: async () => storedPolicyOn(exchangeDate(now()), now(), 3650) ?? label(await snapshot.policyRates()),
+    policyRates: async () => storedPolicyOn(exchangeDate(now()), now()) ?? latestStoredPolicy(now()) ?? label(await snapshot.policyRates()),
     policyRatesOn: async (date) => storedPolicyOn(date, now()),
   };
 }
@@ -224,17 +231,17 @@ function stripTradeDate(value: FuturesContracts, fallback: string): string {
   return [...counts.entries()].filter(([, n]) => n >= need).map(([date]) => date).sort().at(-1) ?? fallback;
 }
 
-/** A strip that prices no meeting is no answer: the chain moves on. */
+/**
+ * A strip that prices no meeting is no answer: the chain moves on. Whether it prices one does not depend
+ * on the range; the start of the first meeting may come from the EFFR, stood in for here by the front
+ * quoted month (only to judge the strip, never to price it).
+ */
 function pricesSomeMeeting(provider: string, tradeDate: string, quotes: FuturesQuote[]): void {
+  const front = [...quotes].sort((a, b) => (a.month < b.month ? -1 : 1))[0];
   try {
-    computeFedWatch({ tradeDate, quotes, currentTarget: [0, 0.25] });
+    computeFedWatch({ tradeDate, quotes, currentTarget: [0, 0.25], ...(front ? { effr: 100 - front.price } : {}) });
   } catch (err) {
     if (err instanceof FedWatchError) throw new ProviderError(provider, `the strip of ${tradeDate} prices no FOMC meeting: ${err.message}`, 'empty');
     throw err;
   }
-}
-
-/** True when an FOMC decision on or after `from` took effect by `to` (a new range starts the day after). */
-function decisionBetween(from: string, to: string): boolean {
-  return meetingsAfter(shiftDays(from, -1)).some((m) => m < to);
 }

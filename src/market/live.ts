@@ -120,7 +120,7 @@ export function createMarketData(opts: CreateMarketDataOptions): MarketData {
   }
 
   const futuresRates = liveFuturesRates({
-    futures: store.futures, kept, now, cache, status, ctx, futuresProviders, curatedAt, ratesProviders, lastResort, snapshot, onStale,
+    repo: store.futures, kept, now, cache, status, ctx, futuresProviders, curatedAt, ratesProviders, lastResort, snapshot, onStale,
   });
 
   return {

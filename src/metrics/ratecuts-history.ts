@@ -3,7 +3,7 @@
  * meeting's odds and the cuts priced by year end moved since the previous trading day, a week and a
  * month ago; what a past meeting decided and what the futures priced the trading day before it.
  */
-import type { MeetingOdds } from '../analytics/fedwatch.ts';
+import type { FedWatchResult, MeetingOdds } from '../analytics/fedwatch.ts';
 import { shiftDays } from '../market/providers/strip.ts';
 import type { MarketData } from '../market/types.ts';
 import { DataUnavailableError } from './errors.ts';
@@ -17,6 +17,8 @@ export interface PricingChange {
   next?: { date: string; pCut: number; pHold: number; pHike: number };
   /** Cuts priced by the year-end meeting on that day, counted from today's strip's range. */
   yearEnd?: { date: string; cutsPriced: number };
+  /** That day's whole pricing (for commentary; not part of the reply's data). */
+  result: FedWatchResult;
 }
 
 const LOOKBACKS = [
@@ -43,7 +45,7 @@ export async function pricingChanges(market: MarketData, p: RateCutPricing): Pro
       if (error instanceof DataUnavailableError) continue;
       throw error;
     }
-    const change: PricingChange = { label: look.label, tradeDate: strip.tradeDate };
+    const change: PricingChange = { label: look.label, tradeDate: strip.tradeDate, result: then.result };
     const n = then.result.meetings.find((m) => m.date === next.date && !m.approximate);
     if (n) change.next = { date: n.date, pCut: n.pCut, pHold: n.pHold, pHike: n.pHike };
     const y = yearEnd && then.result.meetings.find((m) => m.date === yearEnd.date);

@@ -6,13 +6,12 @@
 import { computeFedWatch, FedWatchError, type FedWatchResult, type MeetingOdds, type UnpricedMeeting } from '../analytics/fedwatch.ts';
 import { FOMC_DECISIONS } from '../analytics/fomc-calendar.ts';
 import { exchangeDate } from '../market/as-of.ts';
-import { PAST_FOMC_DECISIONS } from '../market/history/fomc-past.ts';
+import { ALL_DECISIONS } from '../market/rates-history.ts';
 import { shiftDays } from '../market/providers/strip.ts';
-import type { FuturesStrip, MarketData, PolicyRates } from '../market/types.ts';
+import type { FuturesStrip, MarketData, PolicyRates, Provenance } from '../market/types.ts';
 import { DataUnavailableError } from './errors.ts';
 
-/** Every known decision day, past and scheduled, ascending. */
-export const ALL_DECISIONS: readonly string[] = [...new Set([...PAST_FOMC_DECISIONS, ...FOMC_DECISIONS])].sort();
+export { ALL_DECISIONS };
 
 export interface PricedStrip {
   result: FedWatchResult;
@@ -30,6 +29,8 @@ export interface DecidedMeeting {
   after: [number, number] | null;
   /** 25 bp steps decided (negative for cuts); null when unknown. */
   steps: number | null;
+  /** Where the range after the decision came from. */
+  source?: Provenance;
 }
 
 export interface RateCutPricing extends PricedStrip {
@@ -84,13 +85,24 @@ export async function decision(market: MarketData, date: string): Promise<Decide
   const before = was && was.asOf <= date ? was.target : null;
   const after = is && is.asOf > date ? is.target : null;
   const steps = before && after ? Math.round((after[0] - before[0]) / 0.25) : null;
-  return { date, before, after, steps };
+  return { date, before, after, steps, ...(after && is ? { source: is.provenance } : {}) };
 }
 
+/** Older strips tried when the latest prices no meeting from today on (a short check strip, say). */
+const LOOK_BACK = 5;
+
 export async function loadRateCuts(market: MarketData, now: Date): Promise<RateCutPricing> {
-  const strip = await market.futuresStrip();
-  const priced = await priceStrip(market, strip);
   const today = exchangeDate(now);
+  let strip = await market.futuresStrip();
+  let priced = await priceStrip(market, strip);
+  for (let i = 0; i < LOOK_BACK && !priced.result.meetings.some((m) => m.date >= today); i++) {
+    const older = await market.futuresStripOn?.(shiftDays(strip.tradeDate, -1)).catch(() => null);
+    if (!older || older.tradeDate >= strip.tradeDate) break;
+    const again = await priceStrip(market, older).catch(() => null);
+    if (!again) break;
+    strip = older;
+    priced = again;
+  }
   const upcoming = priced.result.meetings.filter((m) => m.date >= today);
   const unpriced = priced.result.unpriced.filter((u) => u.date >= today);
   const decided = await decidedBetween(market, strip.tradeDate, today);

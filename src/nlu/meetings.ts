@@ -6,6 +6,17 @@ export interface MeetingEntities {
   by?: string;
 }
 
+/** "the last meeting", "the previous fed decision", "the most recent fomc". */
+const LAST_MEETING = /\b(?:last|previous|latest|most recent|prior) (?:fed |fomc )?(?:meeting|decision|fomc|fed meeting|rate decision)\b/;
+/** A question about what already happened: "did the fed cut in september?", "what was decided in july". */
+const PAST_TENSE = /\b(?:did|was|were|decided|happened|delivered)\b/;
+
+/** The month's most recent occurrence, this one included: "september" in November 2026 is 2026-09. */
+function pastMonth(month: number, now: Date): string {
+  const t = today(now);
+  return `${month <= t.month ? t.year : t.year - 1}-${String(month).padStart(2, '0')}`;
+}
+
 const HORIZON_WORD = /\b(?:by|before|until|till|through|thru|ahead of|into|end of|by end of|by the end of)\s+(?:the\s+)?(?:end of\s+)?(?:next\s+)?$/;
 
 export function extractMeeting(text: string, now: Date): MeetingEntities {
@@ -21,12 +32,14 @@ export function extractMeeting(text: string, now: Date): MeetingEntities {
   if (!out.meeting && /\b(?:next|upcoming|coming) (?:fed |fomc )?(?:meeting|decision|fomc|fed meeting|rate decision)\b|\bnext fomc\b|^ratecuts next\b/.test(text)) {
     out.meeting = 'next';
   }
+  if (!out.meeting && LAST_MEETING.test(text)) out.meeting = 'last';
+  const past = PAST_TENSE.test(text);
   if (!out.meeting) {
     for (const d of findDates(text, now)) {
       if (HORIZON_WORD.test(text.slice(0, d.index))) continue;
       if (d.day !== undefined && d.year !== undefined) out.meeting = isoDate(d.year, d.month, d.day);
-      else if (d.day !== undefined) out.meeting = `${upcomingMonth(d.month, now)}-${String(d.day).padStart(2, '0')}`;
-      else out.meeting = upcomingMonth(d.month, now, d.year);
+      else if (d.day !== undefined) out.meeting = `${(past ? pastMonth : upcomingMonth)(d.month, now)}-${String(d.day).padStart(2, '0')}`;
+      else out.meeting = past && d.year === undefined ? pastMonth(d.month, now) : upcomingMonth(d.month, now, d.year);
       break;
     }
   }

@@ -244,23 +244,14 @@ describe('computeFedWatch: hand-derived edge cases', () => {
   });
 });
 
-describe("computeFedWatch: CME's published 2015 worked example", () => {
-  /*
-   * CME Group, "Fed Funds Futures Probability Tree Calculator" (Lao and Mirza, 2015): for the
-   * 2015-09-17 meeting, FFQ5 99.8675 (August, no meeting: the start 0.1325) and FFU5 99.805 (September
-   * average 0.195), N = 16 days before and M = 14 after: end = 30/14 * (0.195 - 16/30 * 0.1325) = 0.26643,
-   * P(hike) = (0.26643 - 0.1325) / 0.25 = 53.6%. That paper counts the decision day at the new rate; the
-   * FedWatch numbers of 2026 (the 2026-09-18 check above) count it at the old rate, our convention.
-   */
-  const quotes = [q('2015-08', 99.8675), q('2015-09', 99.805)];
-  it('reproduces 53.6% when the decision day is counted at the new rate, as the paper did', () => {
-    const paper = computeFedWatch({ tradeDate: '2015-08-20', currentTarget: [0, 0.25], quotes, meetings: ['2015-09-16', '2015-10-28'] });
-    expect(paper.meetings[0]!.pHike).toBeCloseTo(53.6, 1);
-    expect(paper.meetings[0]!.expectedRate).toBeCloseTo(0.2664, 4);
-  });
-  it('gives 57.7% with the decision day at the old rate (N = 17, M = 13)', () => {
-    const ours = computeFedWatch({ tradeDate: '2015-08-20', currentTarget: [0, 0.25], quotes, meetings: ['2015-09-17', '2015-10-28'] });
-    expect(ours.meetings[0]!.pHike).toBeCloseTo(((30 / 13) * (0.195 - (17 / 30) * 0.1325) - 0.1325) / 0.0025, 6);
-    expect(ours.meetings[0]!.pHike).toBeCloseTo(57.7, 1);
+describe('computeFedWatch: a missing month without a meeting', () => {
+  it('does not solve back through it: the meeting before takes its end from its own price', () => {
+    // Trade date 2026-07-30, FEB27 missing: December starts at November (anchor) and, with January's
+    // start unknown, solves its end forward from its own price; January follows from December's end.
+    const quotes = [q('2026-08', 96.365), q('2026-09', 96.29), q('2026-10', 96.2), q('2026-11', 96.14), q('2026-12', 96.07), q('2027-01', 96.04), q('2027-03', 95.97), q('2027-04', 95.935), q('2027-05', 95.91)];
+    const result = computeFedWatch({ tradeDate: '2026-07-30', currentTarget: [3.5, 3.75], quotes });
+    const dec = result.meetings.find((m) => m.date === '2026-12-09')!;
+    expect(dec.expectedRate).toBeCloseTo((31 * 3.93 - 9 * 3.86) / 22, 4);
+    expect(result.meetings.map((m) => m.date)).toContain('2027-01-27');
   });
 });

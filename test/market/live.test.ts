@@ -188,9 +188,9 @@ describe('live fed funds futures', () => {
     const prev = await market.previousFuturesStrip!('2026-11-20');
     expect(prev?.tradeDate).toBe('2026-11-19');
     expect(prev?.quotes[0]!.price).toBeCloseTo(ZQ_PRICES['ZQX26.CBT']! - 0.01, 6);
-    // Six contract months asked (stripMonths), each once; the two unlisted ones are reported missing.
-    expect(v.yahoo.count()).toBe(6);
-    expect(new Set(v.yahoo.requests.map((u) => u.pathname)).size).toBe(6);
+    // Six contract months asked (stripMonths) and the month before, each once; the two unlisted ones are reported missing.
+    expect(v.yahoo.count()).toBe(7);
+    expect(new Set(v.yahoo.requests.map((u) => u.pathname)).size).toBe(7);
   });
 
   it('100 concurrent asks fetch each contract once', async () => {

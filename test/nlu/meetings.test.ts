@@ -29,6 +29,11 @@ describe('extractMeeting', () => {
     ['fed cut odds', {}],
     ['may the fed cut', {}],
     ['a cut in may', { meeting: '2027-05' }],
+    ['what did the fed do at the last meeting', { meeting: 'last' }],
+    ['the previous fomc decision', { meeting: 'last' }],
+    ['did the fed cut in september', { meeting: '2026-09' }],
+    ['what was decided in december', { meeting: '2025-12' }],
+    ['what was priced for the october 28 meeting', { meeting: '2026-10-28' }],
   ])('%s', (text, expected) => {
     expect(extractMeeting(text, now)).toEqual(expected);
   });

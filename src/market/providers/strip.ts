@@ -7,14 +7,16 @@ const CARRY_DAYS = 5;
 
 /**
  * Each contract's close on `date`, or its last close up to CARRY_DAYS before (Yahoo leaves days without
- * a trade in a deferred month empty); contracts with no close in that window are left out.
+ * a trade in a deferred month empty); contracts with no close in that window are left out. A contract of
+ * a month already over keeps its last close: that is its final settlement.
  */
 export function stripAt(contracts: readonly ContractSeries[], date: string): FuturesQuote[] {
   const earliest = shiftDays(date, -CARRY_DAYS);
   const quotes: FuturesQuote[] = [];
   for (const c of contracts) {
     const bar = c.bars.filter((b) => b.date <= date).at(-1);
-    if (bar && bar.date >= earliest) quotes.push({ month: c.month, price: bar.close });
+    const expired = c.month < date.slice(0, 7) && bar !== undefined && bar.date.slice(0, 7) >= c.month;
+    if (bar && (bar.date >= earliest || expired)) quotes.push({ month: c.month, price: bar.close });
   }
   return quotes.sort((a, b) => (a.month < b.month ? -1 : 1));
 }

@@ -52,7 +52,8 @@ export function createYahooProvider(opts: YahooOptions): BarsProvider & FuturesP
      * are the network's (not "not listed"), after two of them the rest are not asked.
      */
     async futuresContracts(today): Promise<Fetched<FuturesContracts>> {
-      const months = contractMonths(today, opts.stripMonths ?? 13);
+      // From the month before: when its contract still answers, its final settlement anchors this month's meeting.
+      const months = contractMonths(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1)), (opts.stripMonths ?? 13) + 1);
       const now = Math.floor(today.getTime() / 1000);
       let outages = 0;
       const outcomes = await mapLimit(months, 4, async (month): Promise<ContractSeries | MissingContract & { error: unknown }> => {
@@ -71,7 +72,9 @@ export function createYahooProvider(opts: YahooOptions): BarsProvider & FuturesP
         }
       });
       const contracts = outcomes.filter((o): o is ContractSeries => 'bars' in o);
-      const missing = outcomes.filter((o): o is MissingContract & { error: unknown } => 'error' in o);
+      const current = months[1]!;
+      // An expired month that no longer answers is no hole: it was only asked for its final settlement.
+      const missing = outcomes.filter((o): o is MissingContract & { error: unknown } => 'error' in o && o.month >= current);
       if (contracts.length === 0) {
         const outage = missing.find((m) => !(m.error instanceof ProviderError && ['not_found', 'empty', 'invalid'].includes(m.error.kind)));
         if (outage) throw outage.error;

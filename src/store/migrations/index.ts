@@ -5,11 +5,13 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-initial.ts';
 import * as m0002 from './0002-ledger-leases.ts';
+import * as m0003 from './0003-shared-work.ts';
 import * as m0005 from './0005-kept-market-history.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-ledger-leases': m0002,
+  '0003-shared-work': m0003,
   '0005-kept-market-history': m0005,
 };
 

@@ -118,7 +118,8 @@ describe('yahoo provider over HTTP', () => {
     expect(got.asOf).toBe('2026-11-20');
     expect(got.value.contracts[1]!.bars.at(-1)).toEqual({ date: '2026-11-20', close: 96.245 });
     const asked = vendor.requests.map((u) => decodeURIComponent(u.pathname.split('/').at(-1)!));
-    expect(asked.sort()).toEqual(['ZQF27.CBT', 'ZQG27.CBT', 'ZQH27.CBT', 'ZQX26.CBT', 'ZQZ26.CBT']);
+    // The month before is asked too (its final settlement anchors a meeting this month); absent, it is no hole.
+    expect(asked.sort()).toEqual(['ZQF27.CBT', 'ZQG27.CBT', 'ZQH27.CBT', 'ZQV26.CBT', 'ZQX26.CBT', 'ZQZ26.CBT']);
   });
 
   it('drops an implausible price and a month that fails, keeps the others; fails only when no month answers', async () => {
@@ -132,10 +133,10 @@ describe('yahoo provider over HTTP', () => {
     });
     const yahoo = createYahooProvider({ baseUrl: vendor.baseUrl, http, stripMonths: 5 });
     const got = await yahoo.futuresContracts(new Date('2026-11-21T12:00:00Z'));
-    expect(got.value.contracts.map((c) => c.month)).toEqual(['2026-11', '2026-12', '2027-03']);
+    expect(got.value.contracts.map((c) => c.month)).toEqual(['2026-10', '2026-11', '2026-12', '2027-03']);
     // The bad close of December is dropped (its close of the day before stays), with the reason kept.
-    expect(got.value.contracts[1]!.bars).toEqual([{ date: '2026-11-19', close: 96.2 }]);
-    expect(got.value.contracts[1]!.dropped).toMatch(/implausible price 9.62 on 2026-11-20/);
+    expect(got.value.contracts[2]!.bars).toEqual([{ date: '2026-11-19', close: 96.2 }]);
+    expect(got.value.contracts[2]!.dropped).toMatch(/implausible price 9.62 on 2026-11-20/);
     expect(got.value.missing.map((m) => m.month)).toEqual(['2027-01', '2027-02']);
     expect(got.value.missing[0]!.reason).toMatch(/implausible price 0/);
     vendor.handle(() => ({ status: 500 }));
