@@ -17,12 +17,15 @@ import { decisionBetween, latestStoredPolicy, storedPolicyOn, storedStripOn } fr
 import type { SourceStatus } from './status.ts';
 import { ProviderError, type FuturesQuote, type FuturesStrip, type MarketData, type PolicyRates, type Provenance } from './types.ts';
 import type { FuturesRepo } from '../store/repos/futures.ts';
+import type { KeptHistory } from './kept-history.ts';
 import { exchangeDate } from './as-of.ts';
 
 export type FuturesRates = Pick<MarketData, 'futuresStrip' | 'previousFuturesStrip' | 'futuresStripOn' | 'policyRates' | 'policyRatesOn'>;
 
 export interface FuturesRatesDeps {
   futures: FuturesRepo;
+  /** Strips fetched live are kept here, and answer for a past date when nothing fresher does. */
+  kept?: KeptHistory;
   now: () => Date;
   cache: MarketCache;
   status: SourceStatus;
@@ -59,6 +62,8 @@ export function liveFuturesRates(d: FuturesRatesDeps): FuturesRates {
               const got = await p.futuresContracts(now());
               const tradeDate = stripTradeDate(got.value, got.asOf);
               pricesSomeMeeting(p.id, tradeDate, stripAt(got.value.contracts, tradeDate));
+              const days = [...new Set(got.value.contracts.flatMap((c) => c.bars.map((b) => b.date)))].filter((day) => day <= tradeDate);
+              await d.kept?.keepStrips(days.map((day) => ({ tradeDate: day, quotes: stripAt(got.value.contracts, day) })), got.source);
               return { ...got, asOf: tradeDate };
             },
           })),
@@ -145,6 +150,8 @@ export function liveFuturesRates(d: FuturesRatesDeps): FuturesRates {
       if (imported) candidates.push({ ...imported, provenance: { ...imported.provenance, fallback: d.curatedAt !== 0 } });
       const stored = storedStripOn(date, now());
       if (stored) candidates.push({ ...stored, provenance: { ...stored.provenance, fallback: true } });
+      const own = await d.kept?.stripOnOrBefore(date < exchangeDate(now()) ? date : exchangeDate(now()));
+      if (own) candidates.push(own);
       return candidates.reduce<FuturesStrip | null>((best, s) => (best === null || s.tradeDate > best.tradeDate ? s : best), null);
   }
 

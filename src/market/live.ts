@@ -10,6 +10,7 @@ import { exchangeDate } from './as-of.ts';
 import { MarketCache, type CacheDataset, type TtlRule } from './cache.ts';
 import { AllProvidersFailedError, Breaker, orderProviders, runChain, type Answer, type ChainStep } from './chain.ts';
 import { curatedFuturesStatus } from './curated-futures.ts';
+import { keptHistory } from './kept-history.ts';
 import { liveFuturesRates, offlineFuturesRates } from './live-futures.ts';
 import { getCurated, listCurated, mergeCurated, toFigure } from './curated-store.ts';
 import { isStale, type Dataset } from './freshness.ts';
@@ -57,7 +58,7 @@ export interface LiveMarketConfig {
 }
 
 /** The repositories the market data reads and writes. */
-export type MarketStore = Pick<Store, 'marketCache' | 'curated' | 'futures' | 'sourceStatus' | 'valuations'>;
+export type MarketStore = Pick<Store, 'marketCache' | 'curated' | 'futures' | 'sourceStatus' | 'valuations'> & Partial<Pick<Store, 'marketHistory'>>;
 
 export interface CreateMarketDataOptions {
   config: LiveMarketConfig;
@@ -103,6 +104,7 @@ export function createMarketData(opts: CreateMarketDataOptions): MarketData {
   const ratesProviders = orderProviders<RatesProvider>('rates', [nyfed, fred], config.order?.rates);
 
   const status = new SourceStatus(store.sourceStatus, now);
+  const kept = keptHistory(store.marketHistory, now, logger);
   const cache = new MarketCache({ repo: store.marketCache, now, ...(config.ttl ? { ttl: config.ttl } : {}), ...(logger ? { logger } : {}) });
   void cache.prune(new Date(now().getTime() - 30 * 86_400_000)).catch(() => {});
   const breaker = new Breaker(config.breakerCooldownMs ?? 30_000);
@@ -124,7 +126,7 @@ export function createMarketData(opts: CreateMarketDataOptions): MarketData {
   }
 
   const futuresRates = liveFuturesRates({
-    futures: store.futures, now, cache, status, ctx, futuresProviders, curatedAt, ratesProviders, lastResort, snapshot, onStale,
+    futures: store.futures, kept, now, cache, status, ctx, futuresProviders, curatedAt, ratesProviders, lastResort, snapshot, onStale,
   });
 
   return {
@@ -139,6 +141,7 @@ export function createMarketData(opts: CreateMarketDataOptions): MarketData {
         id: p.id,
         run: async () => {
           const got = await p.dailyBars(sym, fetchFrom, end);
+          await kept.keepBars(sym, got.value, got.source);
           return { ...got, value: { from: fetchFrom, bars: got.value } };
         },
       }));
@@ -150,6 +153,12 @@ export function createMarketData(opts: CreateMarketDataOptions): MarketData {
           onStale: onStale('bars'),
         });
       } catch (err) {
+        // The bot's own kept closes first when they reach back to the start asked for; else the bundled snapshot.
+        const own = err instanceof AllProvidersFailedError ? await kept.bars(sym, keepFrom, end) : null;
+        if (own && own.bars[0]!.date <= from) {
+          status.recordSuccess('bars', { ...own.provenance, fetchedAt: now().toISOString() });
+          return own;
+        }
         return lastResort('bars', err, () => snapshot.dailyBars(sym, from, to)).catch((final: unknown) => {
           if (final instanceof AllProvidersFailedError && final.kind === 'not_found') throw new UnknownSymbolError(sym);
           throw final;

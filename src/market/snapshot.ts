@@ -95,7 +95,12 @@ export function createSnapshotMarketData(now: () => Date = () => new Date()): Of
     async status() {
       const at = now();
       const today = exchangeDate(at);
-      const barsAsOf = latest(bundledSeries().map((s) => (s.to < today ? s.to : s.from <= today ? today : '')).filter(Boolean));
+      // The newest close on or before today (read from a series only when its span reaches past today).
+      const barsAsOf = latest(
+        bundledSeries()
+          .filter((s) => s.from <= today)
+          .map((s) => (s.to <= today ? s.to : (lastOnOrBefore(bundledBars(s.symbol)?.bars ?? [], today, (b) => b.date)?.date ?? ''))),
+      );
       const strip = storedStripOn(today, at);
       const rates = policyAt(today, at);
       const curatedAsOf = latest(snapshotCurated.map((f) => f.asOf));

@@ -15,6 +15,7 @@ import { valuationsRepo, type ValuationsRepo } from './repos/valuations.ts';
 import { editionsRepo, type EditionsRepo } from './repos/editions.ts';
 import { eventsRepo, type EventsRepo } from './repos/events.ts';
 import { futuresRepo, type FuturesRepo } from './repos/futures.ts';
+import { marketHistoryRepo, type MarketHistoryRepo } from './repos/market-history.ts';
 import { ledgerRepo, type LedgerRepo } from './repos/ledger.ts';
 import { marketCacheRepo, type MarketCacheRepo } from './repos/market-cache.ts';
 import { sourceStatusRepo, type SourceStatusRepo } from './repos/source-status.ts';
@@ -32,6 +33,8 @@ export interface Store {
   readonly marketCache: MarketCacheRepo;
   readonly curated: CuratedRepo;
   readonly futures: FuturesRepo;
+  /** Closes and strips fetched live, kept for outages. */
+  readonly marketHistory: MarketHistoryRepo;
   readonly sourceStatus: SourceStatusRepo;
   readonly events: EventsRepo;
   readonly editions: EditionsRepo;
@@ -117,6 +120,7 @@ export function assemble(dialect: Dialect, db: Kysely<Schema>, locks: Locks): St
     marketCache: marketCacheRepo(db),
     curated: curatedRepo(db),
     futures: futuresRepo(db),
+    marketHistory: marketHistoryRepo(db),
     sourceStatus: sourceStatusRepo(db),
     async ping() {
       await sql`SELECT 1`.execute(db);

@@ -69,6 +69,22 @@ export interface CuratedFuturesTable {
   imported_at: string;
 }
 
+export interface MarketBarsTable {
+  symbol: string;
+  date: string;
+  close: number;
+  source: string;
+  fetched_at: string;
+}
+
+export interface MarketStripsTable {
+  trade_date: string;
+  month: string;
+  price: number;
+  source: string;
+  fetched_at: string;
+}
+
 export interface SourceStatusTable {
   dataset: string;
   provider: string;
@@ -136,6 +152,8 @@ export interface Schema {
   valuations: ValuationsTable;
   alert_rules: AlertRulesTable;
   alert_firings: AlertFiringsTable;
+  market_bars: MarketBarsTable;
+  market_strips: MarketStripsTable;
 }
 
 export interface ValuationsTable {

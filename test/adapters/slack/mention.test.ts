@@ -29,7 +29,7 @@ describe('app_mention through the real Bolt app', () => {
   });
 
   it('answers a redelivered event (X-Slack-Retry-Num) once', async () => {
-    const input = { eventId: 'Ev003', channel: 'C0M3', ts: '1763700003.000300', text: '<@U0CAPWATCH> what are the odds of a rate cut?' };
+    const input = { eventId: 'Ev003', channel: 'C0M3', ts: '1763700003.000300', text: '<@U0CAPWATCH> are small caps cheap on valuation?' };
     await h.mention(input);
     await h.mention(input, { retryNum: 1 });
     await h.mention(input, { retryNum: 2 });
