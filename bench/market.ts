@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createMarketData } from '../src/market/live.ts';
-import { openDatabase } from '../src/store/db.ts';
+import { openStore } from '../src/store/open.ts';
 import { percentile } from './lib/stats.ts';
 
 const NOW = new Date('2026-11-21T15:00:00Z');
@@ -59,8 +59,8 @@ export default async function bench(): Promise<void> {
   const file = join(dir, 'bench.db');
   const config = { yahooBaseUrl: base, stooqBaseUrl: base, nyfedBaseUrl: base, fredBaseUrl: base };
   try {
-    const db = openDatabase(file);
-    const market = createMarketData({ config, db, now: () => NOW });
+    const store = await openStore({ file });
+    const market = createMarketData({ config, store, now: () => NOW });
 
     upstream = 0;
     const t0 = performance.now();
@@ -73,13 +73,15 @@ export default async function bench(): Promise<void> {
     const periods = ['2026-11-13', '2026-08-20', '2026-01-01', '2025-11-20'];
     const mixed = await timeMany(10_000, () => market.dailyBars('IWM', periods[Math.floor(Math.random() * periods.length)]!, '2026-11-20'));
     console.log(`market: warm cache hit, mixed periods 5d..1y: p50 ${(mixed.p50 * 1000).toFixed(1)} µs, p99 ${(mixed.p99 * 1000).toFixed(1)} µs`);
-    db.close();
+    await store.close();
 
     upstream = 0;
-    const restarted = createMarketData({ config, db: openDatabase(file), now: () => NOW });
+    const reopened = await openStore({ file });
+    const restarted = createMarketData({ config, store: reopened, now: () => NOW });
     const r0 = performance.now();
     await restarted.dailyBars('IWM', '2026-10-20', '2026-11-20');
     console.log(`market: first ask after a restart (SQLite hit): ${(performance.now() - r0).toFixed(2)} ms, ${upstream} upstream call(s)`);
+    await reopened.close();
   } finally {
     server.close();
     rmSync(dir, { recursive: true, force: true });

@@ -43,7 +43,7 @@ const CURATE_USAGE =
 export async function curate(app: App, args: string[], flags: OperatorFlags, io: Io): Promise<number> {
   const [action, ...rest] = args;
   if (action === 'list') {
-    const overrides = new Set(listCurated(app.db).map((o) => o.key));
+    const overrides = new Set((await listCurated(app.store.curated)).map((o) => o.key));
     for (const f of await app.market.curatedAll()) {
       io.out(`${f.key}  ${formatValue(f.value, f.unit)}  ${f.source}, as of ${f.asOf}${overrides.has(f.key) ? '  (curated)' : '  (snapshot)'}`);
     }
@@ -54,14 +54,14 @@ export async function curate(app: App, args: string[], flags: OperatorFlags, io:
     if (!key || value === undefined || !flags.source || !flags.asof) {
       throw new InputError(CURATE_USAGE);
     }
-    const stored = setCurated(app.db, { key, value, source: flags.source, asOf: flags.asof, label: flags.label, unit: flags.unit }, app.config.now());
+    const stored = await setCurated(app.store.curated, { key, value, source: flags.source, asOf: flags.asof, label: flags.label, unit: flags.unit }, app.config.now());
     io.out(`Stored ${stored.key} = ${stored.value} (${stored.source}, as of ${stored.asOf}).`);
     return 0;
   }
   if (action === 'futures') {
     const [file] = rest;
     if (!file) throw new InputError('Usage: capwatch curate futures <file.csv> [--source "..."] [--date YYYY-MM-DD]');
-    const result = curateFuturesFromFile(app.db, file, { now: app.config.now(), source: flags.source, tradeDate: flags.date });
+    const result = await curateFuturesFromFile(app.store.futures, file, { now: app.config.now(), source: flags.source, tradeDate: flags.date });
     io.out(`Imported ${result.contracts} contract prices for ${result.tradeDates.join(', ')} (${result.source}).`);
     return 0;
   }
@@ -74,7 +74,7 @@ function formatValue(value: number, unit: string): string {
 
 export async function subscriptions(app: App, args: string[], io: Io): Promise<number> {
   if (args[0] !== 'list') throw new InputError('Usage: capwatch subscriptions list');
-  for (const line of listSubscriptions(app.db, app.config.now())) io.out(line);
+  for (const line of await listSubscriptions(app.store, app.config.now())) io.out(line);
   return 0;
 }
 

@@ -69,7 +69,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     const config = loadConfig({ LOG_LEVEL: 'error', ...env });
     guardOutput(env);
     if (verb === 'discord:register') return await discordRegister(config, flags, io);
-    app = createApp(config, { offline: values.offline });
+    app = await createApp(config, { offline: values.offline });
     switch (verb) {
       case 'run':
         return await answer(app, io, values.json, () => app!.bot.parse(rest.join(' '), 'cli'));
@@ -103,7 +103,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     io.err(oneLine(`capwatch: ${(error as Error).message}`));
     return 1;
   } finally {
-    app?.close();
+    await app?.close();
   }
 }
 

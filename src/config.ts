@@ -56,6 +56,15 @@ const schema = z.object({
   }),
   DIGEST_SMALLS: choiceList(Object.keys(SMALL), 'iwm'),
   DIGEST_BENCHMARKS: choiceList(Object.keys(LARGE), 'sp500,nasdaq'),
+  DATABASE_URL: optionalText.refine((v) => v === undefined || /^postgres(ql)?:\/\/\S+$/.test(v), {
+    message: 'expected a postgres:// URL; leave it empty for SQLite under DATA_DIR',
+  }),
+  DIGEST_LEASE_SECONDS: z.coerce
+    .number({ message: 'expected a number of seconds' })
+    .int({ message: 'expected a whole number of seconds' })
+    .min(5, { message: 'expected between 5 and 3600 seconds' })
+    .max(3600, { message: 'expected between 5 and 3600 seconds' })
+    .default(120),
   LOG_LEVEL: z
     .string()
     .default('info')
@@ -76,6 +85,10 @@ export interface Config {
   slack?: { botToken: string; signingSecret: string; appToken?: string; apiUrl: string; port: number };
   providers: { yahooBaseUrl: string; stooqBaseUrl: string; nyfedBaseUrl: string; fredBaseUrl: string; fredApiKey?: string };
   dataDir: string;
+  /** PostgreSQL for several instances; absent: SQLite under dataDir. */
+  databaseUrl?: string;
+  /** How long a digest claim of a dead process blocks a retry. */
+  digestLeaseMs: number;
   /** Rows of the digest's performance table. */
   digest: { smalls: string[]; benchmarks: string[] };
   now: () => Date;
@@ -123,6 +136,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       fredApiKey: env.FRED_API_KEY,
     },
     dataDir: env.DATA_DIR,
+    databaseUrl: env.DATABASE_URL,
+    digestLeaseMs: env.DIGEST_LEASE_SECONDS * 1000,
     digest: { smalls: env.DIGEST_SMALLS, benchmarks: env.DIGEST_BENCHMARKS },
     now: fixedNow ? () => new Date(fixedNow) : () => new Date(),
   };

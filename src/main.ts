@@ -27,11 +27,12 @@ import { saveChartOrDrop } from './observability/save-chart.ts';
 import { createUserLimit } from './ratelimit/user-limit.ts';
 import type { MarketData } from './market/types.ts';
 import type { Reply } from './reply.ts';
-import { openDatabase, type Db } from './store/db.ts';
+import { openStore, type Store } from './store/open.ts';
+import { ping } from './store/ping.ts';
 
 export interface App {
   config: Config;
-  db: Db;
+  store: Store;
   market: MarketData;
   bot: Bot;
   logger: Logger;
@@ -39,16 +40,16 @@ export interface App {
   compose: Compose;
   /** Writes a reply's chart under DATA_DIR/charts and records its path. */
   saveChart(reply: Reply): Promise<Reply>;
-  close(): void;
+  close(): Promise<void>;
 }
 
-export function createApp(config: Config, opts: { offline?: boolean; logger?: Logger } = {}): App {
+export async function createApp(config: Config, opts: { offline?: boolean; logger?: Logger } = {}): Promise<App> {
   const logger = opts.logger ?? createLogger(config.env.LOG_LEVEL);
   prepareDataDir(config.dataDir);
-  const db = openDatabase(join(config.dataDir, 'capwatch.sqlite'));
-  const market = createMarketData({ config: { ...config.providers, offline: opts.offline }, db, now: config.now, logger });
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const market = createMarketData({ config: { ...config.providers, offline: opts.offline }, store, now: config.now, logger });
   const charts = guardCharts(createChartService({ cacheDir: join(config.dataDir, 'cache', 'charts') }), logger);
-  const subscriptions = new SubscriptionRepository(db, config.now);
+  const subscriptions = new SubscriptionRepository(store, config.now);
   const chartServices: { charts?: ChartService } = { charts };
   const compose: Compose = (now) =>
     withoutChartOnFailure(chartServices, (s) => composeDigest({ market, now, charts: s.charts, rateCuts: digestRateCuts, ...config.digest }));
@@ -57,13 +58,13 @@ export function createApp(config: Config, opts: { offline?: boolean; logger?: Lo
   const bot = createBot({ commands: allCommands, market, now: config.now, services, logger, limit });
   return {
     config,
-    db,
+    store,
     market,
     bot,
     logger,
     compose,
     saveChart: (reply) => saveChartOrDrop(reply, config.dataDir, logger),
-    close: () => db.close(),
+    close: () => store.close(),
   };
 }
 
@@ -94,19 +95,19 @@ export async function start(config: Config): Promise<void> {
   guardOutput();
   const console = !config.discord && !config.slack;
   // On the console, provider warnings would interleave with answers; LOG_LEVEL still wins when set.
-  const app = createApp(config, console && !process.env.LOG_LEVEL ? { logger: createLogger('error') } : {});
+  const app = await createApp(config, console && !process.env.LOG_LEVEL ? { logger: createLogger('error') } : {});
   const unguard = installProcessGuards(app.logger);
   if (console) {
     const { runConsole } = await import('../adapters/console/index.ts');
     await runConsole({ bot: app.bot, prepare: (r) => app.saveChart(r), logger: app.logger });
-    app.close();
+    await app.close();
     return;
   }
   const stops: Array<() => Promise<void> | void> = [];
   const deliverers: Deliverer[] = [];
   startProcessMetrics();
   const readiness = new Readiness();
-  readiness.set('database', () => void app.db.prepare('SELECT 1').get());
+  readiness.set('database', async () => void (await ping(app.store)));
   // Every HTTP route on PORT, one line each (Bolt's receiver serves them with Slack over HTTP).
   const routes: Route[] = [...opsRoutes({ readiness, registry })];
   const onRouteError = (error: unknown, route: Route) =>
@@ -130,7 +131,7 @@ export async function start(config: Config): Promise<void> {
     if (config.slack) {
       readiness.set('slack', () => 'connecting');
       const { startSlack } = await import('../adapters/slack/index.ts');
-      const slack = await startSlack({ ...config.slack, bot: app.bot, logger: app.logger, routes, onRouteError });
+      const slack = await startSlack({ ...config.slack, bot: app.bot, logger: app.logger, events: app.store.events, routes, onRouteError });
       readiness.set('slack', () => slack.notReady());
       stops.push(() => slack.stop());
       deliverers.push(slack.deliverer);
@@ -138,12 +139,12 @@ export async function start(config: Config): Promise<void> {
     }
   } catch (error) {
     for (const stop of stops.reverse()) await stop();
-    app.close();
+    await app.close();
     throw error;
   }
   // A long-running bot pays the chart renderer's load once, up front, not on a user's first chart.
   await preloadRenderer();
-  const scheduler = startScheduler({ db: app.db, deliverers, compose: app.compose, now: config.now, logger: app.logger });
+  const scheduler = startScheduler({ store: app.store, deliverers, compose: app.compose, now: config.now, logger: app.logger, ledger: { leaseMs: config.digestLeaseMs } });
   stops.push(() => scheduler.stop());
   app.logger.info('capwatch started');
   await new Promise<void>((resolve) => {
@@ -161,7 +162,7 @@ export async function start(config: Config): Promise<void> {
             .then(s)
             .catch((error: unknown) => app.logger.error('shutdown step failed', { error: String(error) }));
         }
-        app.close();
+        await app.close();
         unguard();
         resolve();
       })();

@@ -43,9 +43,9 @@ export interface DeliveryOutcome {
 }
 
 export interface Pausable {
-  pause(id: string, reason: string): void;
+  pause(id: string, reason: string): Promise<void>;
   /** Checked just before claiming, so a channel unsubscribed or paused mid fan-out gets nothing. */
-  isActive?(id: string): boolean;
+  isActive?(id: string): Promise<boolean>;
 }
 
 export type FanoutTarget = Schedulable & { platform: Platform; channelId: string };
@@ -113,11 +113,8 @@ export class Fanout {
     // One query per local date rather than one per subscription: inside the grace window every tick sees
     // the morning's subscriptions due again, almost all of them already sent.
     const settled = new Map<string, Set<string>>();
-    const fresh = due.filter((d) => {
-      let done = settled.get(d.localDate);
-      if (!done) settled.set(d.localDate, (done = this.opts.ledger.settledOn(d.localDate)));
-      return !done.has(d.subscription.id) && !this.inFlight.has(key(d));
-    });
+    for (const localDate of new Set(due.map((d) => d.localDate))) settled.set(localDate, await this.opts.ledger.settledOn(localDate));
+    const fresh = due.filter((d) => !settled.get(d.localDate)?.has(d.subscription.id) && !this.inFlight.has(key(d)));
     if (fresh.length === 0) return [];
     // Marked before composing, so a tick that starts meanwhile leaves these alone.
     for (const d of fresh) this.inFlight.add(key(d));
@@ -176,10 +173,10 @@ export class Fanout {
       let claimed = false;
       const task = async (): Promise<Attempt> => {
         if (!claimed) {
-          if (this.opts.subscriptions.isActive && !this.opts.subscriptions.isActive(d.subscription.id)) {
+          if (this.opts.subscriptions.isActive && !(await this.opts.subscriptions.isActive(d.subscription.id))) {
             return { done: outcome(d, 'skipped', 0, 'no longer subscribed') };
           }
-          if (!this.opts.ledger.claim(d.subscription.id, d.localDate, this.opts.now(), edition)) {
+          if (!(await this.opts.ledger.claim(d.subscription.id, d.localDate, this.opts.now(), edition))) {
             return { done: outcome(d, 'skipped', 0) };
           }
           claimed = true;
@@ -215,15 +212,15 @@ export class Fanout {
     const { ledger, logger, subscriptions } = this.opts;
     const sub = d.subscription;
     try {
-      await lane.deliverer.send(sub.channelId, reply);
-      ledger.markSent(sub.id, d.localDate, this.opts.now());
+      await ledger.whileHeld(sub.id, d.localDate, () => lane.deliverer.send(sub.channelId, reply));
+      await ledger.markSent(sub.id, d.localDate, this.opts.now());
       return { done: outcome(d, 'sent', attempts) };
     } catch (err) {
       const e = err instanceof DeliveryError ? err : new DeliveryError('transient', String(err instanceof Error ? err.message : err));
       if (e.kind === 'gone' || e.kind === 'forbidden') {
         const reason = `${e.kind === 'gone' ? 'channel is gone' : 'bot is not allowed to post'}: ${e.message}`;
-        subscriptions.pause(sub.id, reason);
-        ledger.markPaused(sub.id, d.localDate, this.opts.now(), reason);
+        await subscriptions.pause(sub.id, reason);
+        await ledger.markPaused(sub.id, d.localDate, this.opts.now(), reason);
         logger.warn('digest subscription paused', { subscription: sub.id, reason });
         return { done: outcome(d, 'paused', attempts, reason) };
       }
@@ -238,7 +235,7 @@ export class Fanout {
       if (e.kind === 'transient' && transientTries < this.maxAttempts) {
         return { retryInMs: this.backoffMs(transientTries), rateLimited: false, error: e.message };
       }
-      ledger.markFailed(sub.id, d.localDate, this.opts.now(), `${e.kind}: ${e.message}`);
+      await ledger.markFailed(sub.id, d.localDate, this.opts.now(), `${e.kind}: ${e.message}`);
       logger.error('digest delivery failed', { subscription: sub.id, localDate: d.localDate, kind: e.kind, error: e.message, attempts });
       return { done: outcome(d, 'failed', attempts, `${e.kind}: ${e.message}`) };
     }

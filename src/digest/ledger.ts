@@ -1,8 +1,12 @@
 /**
  * Delivery ledger: one row per (subscription, local date), claimed in the database before sending so
  * that restarts and concurrent instances never send the same digest twice.
+ *
+ * A claim is a lease of `leaseMs` on the real clock (never CAPWATCH_NOW, which may be frozen), renewed
+ * while the send is in progress (`whileHeld`). When its holder dies the lease runs out, and the restarted
+ * process or another instance takes the claim over. The SQL lives in src/store/repos/ledger.ts.
  */
-import type { Db } from '../store/db.ts';
+import type { LedgerRepo } from '../store/repos/ledger.ts';
 
 export type LedgerStatus = 'claimed' | 'sent' | 'failed' | 'paused';
 
@@ -16,156 +20,132 @@ export interface LedgerEntry {
   lastError: string | null;
   claimedAt: string;
   updatedAt: string;
+  /** Epoch ms (real clock): end of the claim's lease, or when a failure may be retried. */
+  leaseUntil: number | null;
+  /** The platform's id of the posted message, once sent. */
+  messageRef: string | null;
 }
 
 export interface LedgerOptions {
-  /** A claim older than this is taken to be from a crashed sender and may be reclaimed. */
-  staleClaimMs?: number;
+  /** How long a claim blocks others without renewal (DIGEST_LEASE_SECONDS). */
+  leaseMs?: number;
   /** A failed delivery is tried again by a later tick after this long... */
   retryFailedAfterMs?: number;
   /** ...until this many attempts in total. */
   maxAttempts?: number;
+  /** An expired claim is taken over until this many claims in total (a digest that kills every process stops). */
+  maxClaims?: number;
+  /** The real clock in epoch ms; leases always run on it. */
+  clock?: () => number;
 }
 
 export const LEDGER_DEFAULTS: Required<LedgerOptions> = {
-  staleClaimMs: 10 * 60 * 1000,
+  leaseMs: 120_000,
   retryFailedAfterMs: 5 * 60 * 1000,
   maxAttempts: 3,
+  maxClaims: 10,
+  clock: () => Date.now(),
 };
-
-interface Row {
-  subscription_id: string;
-  local_date: string;
-  edition: string | null;
-  status: string;
-  attempts: number;
-  owner: string;
-  last_error: string | null;
-  claimed_at: string;
-  updated_at: string;
-}
-
-const fromRow = (r: Row): LedgerEntry => ({
-  subscriptionId: r.subscription_id,
-  localDate: r.local_date,
-  edition: r.edition,
-  status: r.status as LedgerStatus,
-  attempts: r.attempts,
-  owner: r.owner,
-  lastError: r.last_error,
-  claimedAt: r.claimed_at,
-  updatedAt: r.updated_at,
-});
-
-export function ensureLedgerTable(db: Db): void {
-  db.exec(`
-    CREATE TABLE IF NOT EXISTS digest_ledger (
-      subscription_id TEXT NOT NULL,
-      local_date TEXT NOT NULL,
-      edition TEXT,
-      status TEXT NOT NULL,
-      attempts INTEGER NOT NULL,
-      owner TEXT NOT NULL,
-      last_error TEXT,
-      claimed_at TEXT NOT NULL,
-      updated_at TEXT NOT NULL,
-      PRIMARY KEY (subscription_id, local_date)
-    )`);
-  db.exec('CREATE INDEX IF NOT EXISTS digest_ledger_by_date ON digest_ledger (local_date, status)');
-}
 
 export class DeliveryLedger {
   private readonly opts: Required<LedgerOptions>;
-  private readonly stmts;
 
   constructor(
-    db: Db,
-    /** Identifies this process in claims, so only the claimant marks the outcome. */
+    private readonly repo: LedgerRepo,
+    /** Identifies this process in claims, so only the claimant renews, records or releases. */
     private readonly owner: string,
     options: LedgerOptions = {},
   ) {
     this.opts = { ...LEDGER_DEFAULTS, ...options };
-    ensureLedgerTable(db);
-    this.stmts = {
-      insert: db.prepare(`
-        INSERT INTO digest_ledger (subscription_id, local_date, edition, status, attempts, owner, claimed_at, updated_at)
-        VALUES (?, ?, ?, 'claimed', 1, ?, ?, ?)
-        ON CONFLICT (subscription_id, local_date) DO NOTHING`),
-      // One statement, so the check and the take are atomic for SQLite and for PostgreSQL alike.
-      reclaim: db.prepare(`
-        UPDATE digest_ledger
-           SET status = 'claimed', attempts = attempts + 1, owner = ?, edition = ?, claimed_at = ?, updated_at = ?
-         WHERE subscription_id = ? AND local_date = ? AND attempts < ?
-           AND ((status = 'claimed' AND claimed_at < ?) OR (status = 'failed' AND updated_at < ?))`),
-      finish: db.prepare(`
-        UPDATE digest_ledger SET status = ?, last_error = ?, updated_at = ?
-         WHERE subscription_id = ? AND local_date = ? AND owner = ? AND status = 'claimed'`),
-      get: db.prepare('SELECT * FROM digest_ledger WHERE subscription_id = ? AND local_date = ?'),
-      latest: db.prepare('SELECT * FROM digest_ledger WHERE subscription_id = ? ORDER BY local_date DESC LIMIT 1'),
-      settledOn: db.prepare("SELECT subscription_id AS id FROM digest_ledger WHERE local_date = ? AND status IN ('sent', 'paused')"),
-      prune: db.prepare('DELETE FROM digest_ledger WHERE local_date < ?'),
-      countByStatus: db.prepare('SELECT status, COUNT(*) AS n FROM digest_ledger GROUP BY status'),
-    };
   }
 
   get ownerId(): string {
     return this.owner;
   }
 
+  get leaseMs(): number {
+    return this.opts.leaseMs;
+  }
+
   /**
    * Takes the (subscription, local date) row for this process. True when this process may send now:
-   * a new row, a claim abandoned by a crash (older than staleClaimMs), or a failure due for a retry.
+   * a new row, a claim whose lease ran out (its holder died), or a failure due for a retry.
    */
-  claim(subscriptionId: string, localDate: string, now: Date, edition: string | null = null): boolean {
-    const at = now.toISOString();
-    if (this.stmts.insert.run(subscriptionId, localDate, edition, this.owner, at, at).changes === 1) return true;
-    const staleBefore = new Date(now.getTime() - this.opts.staleClaimMs).toISOString();
-    const retryBefore = new Date(now.getTime() - this.opts.retryFailedAfterMs).toISOString();
-    const taken = this.stmts.reclaim.run(
-      this.owner, edition, at, at, subscriptionId, localDate, this.opts.maxAttempts, staleBefore, retryBefore,
-    );
-    return taken.changes === 1;
+  claim(subscriptionId: string, localDate: string, now: Date, edition: string | null = null): Promise<boolean> {
+    const realNow = this.opts.clock();
+    return this.repo.claim({
+      subscriptionId,
+      localDate,
+      owner: this.owner,
+      edition,
+      at: now.toISOString(),
+      realNow,
+      leaseUntil: realNow + this.opts.leaseMs,
+      maxClaims: this.opts.maxClaims,
+      maxAttempts: this.opts.maxAttempts,
+    });
   }
 
-  markSent(subscriptionId: string, localDate: string, now: Date): boolean {
-    return this.finish('sent', null, subscriptionId, localDate, now);
+  /** Extends this process's lease; false when the claim is no longer ours. */
+  renew(subscriptionId: string, localDate: string): Promise<boolean> {
+    return this.repo.renew(subscriptionId, localDate, this.owner, this.opts.clock() + this.opts.leaseMs);
   }
 
-  markFailed(subscriptionId: string, localDate: string, now: Date, error: string): boolean {
-    return this.finish('failed', error, subscriptionId, localDate, now);
+  /** Runs `work` (the send) while renewing the lease every third of its length. */
+  async whileHeld<T>(subscriptionId: string, localDate: string, work: () => Promise<T>): Promise<T> {
+    const timer = setInterval(() => {
+      this.renew(subscriptionId, localDate).catch(() => {});
+    }, Math.max(1, Math.floor(this.opts.leaseMs / 3)));
+    timer.unref();
+    try {
+      return await work();
+    } finally {
+      clearInterval(timer);
+    }
   }
 
-  markPaused(subscriptionId: string, localDate: string, now: Date, reason: string): boolean {
-    return this.finish('paused', reason, subscriptionId, localDate, now);
+  /** Records the delivery, with the platform's message id when known. */
+  complete(subscriptionId: string, localDate: string, now: Date, messageRef: string | null = null): Promise<boolean> {
+    return this.repo.finish(subscriptionId, localDate, this.owner, { status: 'sent', error: null, at: now.toISOString(), messageRef });
   }
 
-  get(subscriptionId: string, localDate: string): LedgerEntry | undefined {
-    const row = this.stmts.get.get(subscriptionId, localDate) as Row | undefined;
-    return row ? fromRow(row) : undefined;
+  markSent(subscriptionId: string, localDate: string, now: Date, messageRef: string | null = null): Promise<boolean> {
+    return this.complete(subscriptionId, localDate, now, messageRef);
   }
 
-  latest(subscriptionId: string): LedgerEntry | undefined {
-    const row = this.stmts.latest.get(subscriptionId) as Row | undefined;
-    return row ? fromRow(row) : undefined;
+  markFailed(subscriptionId: string, localDate: string, now: Date, error: string): Promise<boolean> {
+    const retryAt = this.opts.clock() + this.opts.retryFailedAfterMs;
+    return this.repo.finish(subscriptionId, localDate, this.owner, { status: 'failed', error, at: now.toISOString(), retryAt });
+  }
+
+  markPaused(subscriptionId: string, localDate: string, now: Date, reason: string): Promise<boolean> {
+    return this.repo.finish(subscriptionId, localDate, this.owner, { status: 'paused', error: reason, at: now.toISOString() });
+  }
+
+  /** Gives back a claim whose send never started (graceful stop): claimable at once, no attempt spent. */
+  release(subscriptionId: string, localDate: string, now: Date): Promise<boolean> {
+    return this.repo.release(subscriptionId, localDate, this.owner, now.toISOString());
+  }
+
+  get(subscriptionId: string, localDate: string): Promise<LedgerEntry | undefined> {
+    return this.repo.get(subscriptionId, localDate);
+  }
+
+  latest(subscriptionId: string): Promise<LedgerEntry | undefined> {
+    return this.repo.latest(subscriptionId);
   }
 
   /** Subscriptions whose digest for this local date is settled (sent or paused): nothing more to do. */
-  settledOn(localDate: string): Set<string> {
-    return new Set((this.stmts.settledOn.all(localDate) as { id: string }[]).map((r) => r.id));
+  settledOn(localDate: string): Promise<Set<string>> {
+    return this.repo.settledOn(localDate);
   }
 
   /** Deletes rows for local dates before `localDate` (YYYY-MM-DD); returns how many went. */
-  pruneBefore(localDate: string): number {
-    return this.stmts.prune.run(localDate).changes;
+  pruneBefore(localDate: string): Promise<number> {
+    return this.repo.pruneBefore(localDate);
   }
 
-  counts(): Partial<Record<LedgerStatus, number>> {
-    const out: Partial<Record<LedgerStatus, number>> = {};
-    for (const r of this.stmts.countByStatus.all() as { status: LedgerStatus; n: number }[]) out[r.status] = r.n;
-    return out;
-  }
-
-  private finish(status: LedgerStatus, error: string | null, subscriptionId: string, localDate: string, now: Date): boolean {
-    return this.stmts.finish.run(status, error, now.toISOString(), subscriptionId, localDate, this.owner).changes === 1;
+  counts(): Promise<Partial<Record<LedgerStatus, number>>> {
+    return this.repo.counts();
   }
 }

@@ -2,26 +2,22 @@
 import { InputError } from '../command.ts';
 import type { Logger } from '../logger.ts';
 import type { Reply } from '../reply.ts';
-import type { Db } from '../store/db.ts';
+import type { Store } from '../store/open.ts';
 import type { Deliverer, Platform } from './deliverer.ts';
 import { DeliveryError } from './deliverer.ts';
 import { nextRun } from './schedule.ts';
-import { SubscriptionRepository } from './subscriptions.ts';
 import { describeDays } from './validation.ts';
 
 /**
  * One line per subscription, e.g.
  * "discord:123 (guild 9)  08:30 America/New_York  weekdays, NYSE holidays skipped  active  next 2025-11-24T13:30:00Z  last 2025-11-21 sent  by u1 2025-11-20".
  */
-export function listSubscriptions(db: Db, now: Date = new Date()): string[] {
-  const repo = new SubscriptionRepository(db, () => now);
-  const subs = repo.listAll();
+export async function listSubscriptions(store: Pick<Store, 'subscriptions' | 'ledger'>, now: Date = new Date()): Promise<string[]> {
+  const subs = await store.subscriptions.listAll();
   if (subs.length === 0) return ['No digest subscriptions.'];
-  const last = db.prepare(
-    'SELECT local_date AS localDate, status FROM digest_ledger WHERE subscription_id = ? ORDER BY local_date DESC LIMIT 1',
-  );
-  return subs.map((s) => {
-    const delivered = last.get(s.id) as { localDate: string; status: string } | undefined;
+  const delivered = await Promise.all(subs.map((s) => store.ledger.latest(s.id)));
+  return subs.map((s, i) => {
+    const last = delivered[i];
     const next = s.status === 'active' ? nextRun(s, now) : null;
     return [
       `${s.id}${s.guildId ? ` (guild ${s.guildId})` : ''}`,
@@ -29,7 +25,7 @@ export function listSubscriptions(db: Db, now: Date = new Date()): string[] {
       describeDays(s.days, s.includeHolidays),
       s.status === 'paused' ? `paused: ${s.pauseReason ?? 'no reason'}` : 'active',
       `next ${next ? next.toISOString().replace('.000Z', 'Z') : '-'}`,
-      `last ${delivered ? `${delivered.localDate} ${delivered.status}` : '-'}`,
+      `last ${last ? `${last.localDate} ${last.status}` : '-'}`,
       `by ${s.createdBy} ${s.createdAt.slice(0, 10)}`,
     ].join('  ');
   });

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import cron from 'node-cron';
 import type { Logger } from '../logger.ts';
-import type { Db } from '../store/db.ts';
+import type { Store } from '../store/open.ts';
 import type { Deliverer } from './deliverer.ts';
 import { createEditionCache, type Compose, type EditionCache } from './edition.ts';
 import { Fanout, type DeliveryOutcome, type FanoutOptions } from './fanout.ts';
@@ -11,7 +11,7 @@ import { DEFAULT_GRACE_MS, dueDigests } from './schedule.ts';
 import { SubscriptionRepository } from './subscriptions.ts';
 
 export interface SchedulerOptions {
-  db: Db;
+  store: Store;
   deliverers: Deliverer[];
   compose: Compose;
   now?: () => Date;
@@ -45,26 +45,26 @@ export interface Scheduler {
 export function startScheduler(opts: SchedulerOptions): Scheduler {
   const now = opts.now ?? (() => new Date());
   const logger = opts.logger;
-  const subscriptions = new SubscriptionRepository(opts.db, now);
-  const ledger = new DeliveryLedger(opts.db, opts.instanceId ?? randomUUID(), opts.ledger);
+  const subscriptions = new SubscriptionRepository(opts.store, now);
+  const ledger = new DeliveryLedger(opts.store.ledger, opts.instanceId ?? randomUUID(), opts.ledger);
   const editions = createEditionCache(opts.compose);
   const fanout = new Fanout({ ...opts.fanout, deliverers: opts.deliverers, ledger, subscriptions, editions, now, logger });
   const platforms = new Set(opts.deliverers.map((d) => d.platform));
 
   const keepDays = opts.keepLedgerDays ?? 60;
   let prunedOn = '';
-  function pruneDaily(at: Date): void {
+  async function pruneDaily(at: Date): Promise<void> {
     const today = at.toISOString().slice(0, 10);
     if (today === prunedOn) return;
     prunedOn = today;
     const cutoff = new Date(at.getTime() - keepDays * 86_400_000).toISOString().slice(0, 10);
-    const removed = ledger.pruneBefore(cutoff);
+    const removed = await ledger.pruneBefore(cutoff);
     if (removed > 0) logger.info('digest ledger pruned', { before: cutoff, removed });
   }
 
   async function tick(): Promise<TickSummary> {
-    pruneDaily(now());
-    const active = subscriptions.listActive().filter((s) => platforms.has(s.platform));
+    await pruneDaily(now());
+    const active = (await subscriptions.listActive()).filter((s) => platforms.has(s.platform));
     const due = dueDigests(active, now(), opts.graceMs ?? DEFAULT_GRACE_MS);
     if (due.length === 0) return { due: 0, outcomes: [] };
     const outcomes = await fanout.deliver(due);

@@ -1,8 +1,7 @@
-/** Digest subscriptions, one per (platform, channel), stored in SQLite with portable SQL. */
-import type { Db } from '../store/db.ts';
+/** Digest subscriptions, one per (platform, channel): validation here, storage in src/store. */
+import type { Store } from '../store/open.ts';
 import type { Platform } from './deliverer.ts';
 import { InputError } from '../command.ts';
-import { ensureLedgerTable } from './ledger.ts';
 import { DEFAULT_DAYS, DEFAULT_TIME, DEFAULT_TIMEZONE, parseDays, parseTime, parseTimezone } from './validation.ts';
 
 export type SubscriptionStatus = 'active' | 'paused';
@@ -64,160 +63,76 @@ export function checkPlatform(platform: string): Platform {
   throw new InputError('Digest subscriptions are per Discord or Slack channel; run this command in one.');
 }
 
-interface Row {
-  id: string;
-  platform: string;
-  channel_id: string;
-  guild_id: string | null;
-  send_time: string;
-  timezone: string;
-  days: string;
-  include_holidays: number;
-  created_by: string;
-  created_at: string;
-  updated_by: string;
-  updated_at: string;
-  status: string;
-  pause_reason: string | null;
-}
-
-function fromRow(r: Row): Subscription {
-  return {
-    id: r.id,
-    platform: r.platform as Platform,
-    channelId: r.channel_id,
-    guildId: r.guild_id,
-    time: r.send_time,
-    timezone: r.timezone,
-    days: r.days,
-    includeHolidays: r.include_holidays === 1,
-    createdBy: r.created_by,
-    createdAt: r.created_at,
-    updatedBy: r.updated_by,
-    updatedAt: r.updated_at,
-    status: r.status === 'paused' ? 'paused' : 'active',
-    pauseReason: r.pause_reason,
-  };
-}
-
-export function ensureSubscriptionTables(db: Db): void {
-  db.exec(`
-    CREATE TABLE IF NOT EXISTS digest_subscriptions (
-      id TEXT PRIMARY KEY,
-      platform TEXT NOT NULL,
-      channel_id TEXT NOT NULL,
-      guild_id TEXT,
-      send_time TEXT NOT NULL,
-      timezone TEXT NOT NULL,
-      days TEXT NOT NULL,
-      include_holidays INTEGER NOT NULL DEFAULT 0,
-      created_by TEXT NOT NULL,
-      created_at TEXT NOT NULL,
-      updated_by TEXT NOT NULL,
-      updated_at TEXT NOT NULL,
-      status TEXT NOT NULL DEFAULT 'active',
-      pause_reason TEXT,
-      UNIQUE (platform, channel_id)
-    )`);
-}
-
+/** Validation over the subscriptions and ledger repositories (the SQL is in src/store/repos/). */
 export class SubscriptionRepository implements SubscriptionService {
-  private readonly stmts;
-
   constructor(
-    private readonly db: Db,
+    private readonly store: Pick<Store, 'subscriptions' | 'ledger'>,
     private readonly now: () => Date = () => new Date(),
-  ) {
-    ensureSubscriptionTables(db);
-    ensureLedgerTable(db);
-    this.stmts = {
-      upsert: db.prepare(`
-        INSERT INTO digest_subscriptions
-          (id, platform, channel_id, guild_id, send_time, timezone, days, include_holidays,
-           created_by, created_at, updated_by, updated_at, status, pause_reason)
-        VALUES (@id, @platform, @channelId, @guildId, @time, @timezone, @days, @includeHolidays,
-                @userId, @at, @userId, @at, 'active', NULL)
-        ON CONFLICT (id) DO UPDATE SET
-          guild_id = excluded.guild_id, send_time = excluded.send_time, timezone = excluded.timezone,
-          days = excluded.days, include_holidays = excluded.include_holidays,
-          updated_by = excluded.updated_by, updated_at = excluded.updated_at,
-          status = 'active', pause_reason = NULL`),
-      get: db.prepare('SELECT * FROM digest_subscriptions WHERE id = ?'),
-      remove: db.prepare('DELETE FROM digest_subscriptions WHERE id = ?'),
-      active: db.prepare("SELECT * FROM digest_subscriptions WHERE status = 'active'"),
-      all: db.prepare('SELECT * FROM digest_subscriptions ORDER BY platform, channel_id'),
-      lastDelivery: db.prepare(`
-        SELECT local_date AS localDate, status, updated_at AS updatedAt, last_error AS lastError
-          FROM digest_ledger WHERE subscription_id = ? ORDER BY local_date DESC LIMIT 1`),
-      setStatus: db.prepare('UPDATE digest_subscriptions SET status = ?, pause_reason = ?, updated_at = ? WHERE id = ?'),
-    };
-  }
+  ) {}
 
-  /** Validates and stores; synchronous core of subscribe(). */
-  save(input: SubscribeInput): Subscription {
+  /** Validates and stores. Throws InputError on bad input. */
+  async save(input: SubscribeInput): Promise<Subscription> {
     const platform = checkPlatform(input.platform);
     if (!input.channelId) throw new InputError('This command needs a channel.');
     const time = parseTime(input.time ?? DEFAULT_TIME);
     const timezone = parseTimezone(input.timezone ?? DEFAULT_TIMEZONE);
     const { days, includeHolidays } = parseDays(input.days ?? DEFAULT_DAYS);
-    const id = subscriptionId(platform, input.channelId);
-    this.stmts.upsert.run({
-      id,
+    return this.store.subscriptions.upsert({
+      id: subscriptionId(platform, input.channelId),
       platform,
       channelId: input.channelId,
       guildId: input.guildId ?? null,
       time,
       timezone,
       days,
-      includeHolidays: includeHolidays ? 1 : 0,
+      includeHolidays,
       userId: input.userId,
       at: this.now().toISOString(),
     });
-    return this.byId(id)!;
   }
 
-  async subscribe(input: SubscribeInput): Promise<Subscription> {
+  subscribe(input: SubscribeInput): Promise<Subscription> {
     return this.save(input);
   }
 
-  async unsubscribe(platform: string, channelId: string): Promise<boolean> {
+  unsubscribe(platform: string, channelId: string): Promise<boolean> {
     return this.remove(subscriptionId(platform, channelId));
   }
 
-  async get(platform: string, channelId: string): Promise<Subscription | undefined> {
+  get(platform: string, channelId: string): Promise<Subscription | undefined> {
     return this.byId(subscriptionId(platform, channelId));
   }
 
   async lastDelivery(platform: string, channelId: string): Promise<LastDelivery | undefined> {
-    return this.stmts.lastDelivery.get(subscriptionId(platform, channelId)) as LastDelivery | undefined;
+    const last = await this.store.ledger.latest(subscriptionId(platform, channelId));
+    return last ? { localDate: last.localDate, status: last.status, updatedAt: last.updatedAt, lastError: last.lastError } : undefined;
   }
 
-  remove(id: string): boolean {
-    return this.stmts.remove.run(id).changes > 0;
+  remove(id: string): Promise<boolean> {
+    return this.store.subscriptions.remove(id);
   }
 
-  byId(id: string): Subscription | undefined {
-    const row = this.stmts.get.get(id) as Row | undefined;
-    return row ? fromRow(row) : undefined;
+  byId(id: string): Promise<Subscription | undefined> {
+    return this.store.subscriptions.byId(id);
   }
 
-  isActive(id: string): boolean {
-    return this.byId(id)?.status === 'active';
+  async isActive(id: string): Promise<boolean> {
+    return (await this.byId(id))?.status === 'active';
   }
 
-  listActive(): Subscription[] {
-    return (this.stmts.active.all() as Row[]).map(fromRow);
+  listActive(): Promise<Subscription[]> {
+    return this.store.subscriptions.listActive();
   }
 
-  listAll(): Subscription[] {
-    return (this.stmts.all.all() as Row[]).map(fromRow);
+  listAll(): Promise<Subscription[]> {
+    return this.store.subscriptions.listAll();
   }
 
-  pause(id: string, reason: string): void {
-    this.stmts.setStatus.run('paused', reason, this.now().toISOString(), id);
+  pause(id: string, reason: string): Promise<void> {
+    return this.store.subscriptions.setStatus(id, 'paused', reason, this.now().toISOString());
   }
 
-  resume(id: string): void {
-    this.stmts.setStatus.run('active', null, this.now().toISOString(), id);
+  resume(id: string): Promise<void> {
+    return this.store.subscriptions.setStatus(id, 'active', null, this.now().toISOString());
   }
 }

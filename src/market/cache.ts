@@ -1,10 +1,10 @@
 /**
- * Market answers cached in memory and in SQLite, with a TTL per dataset, stale-while-revalidate and
+ * Market answers cached in memory and in the store, with a TTL per dataset, stale-while-revalidate and
  * single-flight: concurrent identical requests share one upstream call.
  */
 import type { Logger } from '../logger.ts';
 import { cacheHitsTotal } from '../observability/metrics.ts';
-import type { Db } from '../store/db.ts';
+import type { MarketCacheRepo } from '../store/repos/market-cache.ts';
 import type { Answer } from './chain.ts';
 import type { Provenance } from './types.ts';
 
@@ -39,7 +39,7 @@ interface Entry {
 }
 
 export interface CacheOptions {
-  db: Db;
+  repo: MarketCacheRepo;
   now: () => Date;
   ttl?: Partial<Record<CacheDataset, TtlRule>>;
   logger?: Logger;
@@ -59,40 +59,24 @@ export interface GetOptions<T> {
 }
 
 export class MarketCache {
-  readonly #db: Db;
+  readonly #repo: MarketCacheRepo;
   readonly #now: () => Date;
   readonly #ttl: Record<CacheDataset, TtlRule>;
   readonly #logger: Logger | undefined;
-  #writesPausedUntil = 0;
   readonly #max: number;
   readonly #memory = new Map<string, Entry>();
   readonly #inFlight = new Map<string, Promise<Answer<unknown>>>();
-  readonly #select;
-  readonly #upsert;
 
   constructor(opts: CacheOptions) {
-    this.#db = opts.db;
+    this.#repo = opts.repo;
     this.#now = opts.now;
     this.#ttl = { ...DEFAULT_TTL, ...opts.ttl };
     this.#logger = opts.logger;
     this.#max = opts.maxMemoryEntries ?? 1_000;
-    this.#db.exec(`CREATE TABLE IF NOT EXISTS market_cache (
-      cache_key TEXT PRIMARY KEY,
-      dataset TEXT NOT NULL,
-      value_json TEXT NOT NULL,
-      provenance_json TEXT NOT NULL,
-      stored_at BIGINT NOT NULL
-    )`);
-    this.#select = this.#db.prepare('SELECT value_json, provenance_json, stored_at FROM market_cache WHERE cache_key = ?');
-    this.#upsert = this.#db.prepare(
-      `INSERT INTO market_cache (cache_key, dataset, value_json, provenance_json, stored_at) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (cache_key) DO UPDATE SET dataset = excluded.dataset, value_json = excluded.value_json,
-         provenance_json = excluded.provenance_json, stored_at = excluded.stored_at`,
-    );
   }
 
   async get<T>(dataset: CacheDataset, key: string, fetch: () => Promise<Answer<T>>, opts: GetOptions<T> = {}): Promise<Answer<T>> {
-    const entry = this.#lookup(key, opts.persist !== false);
+    const entry = await this.#lookup(key, opts.persist !== false);
     const usable = entry && (!opts.usable || opts.usable(entry.value as T)) ? entry : undefined;
     if (usable) {
       const age = this.#now().getTime() - usable.storedAt;
@@ -122,20 +106,14 @@ export class MarketCache {
   }
 
   /** Forget persisted entries stored before `cutoff` (old daily keys pile up otherwise). */
-  prune(cutoff: Date): number {
-    try {
-      return this.#db.prepare('DELETE FROM market_cache WHERE stored_at < ?').run(cutoff.getTime()).changes;
-    } catch (error) {
-      // Housekeeping: a locked or read-only database skips it this time.
-      this.#logger?.warn('market cache not pruned', { fault: 'database_unwritable', error: String(error) });
-      return 0;
-    }
+  prune(cutoff: Date): Promise<number> {
+    return this.#repo.prune(cutoff.getTime());
   }
 
-  /** Drop every entry (memory and SQLite). */
-  clear(): void {
+  /** Drop every entry (memory and database). */
+  async clear(): Promise<void> {
     this.#memory.clear();
-    this.#db.exec('DELETE FROM market_cache');
+    await this.#repo.clear();
   }
 
   #refresh<T>(dataset: CacheDataset, key: string, fetch: () => Promise<Answer<T>>, opts: GetOptions<T>): Promise<Answer<T>> {
@@ -145,7 +123,7 @@ export class MarketCache {
     const run = (async () => {
       try {
         const answer = await fetch();
-        this.#store(dataset, key, answer, opts.persist !== false);
+        await this.#store(dataset, key, answer, opts.persist !== false);
         return answer;
       } finally {
         this.#inFlight.delete(flightKey);
@@ -155,7 +133,7 @@ export class MarketCache {
     return run;
   }
 
-  #lookup(key: string, persisted: boolean): Entry | undefined {
+  async #lookup(key: string, persisted: boolean): Promise<Entry | undefined> {
     const hit = this.#memory.get(key);
     if (hit) {
       this.#memory.delete(key);
@@ -163,26 +141,20 @@ export class MarketCache {
       return hit;
     }
     if (!persisted) return undefined;
-    const row = this.#select.get(key) as { value_json: string; provenance_json: string; stored_at: number } | undefined;
+    const row = await this.#repo.get(key);
     if (!row) return undefined;
-    const entry: Entry = { value: JSON.parse(row.value_json), provenance: JSON.parse(row.provenance_json) as Provenance, storedAt: Number(row.stored_at) };
+    const entry: Entry = { value: JSON.parse(row.valueJson), provenance: JSON.parse(row.provenanceJson) as Provenance, storedAt: row.storedAt };
     this.#remember(key, entry);
     return entry;
   }
 
-  #store(dataset: CacheDataset, key: string, answer: Answer<unknown>, persist: boolean): void {
+  async #store(dataset: CacheDataset, key: string, answer: Answer<unknown>, persist: boolean): Promise<void> {
     const entry: Entry = { value: answer.value, provenance: answer.provenance, storedAt: this.#now().getTime() };
     this.#remember(key, entry);
-    // A locked or read-only database costs the persisted copy, never the answer.
-    if (persist && Date.now() >= this.#writesPausedUntil) {
-      try {
-        this.#upsert.run(key, dataset, JSON.stringify(answer.value), JSON.stringify(answer.provenance), entry.storedAt);
-      } catch (error) {
-        // Paused for a while, so answers do not each wait out the busy timeout.
-        this.#writesPausedUntil = Date.now() + 30_000;
-        this.#logger?.warn('market cache not persisted', { fault: 'database_unwritable', key, error: String(error) });
-      }
-    }
+    if (!persist) return;
+    const row = { valueJson: JSON.stringify(answer.value), provenanceJson: JSON.stringify(answer.provenance), storedAt: entry.storedAt };
+    // The answer is good whether or not it could be kept.
+    await this.#repo.put(key, dataset, row).catch((err: unknown) => this.#logger?.warn('market cache write failed', { fault: 'database_unwritable', key, error: String(err) }));
   }
 
   #remember(key: string, entry: Entry): void {

@@ -1,11 +1,11 @@
 /**
  * Fed funds futures settlements imported by the operator (`capwatch curate futures <file.csv>`), kept in
- * SQLite by trade date and contract month. The futures chain asks it after Yahoo and before the snapshot.
+ * the store by trade date and contract month. The futures chain asks it after Yahoo and before the snapshot.
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { InputError } from '../command.ts';
-import type { Db } from '../store/db.ts';
+import type { FuturesRepo } from '../store/repos/futures.ts';
 import { isStale } from './freshness.ts';
 import { FuturesCsvError, parseFuturesCsvByDate } from './futures-csv.ts';
 import type { DatasetStatus, FuturesStrip } from './types.ts';
@@ -26,27 +26,8 @@ export interface FuturesImport {
   source: string;
 }
 
-interface Row {
-  trade_date: string;
-  month: string;
-  price: number;
-  source: string;
-  imported_at: string;
-}
-
-function ensureTable(db: Db): void {
-  db.exec(`CREATE TABLE IF NOT EXISTS curated_futures (
-    trade_date TEXT NOT NULL,
-    month TEXT NOT NULL,
-    price DOUBLE PRECISION NOT NULL,
-    source TEXT NOT NULL,
-    imported_at TEXT NOT NULL,
-    PRIMARY KEY (trade_date, month)
-  )`);
-}
-
 /** Parse a futures CSV and store its strips; bad input raises InputError naming the line. */
-export function importFuturesCsv(db: Db, csvText: string, opts: FuturesImportOptions): FuturesImport {
+export async function importFuturesCsv(repo: FuturesRepo, csvText: string, opts: FuturesImportOptions): Promise<FuturesImport> {
   const source = opts.source.trim();
   if (source === '') throw new InputError('A futures import needs --source "<who published the prices>"');
   if (opts.tradeDate !== undefined && !isIsoDate(opts.tradeDate)) throw new InputError(`--date "${opts.tradeDate}" is not a date (YYYY-MM-DD)`);
@@ -72,23 +53,12 @@ export function importFuturesCsv(db: Db, csvText: string, opts: FuturesImportOpt
     return { tradeDate, quotes: strip.quotes };
   });
 
-  ensureTable(db);
-  const importedAt = opts.now.toISOString();
-  const remove = db.prepare('DELETE FROM curated_futures WHERE trade_date = ?');
-  const insert = db.prepare('INSERT INTO curated_futures (trade_date, month, price, source, imported_at) VALUES (?, ?, ?, ?, ?)');
-  let contracts = 0;
-  db.transaction(() => {
-    for (const strip of strips) {
-      remove.run(strip.tradeDate);
-      for (const q of strip.quotes) insert.run(strip.tradeDate, q.month, q.price, source, importedAt);
-      contracts += strip.quotes.length;
-    }
-  })();
+  const contracts = await repo.replace(strips, source, opts.now.toISOString());
   return { tradeDates: strips.map((s) => s.tradeDate), contracts, source };
 }
 
 /** What `capwatch curate futures <file.csv>` runs; the source defaults to naming the file. */
-export function curateFuturesFromFile(db: Db, path: string, opts: Omit<FuturesImportOptions, 'source'> & { source?: string }): FuturesImport {
+export async function curateFuturesFromFile(repo: FuturesRepo, path: string, opts: Omit<FuturesImportOptions, 'source'> & { source?: string }): Promise<FuturesImport> {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -96,43 +66,39 @@ export function curateFuturesFromFile(db: Db, path: string, opts: Omit<FuturesIm
     throw new InputError(`Cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
   const source = opts.source?.trim() || `CSV import (${basename(path)})`;
-  return importFuturesCsv(db, text, { ...opts, source });
+  return importFuturesCsv(repo, text, { ...opts, source });
 }
 
 /** The strip of the latest imported trade date, or null when nothing was imported. */
-export function latestStrip(db: Db, now?: Date): FuturesStrip | null {
-  ensureTable(db);
-  const row = db.prepare('SELECT MAX(trade_date) AS d FROM curated_futures').get() as { d: string | null };
-  return row.d === null ? null : stripOn(db, row.d, now);
+export async function latestStrip(repo: FuturesRepo, now?: Date): Promise<FuturesStrip | null> {
+  const d = await repo.latestTradeDate();
+  return d === null ? null : stripOn(repo, d, now);
 }
 
 /** The strip imported for exactly `tradeDate`, or null. */
-export function stripOn(db: Db, tradeDate: string, now?: Date): FuturesStrip | null {
-  ensureTable(db);
-  const rows = db.prepare('SELECT * FROM curated_futures WHERE trade_date = ? ORDER BY month').all(tradeDate) as Row[];
-  if (rows.length === 0) return null;
-  const source = [...new Set(rows.map((r) => r.source))].join('; ');
+export async function stripOn(repo: FuturesRepo, tradeDate: string, now?: Date): Promise<FuturesStrip | null> {
+  const rows = await repo.stripOn(tradeDate);
+  if (!rows) return null;
   return {
     tradeDate,
-    quotes: rows.map((r) => ({ month: r.month, price: r.price })),
+    quotes: rows.quotes,
     // Without a clock, nothing says the data is old.
-    provenance: { source, provider: 'curated', asOf: tradeDate, stale: now ? isStale('futures', tradeDate, now) : false, fallback: false, snapshot: false },
+    provenance: { source: rows.sources.join('; '), provider: 'curated', asOf: tradeDate, stale: now ? isStale('futures', tradeDate, now) : false, fallback: false, snapshot: false },
   };
 }
 
 /** The strip of the latest imported trade date strictly before `beforeTradeDate`, or null. */
-export function previousStrip(db: Db, beforeTradeDate: string, now?: Date): FuturesStrip | null {
-  ensureTable(db);
-  const row = db.prepare('SELECT MAX(trade_date) AS d FROM curated_futures WHERE trade_date < ?').get(beforeTradeDate) as { d: string | null };
-  return row.d === null ? null : stripOn(db, row.d, now);
+export async function previousStrip(repo: FuturesRepo, beforeTradeDate: string, now?: Date): Promise<FuturesStrip | null> {
+  const d = await repo.latestTradeDate(beforeTradeDate);
+  return d === null ? null : stripOn(repo, d, now);
 }
 
 /** The futures line of `sources` when the imported strips answer (offline), or null when nothing was imported. */
-export function curatedFuturesStatus(db: Db, now: Date): DatasetStatus | null {
-  const strip = latestStrip(db, now);
-  if (!strip) return null;
-  const row = db.prepare('SELECT MAX(imported_at) AS t FROM curated_futures WHERE trade_date = ?').get(strip.tradeDate) as { t: string | null };
-  return { dataset: 'futures', provider: 'curated', asOf: strip.tradeDate, fetchedAt: row.t, stale: strip.provenance.stale, lastError: null };
+export async function curatedFuturesStatus(repo: FuturesRepo, now: Date): Promise<DatasetStatus | null> {
+  const d = await repo.latestTradeDate();
+  const rows = d === null ? null : await repo.stripOn(d);
+  if (d === null || !rows) return null;
+  return { dataset: 'futures', provider: 'curated', asOf: d, fetchedAt: rows.importedAt, stale: isStale('futures', d, now), lastError: null };
 }
 
 function isIsoDate(s: string): boolean {

@@ -1,6 +1,6 @@
-/** Operator-curated research figures (`capwatch curate set/list`), stored durably in SQLite. */
+/** Operator-curated research figures (`capwatch curate set/list`), stored durably in the store. */
 import { InputError } from '../command.ts';
-import type { Db } from '../store/db.ts';
+import type { CuratedRepo } from '../store/repos/curated.ts';
 import type { CuratedFigure } from './types.ts';
 
 export interface CuratedInput {
@@ -24,30 +24,8 @@ export interface StoredCurated {
   updatedAt: string;
 }
 
-interface Row {
-  key: string;
-  value: number;
-  source: string;
-  as_of: string;
-  label: string | null;
-  unit: string | null;
-  updated_at: string;
-}
-
-function ensureTable(db: Db): void {
-  db.exec(`CREATE TABLE IF NOT EXISTS curated_figures (
-    key TEXT PRIMARY KEY,
-    value DOUBLE PRECISION NOT NULL,
-    source TEXT NOT NULL,
-    as_of TEXT NOT NULL,
-    label TEXT,
-    unit TEXT,
-    updated_at TEXT NOT NULL
-  )`);
-}
-
 /** Validate and store (insert or replace) a curated figure; bad input raises InputError with the reason. */
-export function setCurated(db: Db, input: CuratedInput, now: Date = new Date()): StoredCurated {
+export async function setCurated(repo: CuratedRepo, input: CuratedInput, now: Date = new Date()): Promise<StoredCurated> {
   const key = input.key.trim();
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(key)) {
     throw new InputError(`Invalid curated key "${input.key}"`, 'use letters, digits, dots, dashes or underscores, e.g. valuation.forward_pe.small');
@@ -58,7 +36,6 @@ export function setCurated(db: Db, input: CuratedInput, now: Date = new Date()):
   if (source === '') throw new InputError('A curated figure needs --source "<who published it>"');
   if (!isIsoDate(input.asOf)) throw new InputError(`--asof "${input.asOf}" is not a date (YYYY-MM-DD)`);
   if (input.asOf > now.toISOString().slice(0, 10)) throw new InputError(`--asof ${input.asOf} is in the future`);
-  ensureTable(db);
   const stored: StoredCurated = {
     key,
     value,
@@ -68,30 +45,20 @@ export function setCurated(db: Db, input: CuratedInput, now: Date = new Date()):
     unit: input.unit?.trim() || null,
     updatedAt: now.toISOString(),
   };
-  db.prepare(
-    `INSERT INTO curated_figures (key, value, source, as_of, label, unit, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (key) DO UPDATE SET value = excluded.value, source = excluded.source, as_of = excluded.as_of,
-       label = COALESCE(excluded.label, curated_figures.label), unit = COALESCE(excluded.unit, curated_figures.unit),
-       updated_at = excluded.updated_at`,
-  ).run(stored.key, stored.value, stored.source, stored.asOf, stored.label, stored.unit, stored.updatedAt);
-  return getCurated(db, key)!;
+  return repo.upsert(stored);
 }
 
-export function getCurated(db: Db, key: string): StoredCurated | undefined {
-  ensureTable(db);
-  const row = db.prepare('SELECT * FROM curated_figures WHERE key = ?').get(key) as Row | undefined;
-  return row ? fromRow(row) : undefined;
+export function getCurated(repo: CuratedRepo, key: string): Promise<StoredCurated | undefined> {
+  return repo.get(key);
 }
 
 /** Every stored override, by key. */
-export function listCurated(db: Db): StoredCurated[] {
-  ensureTable(db);
-  return (db.prepare('SELECT * FROM curated_figures ORDER BY key').all() as Row[]).map(fromRow);
+export function listCurated(repo: CuratedRepo): Promise<StoredCurated[]> {
+  return repo.list();
 }
 
-export function deleteCurated(db: Db, key: string): boolean {
-  ensureTable(db);
-  return db.prepare('DELETE FROM curated_figures WHERE key = ?').run(key).changes > 0;
+export function deleteCurated(repo: CuratedRepo, key: string): Promise<boolean> {
+  return repo.remove(key);
 }
 
 /** Overrides laid over the base figures (the snapshot's): same key replaces, new keys are added. */
@@ -104,10 +71,6 @@ export function mergeCurated(base: readonly CuratedFigure[], overrides: readonly
 /** A stored override as a CuratedFigure, borrowing label and unit from the base figure when it has none. */
 export function toFigure(o: StoredCurated, base?: CuratedFigure): CuratedFigure {
   return { key: o.key, label: o.label ?? base?.label ?? o.key, value: o.value, unit: o.unit ?? base?.unit ?? '', source: o.source, asOf: o.asOf };
-}
-
-function fromRow(r: Row): StoredCurated {
-  return { key: r.key, value: r.value, source: r.source, asOf: r.as_of, label: r.label, unit: r.unit, updatedAt: r.updated_at };
 }
 
 function isIsoDate(s: string): boolean {

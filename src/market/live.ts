@@ -5,7 +5,7 @@
  */
 import { InputError } from '../command.ts';
 import type { Logger } from '../logger.ts';
-import type { Db } from '../store/db.ts';
+import type { Store } from '../store/open.ts';
 import { exchangeDate } from './as-of.ts';
 import { MarketCache, type CacheDataset, type TtlRule } from './cache.ts';
 import { AllProvidersFailedError, Breaker, orderProviders, runChain, type Answer, type ChainStep, type Failure } from './chain.ts';
@@ -51,9 +51,12 @@ export interface LiveMarketConfig {
   breakerCooldownMs?: number;
 }
 
+/** The repositories the market data reads and writes. */
+export type MarketStore = Pick<Store, 'marketCache' | 'curated' | 'futures' | 'sourceStatus'>;
+
 export interface CreateMarketDataOptions {
   config: LiveMarketConfig;
-  db: Db;
+  store: MarketStore;
   now: () => Date;
   logger?: Logger;
   /** The last resort; the committed offline snapshot by default. */
@@ -81,9 +84,9 @@ interface CachedBars {
 }
 
 export function createMarketData(opts: CreateMarketDataOptions): MarketData {
-  const { config, db, now, logger } = opts;
+  const { config, store, now, logger } = opts;
   const snapshot = opts.snapshot ?? createSnapshotMarketData(now);
-  if (config.offline) return offlineMarketData(snapshot, db, now);
+  if (config.offline) return offlineMarketData(snapshot, store, now);
 
   const http = createHttp(config.http);
   const yahoo = createYahooProvider({ baseUrl: config.yahooBaseUrl, http, ...(config.stripMonths ? { stripMonths: config.stripMonths } : {}) });
@@ -99,9 +102,9 @@ export function createMarketData(opts: CreateMarketDataOptions): MarketData {
   const curatedAt = futuresSources.indexOf(CURATED_FUTURES);
   const ratesProviders = orderProviders<RatesProvider>('rates', [nyfed, fred], config.order?.rates);
 
-  const status = new SourceStatus(db, now);
-  const cache = new MarketCache({ db, now, ...(config.ttl ? { ttl: config.ttl } : {}), ...(logger ? { logger } : {}) });
-  cache.prune(new Date(now().getTime() - 30 * 86_400_000));
+  const status = new SourceStatus(store.sourceStatus, now);
+  const cache = new MarketCache({ repo: store.marketCache, now, ...(config.ttl ? { ttl: config.ttl } : {}), ...(logger ? { logger } : {}) });
+  void cache.prune(new Date(now().getTime() - 30 * 86_400_000)).catch(() => {});
   const breaker = new Breaker(config.breakerCooldownMs ?? 30_000);
   const ctx = (dataset: Dataset) => ({ dataset, now, status, breaker, ...(logger ? { logger } : {}) });
   const onStale = (dataset: Dataset) => (p: Provenance) => status.markStale(dataset, p.provider);
@@ -130,8 +133,8 @@ export function createMarketData(opts: CreateMarketDataOptions): MarketData {
   }
 
   /** The latest imported strip, recorded as the futures answer; when nothing was imported, a failure noted. */
-  function curatedStrip(fallback: boolean, failures: Failure[]): ResolvedStrip | null {
-    const strip = latestStrip(db, now());
+  async function curatedStrip(fallback: boolean, failures: Failure[]): Promise<ResolvedStrip | null> {
+    const strip = await latestStrip(store.futures, now());
     if (!strip) {
       failures.push({ provider: 'curated', error: new ProviderError('curated', 'no futures strip imported', 'empty') });
       return null;
@@ -144,21 +147,21 @@ export function createMarketData(opts: CreateMarketDataOptions): MarketData {
   /** Live providers and imported strips in their configured order; a stale live answer yields to a newer import. */
   async function resolveStrip(): Promise<ResolvedStrip> {
     const failures: Failure[] = [];
-    const first = curatedAt === 0 ? curatedStrip(false, failures) : null;
+    const first = curatedAt === 0 ? await curatedStrip(false, failures) : null;
     if (first) return first;
     try {
       const answer = futuresProviders.length > 0 ? await futuresContracts() : null;
       if (answer) {
         const tradeDate = answer.provenance.asOf;
         const stale = answer.provenance.stale || isStale('futures', tradeDate, now());
-        const newer = stale && curatedAt > 0 && (latestStrip(db)?.tradeDate ?? '') > tradeDate;
+        const newer = stale && curatedAt > 0 && ((await latestStrip(store.futures))?.tradeDate ?? '') > tradeDate;
         if (!newer) return { strip: { tradeDate, quotes: stripAt(answer.value, tradeDate), provenance: { ...answer.provenance, stale } }, contracts: answer };
       }
     } catch (err) {
       if (!(err instanceof AllProvidersFailedError)) throw err;
       failures.push(...err.failures);
     }
-    const last = curatedAt > 0 ? curatedStrip(true, failures) : null;
+    const last = curatedAt > 0 ? await curatedStrip(true, failures) : null;
     if (last) return last;
     throw new AllProvidersFailedError('futures', failures);
   }
@@ -219,7 +222,7 @@ export function createMarketData(opts: CreateMarketDataOptions): MarketData {
       }
       const answer = resolved.contracts;
       if (!answer) {
-        const prev = previousStrip(db, tradeDate);
+        const prev = await previousStrip(store.futures, tradeDate);
         return prev ? { ...prev, provenance: { ...prev.provenance, fallback: resolved.strip.provenance.fallback } } : null;
       }
       const prevDate = previousTradeDate(answer.value, tradeDate);
@@ -243,13 +246,13 @@ export function createMarketData(opts: CreateMarketDataOptions): MarketData {
       }
     },
 
-    ...curatedReads(db, snapshot, now),
+    ...curatedReads(store, snapshot, now),
 
     publishedReturns: () => snapshot.publishedReturns(),
 
     async status() {
-      const rows = status.list();
-      const overrides = listCurated(db);
+      const rows = await status.list();
+      const overrides = await listCurated(store.curated);
       const snapCurated = (await snapshot.status()).find((s) => s.dataset === 'curated');
       return rows.map((row) => {
         if (row.dataset === 'curated' && overrides.length > 0) {
@@ -269,31 +272,31 @@ export function createMarketData(opts: CreateMarketDataOptions): MarketData {
  * `--offline`: answers from local data, labelled (no fallback: it was asked for). Imported futures strips
  * come before the snapshot's; everything else is the snapshot's.
  */
-function offlineMarketData(snapshot: MarketData, db: Db, now: () => Date): MarketData {
+function offlineMarketData(snapshot: MarketData, store: MarketStore, now: () => Date): MarketData {
   const label = <T extends { provenance: Provenance }>(x: T): T => ({ ...x, provenance: { ...x.provenance, snapshot: true, fallback: false } });
   return {
     dailyBars: async (symbol, from, to) => label(await snapshot.dailyBars(normalizeSymbol(symbol), from, to)),
-    futuresStrip: async () => latestStrip(db, now()) ?? label(await snapshot.futuresStrip()),
+    futuresStrip: async () => (await latestStrip(store.futures, now())) ?? label(await snapshot.futuresStrip()),
     previousFuturesStrip: async (tradeDate) => {
-      if (latestStrip(db)) return previousStrip(db, tradeDate);
+      if (await latestStrip(store.futures)) return previousStrip(store.futures, tradeDate);
       const prev = await snapshot.previousFuturesStrip?.(tradeDate);
       return prev ? label(prev) : null;
     },
     policyRates: async () => label(await snapshot.policyRates()),
-    ...curatedReads(db, snapshot, now),
+    ...curatedReads(store, snapshot, now),
     publishedReturns: () => snapshot.publishedReturns(),
     status: async () => {
-      const futures = curatedFuturesStatus(db, now());
+      const futures = await curatedFuturesStatus(store.futures, now());
       return (await snapshot.status()).map((row) => (futures && row.dataset === 'futures' ? futures : row));
     },
   };
 }
 
 /** Curated figures: the operator's override from SQLite when there is one, else the snapshot's (also offline). */
-function curatedReads(db: Db, snapshot: MarketData, now: () => Date): Pick<MarketData, 'curated' | 'curatedAll'> {
+function curatedReads(store: MarketStore, snapshot: MarketData, now: () => Date): Pick<MarketData, 'curated' | 'curatedAll'> {
   return {
     async curated(key) {
-      const override = getCurated(db, key);
+      const override = await getCurated(store.curated, key);
       if (!override) return snapshot.curated(key);
       const base = await snapshot.curated(key).catch(() => undefined);
       const fig = toFigure(override, base);
@@ -303,7 +306,7 @@ function curatedReads(db: Db, snapshot: MarketData, now: () => Date): Pick<Marke
       };
     },
     async curatedAll() {
-      return mergeCurated(await snapshot.curatedAll(), listCurated(db));
+      return mergeCurated(await snapshot.curatedAll(), await listCurated(store.curated));
     },
   };
 }

@@ -1,5 +1,5 @@
-/** Per dataset and provider: last success (as-of, fetched-at, stale) and last error, kept in SQLite for `sources`. */
-import type { Db } from '../store/db.ts';
+/** Per dataset and provider: last success (as-of, fetched-at, stale) and last error, kept in the store for `sources`. */
+import type { SourceStatusRepo } from '../store/repos/source-status.ts';
 import type { Dataset } from './freshness.ts';
 import type { DatasetStatus, Provenance } from './types.ts';
 
@@ -15,74 +15,48 @@ export interface ProviderStatus {
   lastErrorAt: string | null;
 }
 
-interface Row {
-  dataset: string;
-  provider: string;
-  last_ok_at: string | null;
-  as_of: string | null;
-  stale: number;
-  last_error: string | null;
-  last_error_at: string | null;
-}
-
+/**
+ * Writes are queued in order and not awaited by the chain (a status row must never slow or fail an
+ * answer); reads wait for the queue, so `sources` always shows what happened before it was asked.
+ */
 export class SourceStatus {
-  readonly #db: Db;
+  readonly #repo: SourceStatusRepo;
   readonly #now: () => Date;
+  #writes: Promise<void> = Promise.resolve();
 
-  constructor(db: Db, now: () => Date) {
-    this.#db = db;
+  constructor(repo: SourceStatusRepo, now: () => Date) {
+    this.#repo = repo;
     this.#now = now;
-    db.exec(`CREATE TABLE IF NOT EXISTS market_source_status (
-      dataset TEXT NOT NULL,
-      provider TEXT NOT NULL,
-      last_ok_at TEXT,
-      as_of TEXT,
-      stale INTEGER NOT NULL DEFAULT 0,
-      last_error TEXT,
-      last_error_at TEXT,
-      PRIMARY KEY (dataset, provider)
-    )`);
   }
 
   recordSuccess(dataset: Dataset, provenance: Provenance): void {
-    bookkeeping(() => this.#db
-      .prepare(
-        `INSERT INTO market_source_status (dataset, provider, last_ok_at, as_of, stale) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (dataset, provider) DO UPDATE SET last_ok_at = excluded.last_ok_at, as_of = excluded.as_of, stale = excluded.stale`,
-      )
-      .run(dataset, provenance.provider, provenance.fetchedAt ?? this.#now().toISOString(), provenance.asOf, provenance.stale ? 1 : 0));
+    const okAt = provenance.fetchedAt ?? this.#now().toISOString();
+    this.#write(() => this.#repo.recordSuccess(dataset, provenance.provider, okAt, provenance.asOf, provenance.stale));
   }
 
   recordError(dataset: Dataset, provider: string, message: string): void {
-    bookkeeping(() => this.#db
-      .prepare(
-        `INSERT INTO market_source_status (dataset, provider, last_error, last_error_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (dataset, provider) DO UPDATE SET last_error = excluded.last_error, last_error_at = excluded.last_error_at`,
-      )
-      .run(dataset, provider, message, this.#now().toISOString()));
+    const at = this.#now().toISOString();
+    this.#write(() => this.#repo.recordError(dataset, provider, message, at));
   }
 
   /** Mark the provider's last answer as served stale (its refresh failed past the max age). */
   markStale(dataset: Dataset, provider: string): void {
-    bookkeeping(() => this.#db.prepare('UPDATE market_source_status SET stale = 1 WHERE dataset = ? AND provider = ?').run(dataset, provider));
+    this.#write(() => this.#repo.markStale(dataset, provider));
   }
 
-  providers(): ProviderStatus[] {
-    const rows = this.#db.prepare('SELECT * FROM market_source_status ORDER BY dataset, provider').all() as Row[];
-    return rows.map((r) => ({
-      dataset: r.dataset as Dataset,
-      provider: r.provider,
-      lastOkAt: r.last_ok_at,
-      asOf: r.as_of,
-      stale: r.stale === 1,
-      lastError: r.last_error,
-      lastErrorAt: r.last_error_at,
-    }));
+  /** Resolves once every status write so far has reached the store. */
+  flushed(): Promise<void> {
+    return this.#writes;
+  }
+
+  async providers(): Promise<ProviderStatus[]> {
+    await this.#writes;
+    return this.#repo.list();
   }
 
   /** One row per dataset: the provider that answered last, and the most recent error of any provider. */
-  list(): DatasetStatus[] {
-    const all = this.providers();
+  async list(): Promise<DatasetStatus[]> {
+    const all = await this.providers();
     return DATASETS.map((dataset) => {
       const rows = all.filter((r) => r.dataset === dataset);
       const ok = latestBy(rows.filter((r) => r.lastOkAt), (r) => r.lastOkAt!);
@@ -98,19 +72,9 @@ export class SourceStatus {
       };
     });
   }
-}
 
-/**
- * Status rows are bookkeeping: a locked or read-only database (logged by the cache) must not fail an answer,
- * nor make every answer wait out the busy timeout, so writes pause for a while after one fails.
- */
-let writesPausedUntil = 0;
-function bookkeeping(write: () => unknown): void {
-  if (Date.now() < writesPausedUntil) return;
-  try {
-    write();
-  } catch {
-    writesPausedUntil = Date.now() + 30_000;
+  #write(op: () => Promise<void>): void {
+    this.#writes = this.#writes.then(op).catch(() => {});
   }
 }
 

@@ -11,7 +11,7 @@ import { composeDigest } from '../../src/digest/compose.ts';
 import { UNLIMITED } from '../../src/digest/fanout.ts';
 import { startScheduler } from '../../src/digest/scheduler.ts';
 import { silentLogger } from '../../src/logger.ts';
-import { openDatabase } from '../../src/store/db.ts';
+import { openTestStore } from '../helpers/store.ts';
 import { createDiscordDeliverer } from '../../adapters/discord/deliverer.ts';
 import { startDiscord } from '../../adapters/discord/index.ts';
 import { startSlack } from '../../adapters/slack/index.ts';
@@ -80,7 +80,7 @@ describe('digest fan-out to the local emulators', () => {
     let now = CREATED;
     const digest = countingDigest();
     const scheduler = startScheduler({
-      db: openDatabase(':memory:'),
+      store: await openTestStore(),
       deliverers: [discord, slack.deliverer],
       compose: digest.compose,
       now: () => now,
@@ -97,8 +97,8 @@ describe('digest fan-out to the local emulators', () => {
       discordChannels.push(id);
       slackChannels.push(`C${String(i).padStart(6, '0')}`);
     }
-    for (const channelId of discordChannels) scheduler.subscriptions.save({ platform: 'discord', channelId, userId: 'admin' });
-    for (const channelId of slackChannels) scheduler.subscriptions.save({ platform: 'slack', channelId, userId: 'U1' });
+    for (const channelId of discordChannels) await scheduler.subscriptions.save({ platform: 'discord', channelId, userId: 'admin' });
+    for (const channelId of slackChannels) await scheduler.subscriptions.save({ platform: 'slack', channelId, userId: 'U1' });
 
     now = SEND;
     const { outcomes } = await scheduler.tick();
@@ -122,7 +122,7 @@ describe('digest fan-out to the local emulators', () => {
     await composeDigest({ market: reference, now: SEND });
     expect(fetchesForOneEdition).toBe(reference.calls.length);
     expect(digest.market.calls).toHaveLength(reference.calls.length);
-    expect(scheduler.ledger.counts()).toEqual({ sent: 1000 });
+    expect(await scheduler.ledger.counts()).toEqual({ sent: 1000 });
   }, 90_000); // a hang guard: 1,000 posts with chart uploads through two emulators take several seconds
 
   it('pauses deleted and forbidden channels, honours Slack Retry-After, through the running adapters', async () => {
@@ -148,7 +148,7 @@ describe('digest fan-out to the local emulators', () => {
     const sleeps: number[] = [];
     let now = CREATED;
     const scheduler = startScheduler({
-      db: openDatabase(':memory:'),
+      store: await openTestStore(),
       deliverers: [discordHandle.deliverer, slack.deliverer],
       compose: countingDigest().compose,
       now: () => now,
@@ -156,8 +156,8 @@ describe('digest fan-out to the local emulators', () => {
       cron: false,
       fanout: { limits: { slack: { concurrency: 1 } }, sleep: async (ms) => void sleeps.push(ms) },
     });
-    for (const channelId of [general, markets, deleted]) scheduler.subscriptions.save({ platform: 'discord', channelId, userId: 'admin' });
-    for (const channelId of ['C0LIVE', 'C0ARCHIVED']) scheduler.subscriptions.save({ platform: 'slack', channelId, userId: 'U1' });
+    for (const channelId of [general, markets, deleted]) await scheduler.subscriptions.save({ platform: 'discord', channelId, userId: 'admin' });
+    for (const channelId of ['C0LIVE', 'C0ARCHIVED']) await scheduler.subscriptions.save({ platform: 'slack', channelId, userId: 'U1' });
 
     now = SEND;
     const { outcomes } = await scheduler.tick();
@@ -172,9 +172,9 @@ describe('digest fan-out to the local emulators', () => {
     expect(sleeps).toContain(2000);
     expect(discordEmu.messagesIn(general)).toHaveLength(1);
     expect(slackApi.callsTo('chat.postMessage').filter((c) => c.params.channel === 'C0LIVE')).toHaveLength(2); // 429, then sent
-    expect(scheduler.subscriptions.byId(`discord:${deleted}`)?.pauseReason).toMatch(/^channel is gone: Discord 404 10003/);
-    expect(scheduler.subscriptions.byId(`discord:${markets}`)?.pauseReason).toMatch(/^bot is not allowed to post: Discord 403 50001/);
-    expect(scheduler.subscriptions.byId('slack:C0ARCHIVED')?.pauseReason).toBe('channel is gone: channel_not_found');
+    expect((await scheduler.subscriptions.byId(`discord:${deleted}`))?.pauseReason).toMatch(/^channel is gone: Discord 404 10003/);
+    expect((await scheduler.subscriptions.byId(`discord:${markets}`))?.pauseReason).toMatch(/^bot is not allowed to post: Discord 403 50001/);
+    expect((await scheduler.subscriptions.byId('slack:C0ARCHIVED'))?.pauseReason).toBe('channel is gone: channel_not_found');
 
     // The next market day: paused channels are left alone.
     const before = discordEmu.requests.length;

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { openDatabase } from '../../src/store/db.ts';
+import { openTestStore } from '../helpers/store.ts';
 import { silentLogger, type Logger } from '../../src/logger.ts';
 import { DeliveryError } from '../../src/digest/deliverer.ts';
 import { startScheduler } from '../../src/digest/scheduler.ts';
@@ -8,21 +8,23 @@ import { createEditionCache } from '../../src/digest/edition.ts';
 import { DeliveryLedger } from '../../src/digest/ledger.ts';
 import { dueDigests } from '../../src/digest/schedule.ts';
 import { SubscriptionRepository } from '../../src/digest/subscriptions.ts';
-import { countingCompose, deferred, recordingDeliverer, type Behaviour } from './support/fakes.ts';
+import { countingCompose, deferred, recordingDeliverer, until, type Behaviour } from './support/fakes.ts';
 
 // Monday 2025-11-24, 08:30 in New York.
 const SEND = new Date('2025-11-24T13:30:00Z');
 const CREATED = new Date('2025-11-20T12:00:00Z');
 
-function setup(opts: { discord?: Behaviour; slack?: Behaviour; sleeps?: number[]; sleep?: (ms: number) => Promise<void>; limits?: boolean; logger?: Logger }) {
+async function setup(opts: { discord?: Behaviour; slack?: Behaviour; sleeps?: number[]; sleep?: (ms: number) => Promise<void>; limits?: boolean; logger?: Logger }) {
   let now = CREATED;
-  const db = openDatabase(':memory:');
+  const db = await openTestStore();
   const { compose, counts } = countingCompose();
   const discord = recordingDeliverer('discord', opts.discord);
   const slack = recordingDeliverer('slack', opts.slack);
   const sleeps = opts.sleeps ?? [];
   const scheduler = startScheduler({
-    db,
+    store: db,
+    // The test's clock stands in for the real one, so ledger retry pauses pass as it moves.
+    ledger: { clock: () => now.getTime() },
     deliverers: [discord.deliverer, slack.deliverer],
     compose,
     now: () => now,
@@ -38,9 +40,9 @@ function setup(opts: { discord?: Behaviour; slack?: Behaviour; sleeps?: number[]
 
 describe('digest fan-out', () => {
   it('delivers 1,000 subscriptions exactly once with one compose (one fetch, one chart) per edition', async () => {
-    const t = setup({});
+    const t = await setup({});
     for (let i = 0; i < 1000; i++) {
-      t.scheduler.subscriptions.save({ platform: i % 2 ? 'slack' : 'discord', channelId: `ch${i}`, userId: 'admin' });
+      await t.scheduler.subscriptions.save({ platform: i % 2 ? 'slack' : 'discord', channelId: `ch${i}`, userId: 'admin' });
     }
     t.setNow(SEND);
     const first = await t.scheduler.tick();
@@ -57,13 +59,13 @@ describe('digest fan-out', () => {
     expect(new Set(all).size).toBe(1000);
     expect(t.discord.sent).toHaveLength(500);
     expect(t.counts).toEqual({ compose: 1, fetches: 1, charts: 1 });
-    expect(t.scheduler.ledger.counts()).toEqual({ sent: 1000 });
+    expect(await t.scheduler.ledger.counts()).toEqual({ sent: 1000 });
   });
 
   it('composes once per market date: subscribers in other zones the same morning share the edition', async () => {
-    const t = setup({});
-    t.scheduler.subscriptions.save({ platform: 'discord', channelId: 'ny', userId: 'u' });
-    t.scheduler.subscriptions.save({ platform: 'discord', channelId: 'chi', userId: 'u', timezone: 'America/Chicago' });
+    const t = await setup({});
+    await t.scheduler.subscriptions.save({ platform: 'discord', channelId: 'ny', userId: 'u' });
+    await t.scheduler.subscriptions.save({ platform: 'discord', channelId: 'chi', userId: 'u', timezone: 'America/Chicago' });
     t.setNow(SEND);
     await t.scheduler.tick();
     t.setNow(new Date(SEND.getTime() + 60 * 60_000));
@@ -83,7 +85,7 @@ describe('digest fan-out', () => {
       if (channel === 'a' && attempt === 1) throw new DeliveryError('rate_limited', 'You are being rate limited.', 1500);
     });
     const s = startScheduler({
-      db: openDatabase(':memory:'),
+      store: await openTestStore(),
       deliverers: [discord.deliverer],
       compose: countingCompose().compose,
       now: () => SEND,
@@ -92,9 +94,11 @@ describe('digest fan-out', () => {
       // One send at a time, so 'b' and 'c' queue behind 'a'.
       fanout: { limits: { discord: { concurrency: 1 } }, sleep: (ms) => (sleeps.push(ms), hold.promise) },
     });
-    for (const channelId of ['a', 'b', 'c']) s.subscriptions.save({ platform: 'discord', channelId, userId: 'u' });
+    for (const channelId of ['a', 'b', 'c']) await s.subscriptions.save({ platform: 'discord', channelId, userId: 'u' });
     const ticking = s.tick();
-    for (let i = 0; i < 50; i++) await new Promise((r) => setImmediate(r));
+    await until(() => sleeps.length > 0);
+    // Let anything that could wrongly start meanwhile get its chance.
+    await new Promise((r) => setTimeout(r, 50));
     expect(sleeps).toEqual([1500]);
     expect(discord.attempts.get('a')).toBe(1);
     expect(discord.attempts.has('b')).toBe(false);
@@ -105,30 +109,30 @@ describe('digest fan-out', () => {
     expect(outcomes.find((o) => o.subscriptionId === 'discord:a')).toEqual({
       subscriptionId: 'discord:a', localDate: '2025-11-24', result: 'sent', attempts: 2,
     });
-    expect(s.ledger.counts()).toEqual({ sent: 3 });
+    expect(await s.ledger.counts()).toEqual({ sent: 3 });
   });
 
   it('gives up after a bounded number of 429s and records the failure', async () => {
-    const t = setup({ slack: () => { throw new DeliveryError('rate_limited', 'ratelimited'); } });
-    t.scheduler.subscriptions.save({ platform: 'slack', channelId: 'C1', userId: 'u' });
+    const t = await setup({ slack: () => { throw new DeliveryError('rate_limited', 'ratelimited'); } });
+    await t.scheduler.subscriptions.save({ platform: 'slack', channelId: 'C1', userId: 'u' });
     t.setNow(SEND);
     const { outcomes } = await t.scheduler.tick();
     expect(outcomes[0]).toMatchObject({ result: 'failed', attempts: 6 });
     expect(t.sleeps).toEqual([1000, 1000, 1000, 1000, 1000]);
-    expect(t.scheduler.ledger.get('slack:C1', '2025-11-24')).toMatchObject({ status: 'failed' });
+    expect(await t.scheduler.ledger.get('slack:C1', '2025-11-24')).toMatchObject({ status: 'failed' });
   });
 
   it('pauses the subscription of a deleted channel with the reason, logs it, and never retries it', async () => {
     const warnings: unknown[] = [];
     const logger: Logger = { ...silentLogger, warn: (msg, extra) => void warnings.push({ msg, ...extra }) };
-    const t = setup({
+    const t = await setup({
       logger,
       discord: (channel) => {
         if (channel === 'deleted') throw new DeliveryError('gone', 'Unknown Channel (10003)');
         if (channel === 'locked') throw new DeliveryError('forbidden', 'Missing Access (50001)');
       },
     });
-    for (const channelId of ['ok', 'deleted', 'locked']) t.scheduler.subscriptions.save({ platform: 'discord', channelId, userId: 'u' });
+    for (const channelId of ['ok', 'deleted', 'locked']) await t.scheduler.subscriptions.save({ platform: 'discord', channelId, userId: 'u' });
     t.setNow(SEND);
     await t.scheduler.tick();
     t.setNow(new Date('2025-11-25T13:30:00Z'));
@@ -137,24 +141,24 @@ describe('digest fan-out', () => {
     expect(t.discord.attempts.get('deleted')).toBe(1);
     expect(t.discord.attempts.get('locked')).toBe(1);
     expect(t.discord.sent).toEqual(['ok', 'ok']);
-    expect(t.scheduler.subscriptions.byId('discord:deleted')).toMatchObject({
+    expect(await t.scheduler.subscriptions.byId('discord:deleted')).toMatchObject({
       status: 'paused',
       pauseReason: 'channel is gone: Unknown Channel (10003)',
     });
-    expect(t.scheduler.subscriptions.byId('discord:locked')?.pauseReason).toBe('bot is not allowed to post: Missing Access (50001)');
-    expect(t.scheduler.ledger.get('discord:deleted', '2025-11-24')?.status).toBe('paused');
+    expect((await t.scheduler.subscriptions.byId('discord:locked'))?.pauseReason).toBe('bot is not allowed to post: Missing Access (50001)');
+    expect((await t.scheduler.ledger.get('discord:deleted', '2025-11-24'))?.status).toBe('paused');
     expect(warnings).toContainEqual({ msg: 'digest subscription paused', subscription: 'discord:deleted', reason: 'channel is gone: Unknown Channel (10003)' });
   });
 
   it('retries transient failures with backoff, a bounded number of times', async () => {
-    const t = setup({
+    const t = await setup({
       slack: (channel, attempt) => {
         if (channel === 'flaky' && attempt < 3) throw new DeliveryError('transient', 'HTTP 502');
         if (channel === 'down') throw new Error('socket hang up');
       },
     });
-    t.scheduler.subscriptions.save({ platform: 'slack', channelId: 'flaky', userId: 'u' });
-    t.scheduler.subscriptions.save({ platform: 'slack', channelId: 'down', userId: 'u' });
+    await t.scheduler.subscriptions.save({ platform: 'slack', channelId: 'flaky', userId: 'u' });
+    await t.scheduler.subscriptions.save({ platform: 'slack', channelId: 'down', userId: 'u' });
     t.setNow(SEND);
     const { outcomes } = await t.scheduler.tick();
     const byId = Object.fromEntries(outcomes.map((o) => [o.subscriptionId, o]));
@@ -171,10 +175,10 @@ describe('digest fan-out', () => {
 
   it('claims nothing when composing fails, and delivers on the next tick', async () => {
     let fail = true;
-    const db = openDatabase(':memory:');
+    const db = await openTestStore();
     const discord = recordingDeliverer('discord');
     const s = startScheduler({
-      db,
+      store: db,
       deliverers: [discord.deliverer],
       compose: async () => {
         if (fail) throw new Error('market data unavailable');
@@ -184,10 +188,10 @@ describe('digest fan-out', () => {
       logger: silentLogger,
       cron: false,
     });
-    s.subscriptions.save({ platform: 'discord', channelId: 'c', userId: 'u' });
+    await s.subscriptions.save({ platform: 'discord', channelId: 'c', userId: 'u' });
     const first = await s.tick();
     expect(first.outcomes[0]).toMatchObject({ result: 'failed', attempts: 0 });
-    expect(s.ledger.get('discord:c', '2025-11-24')).toBeUndefined();
+    expect(await s.ledger.get('discord:c', '2025-11-24')).toBeUndefined();
     fail = false;
     await s.tick();
     expect(discord.sent).toEqual(['c']);
@@ -199,11 +203,11 @@ describe('scheduler ticks', () => {
     const gate = deferred();
     const discord = recordingDeliverer('discord', () => gate.promise);
     let now = CREATED;
-    const s = startScheduler({ db: openDatabase(':memory:'), deliverers: [discord.deliverer], compose: countingCompose().compose, now: () => now, logger: silentLogger, cron: false });
-    s.subscriptions.save({ platform: 'discord', channelId: 'slow', userId: 'u' });
+    const s = startScheduler({ store: await openTestStore(), deliverers: [discord.deliverer], compose: countingCompose().compose, now: () => now, logger: silentLogger, cron: false });
+    await s.subscriptions.save({ platform: 'discord', channelId: 'slow', userId: 'u' });
     now = SEND;
     const first = s.tick();
-    for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+    await until(() => discord.attempts.get('slow') === 1);
     now = new Date(SEND.getTime() + 60_000);
     // The digest is still in flight in this process: the second tick leaves it alone and returns.
     expect((await s.tick()).outcomes).toEqual([]);
@@ -218,7 +222,7 @@ describe('scheduler ticks', () => {
     const discord = recordingDeliverer('discord');
     let now = CREATED;
     const s = startScheduler({
-      db: openDatabase(':memory:'),
+      store: await openTestStore(),
       deliverers: [discord.deliverer],
       compose: async (at) => {
         composes++;
@@ -229,10 +233,10 @@ describe('scheduler ticks', () => {
       logger: silentLogger,
       cron: false,
     });
-    s.subscriptions.save({ platform: 'discord', channelId: 'c', userId: 'u' });
+    await s.subscriptions.save({ platform: 'discord', channelId: 'c', userId: 'u' });
     now = SEND;
     const first = s.tick();
-    await new Promise((r) => setImmediate(r));
+    await until(() => composes === 1);
     now = new Date(SEND.getTime() + 60_000);
     expect((await s.tick()).outcomes).toEqual([]);
     gate.resolve();
@@ -245,7 +249,7 @@ describe('scheduler ticks', () => {
     const gate = deferred();
     const discord = recordingDeliverer('discord', (channel) => (channel === 'first' ? gate.promise : undefined));
     const s = startScheduler({
-      db: openDatabase(':memory:'),
+      store: await openTestStore(),
       deliverers: [discord.deliverer],
       compose: countingCompose().compose,
       now: () => SEND,
@@ -253,22 +257,22 @@ describe('scheduler ticks', () => {
       cron: false,
       fanout: { limits: { discord: { concurrency: 1 } } },
     });
-    for (const channelId of ['first', 'leaving']) s.subscriptions.save({ platform: 'discord', channelId, userId: 'u' });
+    for (const channelId of ['first', 'leaving']) await s.subscriptions.save({ platform: 'discord', channelId, userId: 'u' });
     const ticking = s.tick();
-    for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+    await until(() => discord.attempts.has('first'));
     await s.subscriptions.unsubscribe('discord', 'leaving');
     gate.resolve();
     const { outcomes } = await ticking;
     expect(outcomes.map((o) => `${o.subscriptionId} ${o.result}`)).toEqual(['discord:first sent', 'discord:leaving skipped']);
     expect(discord.attempts.has('leaving')).toBe(false);
-    expect(s.ledger.get('discord:leaving', '2025-11-24')).toBeUndefined();
+    expect(await s.ledger.get('discord:leaving', '2025-11-24')).toBeUndefined();
   });
 
   it('runs one node-cron task a minute, whatever the number of subscriptions', async () => {
     const cron = (await import('node-cron')).default;
     const before = cron.getTasks().size;
-    const s = startScheduler({ db: openDatabase(':memory:'), deliverers: [], compose: countingCompose().compose, logger: silentLogger });
-    for (let i = 0; i < 50; i++) s.subscriptions.save({ platform: 'slack', channelId: `C${i}`, userId: 'u' });
+    const s = startScheduler({ store: await openTestStore(), deliverers: [], compose: countingCompose().compose, logger: silentLogger });
+    for (let i = 0; i < 50; i++) await s.subscriptions.save({ platform: 'slack', channelId: `C${i}`, userId: 'u' });
     const added = [...cron.getTasks().values()].slice(before);
     expect(added).toHaveLength(1);
     expect(added[0]!.getPattern()).toBe('* * * * *');
@@ -279,24 +283,25 @@ describe('scheduler ticks', () => {
 
 describe('fan-out queue', () => {
   it('feeds the queue as it drains: memory follows the concurrency, not the number of subscriptions', async () => {
-    const db = openDatabase(':memory:');
+    const db = await openTestStore();
     const subscriptions = new SubscriptionRepository(db, () => CREATED);
-    for (let i = 0; i < 200; i++) subscriptions.save({ platform: 'discord', channelId: `c${i}`, userId: 'u' });
+    for (let i = 0; i < 200; i++) await subscriptions.save({ platform: 'discord', channelId: `c${i}`, userId: 'u' });
     const gate = deferred();
     const discord = recordingDeliverer('discord', () => gate.promise);
     const fanout = new Fanout({
       deliverers: [discord.deliverer],
-      ledger: new DeliveryLedger(db, 'test'),
+      ledger: new DeliveryLedger(db.ledger, 'test'),
       subscriptions,
       editions: createEditionCache(countingCompose().compose),
       now: () => SEND,
       logger: silentLogger,
       limits: { discord: { concurrency: 3, perSecond: Infinity } },
     });
-    const due = dueDigests(subscriptions.listActive(), SEND);
+    const due = dueDigests(await subscriptions.listActive(), SEND);
     expect(due).toHaveLength(200);
     const delivering = fanout.deliver(due);
-    for (let i = 0; i < 50; i++) await new Promise((r) => setImmediate(r));
+    await until(() => discord.attempts.size === 3 && fanout.load('discord').waiting === 3);
+    await new Promise((r) => setTimeout(r, 50));
     expect(fanout.load('discord')).toEqual({ waiting: 3, running: 3 });
     expect(discord.attempts.size).toBe(3);
     gate.resolve();

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { openDatabase } from '../../src/store/db.ts';
+import { openTestStore } from '../helpers/store.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { InputError } from '../../src/command.ts';
 import { DeliveryError } from '../../src/digest/deliverer.ts';
@@ -11,17 +11,17 @@ import { countingCompose, recordingDeliverer } from './support/fakes.ts';
 const NOW = new Date('2025-11-21T15:00:00Z');
 
 describe('listSubscriptions', () => {
-  it('prints one line per subscription with schedule, state, next and last delivery', () => {
-    const db = openDatabase(':memory:');
-    expect(listSubscriptions(db, NOW)).toEqual(['No digest subscriptions.']);
+  it('prints one line per subscription with schedule, state, next and last delivery', async () => {
+    const db = await openTestStore();
+    expect(await listSubscriptions(db, NOW)).toEqual(['No digest subscriptions.']);
     const repo = new SubscriptionRepository(db, () => NOW);
-    repo.save({ platform: 'discord', channelId: '111', guildId: '9', userId: 'u1' });
-    repo.save({ platform: 'slack', channelId: 'C2', userId: 'U2', time: '17:00', timezone: 'Europe/London', days: 'mon,fri' });
-    repo.pause('slack:C2', 'channel is gone: channel_not_found');
-    const ledger = new DeliveryLedger(db, 'x');
-    ledger.claim('discord:111', '2025-11-21', NOW);
-    ledger.markSent('discord:111', '2025-11-21', NOW);
-    expect(listSubscriptions(db, NOW)).toEqual([
+    await repo.save({ platform: 'discord', channelId: '111', guildId: '9', userId: 'u1' });
+    await repo.save({ platform: 'slack', channelId: 'C2', userId: 'U2', time: '17:00', timezone: 'Europe/London', days: 'mon,fri' });
+    await repo.pause('slack:C2', 'channel is gone: channel_not_found');
+    const ledger = new DeliveryLedger(db.ledger, 'x');
+    await ledger.claim('discord:111', '2025-11-21', NOW);
+    await ledger.markSent('discord:111', '2025-11-21', NOW);
+    expect(await listSubscriptions(db, NOW)).toEqual([
       'discord:111 (guild 9)  08:30 America/New_York  weekdays, NYSE holidays skipped  active  next 2025-11-24T13:30:00Z  last 2025-11-21 sent  by u1 2025-11-21',
       'slack:C2  17:00 Europe/London  Mon, Fri, NYSE holidays skipped  paused: channel is gone: channel_not_found  next -  last -  by U2 2025-11-21',
     ]);

@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allCommands } from '../../commands/index.ts';
 import { createBot } from '../../src/bot.ts';
 import { createMarketData } from '../../src/market/live.ts';
-import { openDatabase } from '../../src/store/db.ts';
+import { sql } from 'kysely';
+import { openStore } from '../../src/store/open.ts';
 import { recordingLogger } from './recording-logger.ts';
 
 const CLOSED = 'http://127.0.0.1:9';
@@ -68,17 +69,14 @@ describe('the database locked by another process', () => {
 
 describe('a read-only database', () => {
   it('answers from the providers or the snapshot, and logs that the cache could not be written', async () => {
-    const db = openDatabase(join(mkdtempSync(join(tmpdir(), 'capwatch-ro-')), 'capwatch.sqlite'));
+    const store = await openStore({ file: join(mkdtempSync(join(tmpdir(), 'capwatch-ro-')), 'capwatch.sqlite') });
     const logger = recordingLogger();
     const now = () => new Date('2025-09-10T21:00:00Z');
-    const market = createMarketData({ config: { yahooBaseUrl: CLOSED, stooqBaseUrl: CLOSED, nyfedBaseUrl: CLOSED, fredBaseUrl: CLOSED }, db, now, logger });
-    const bot = createBot({ commands: allCommands, market, now, logger });
-    const lines = ['valuation', 'ratecuts', 'performance 1m'];
-    for (const line of lines) await bot.run(line); // the tables exist, as after any earlier run
-    db.pragma('query_only = ON');
-    const fresh = createBot({ commands: allCommands, market: createMarketData({ config: { yahooBaseUrl: CLOSED, stooqBaseUrl: CLOSED, nyfedBaseUrl: CLOSED, fredBaseUrl: CLOSED }, db, now, logger }), now, logger });
-    for (const line of lines) expect((await fresh.run(line)).error, line).toBeUndefined();
+    const config = { yahooBaseUrl: CLOSED, stooqBaseUrl: CLOSED, nyfedBaseUrl: CLOSED, fredBaseUrl: CLOSED };
+    await sql`PRAGMA query_only = ON`.execute(store.db);
+    const bot = createBot({ commands: allCommands, market: createMarketData({ config, store, now, logger }), now, logger });
+    for (const line of ['valuation', 'ratecuts', 'performance 1m']) expect((await bot.run(line)).error, line).toBeUndefined();
     expect(logger.lines.some((l) => l.extra.fault === 'database_unwritable' && /readonly/.test(String(l.extra.error)))).toBe(true);
-    db.close();
+    await store.close();
   });
 });

@@ -17,10 +17,10 @@ import { recordingLogger } from './recording-logger.ts';
 
 const now = () => new Date('2026-11-21T15:00:00Z');
 let v: Vendors;
-let t: ReturnType<typeof tempDb>;
+let t: Awaited<ReturnType<typeof tempDb>>;
 beforeEach(async () => {
   v = await startVendors();
-  t = tempDb();
+  t = await tempDb();
 });
 afterEach(async () => {
   await v.close();
@@ -29,7 +29,7 @@ afterEach(async () => {
 
 function liveBot(extra: Parameters<Vendors['config']>[0] = {}) {
   const logger = recordingLogger();
-  const market = createMarketData({ config: v.config(extra), db: t.db, now, logger });
+  const market = createMarketData({ config: v.config(extra), store: t.db, now, logger });
   return { logger, bot: createBot({ commands: allCommands, market, now, logger }) };
 }
 

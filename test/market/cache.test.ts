@@ -43,9 +43,9 @@ afterEach(() => {
 
 describe('MarketCache', () => {
   it('collapses 100 concurrent identical requests into one upstream call', async () => {
-    const t = tempDb();
+    const t = await tempDb();
     cleanup = t.cleanup;
-    const cache = new MarketCache({ db: t.db, now: manualClock('2026-11-21T10:00:00Z').now, ttl });
+    const cache = new MarketCache({ repo: t.db.marketCache, now: manualClock('2026-11-21T10:00:00Z').now, ttl });
     const up = upstream();
     const answers = await Promise.all(Array.from({ length: 100 }, () => cache.get('rates', 'k', up.fetch)));
     expect(up.calls).toBe(1);
@@ -53,10 +53,10 @@ describe('MarketCache', () => {
   });
 
   it('serves fresh entries without asking upstream', async () => {
-    const t = tempDb();
+    const t = await tempDb();
     cleanup = t.cleanup;
     const clock = manualClock('2026-11-21T10:00:00Z');
-    const cache = new MarketCache({ db: t.db, now: clock.now, ttl });
+    const cache = new MarketCache({ repo: t.db.marketCache, now: clock.now, ttl });
     const up = upstream();
     await cache.get('rates', 'k', up.fetch);
     clock.advance(9 * MIN);
@@ -65,10 +65,10 @@ describe('MarketCache', () => {
   });
 
   it('past the TTL serves the old answer at once and refreshes in the background', async () => {
-    const t = tempDb();
+    const t = await tempDb();
     cleanup = t.cleanup;
     const clock = manualClock('2026-11-21T10:00:00Z');
-    const cache = new MarketCache({ db: t.db, now: clock.now, ttl });
+    const cache = new MarketCache({ repo: t.db.marketCache, now: clock.now, ttl });
     const up = upstream();
     await cache.get('rates', 'k', up.fetch);
     up.next(2);
@@ -83,10 +83,10 @@ describe('MarketCache', () => {
   });
 
   it('past the max age refreshes first, and serves the old answer labelled stale when that fails', async () => {
-    const t = tempDb();
+    const t = await tempDb();
     cleanup = t.cleanup;
     const clock = manualClock('2026-11-21T10:00:00Z');
-    const cache = new MarketCache({ db: t.db, now: clock.now, ttl });
+    const cache = new MarketCache({ repo: t.db.marketCache, now: clock.now, ttl });
     const up = upstream();
     await cache.get('rates', 'k', up.fetch);
     clock.advance(2 * 60 * MIN);
@@ -103,18 +103,18 @@ describe('MarketCache', () => {
   });
 
   it('throws when nothing is cached and upstream fails', async () => {
-    const t = tempDb();
+    const t = await tempDb();
     cleanup = t.cleanup;
-    const cache = new MarketCache({ db: t.db, now: () => new Date('2026-11-21T10:00:00Z'), ttl });
+    const cache = new MarketCache({ repo: t.db.marketCache, now: () => new Date('2026-11-21T10:00:00Z'), ttl });
     const up = upstream();
     up.failing(true);
     await expect(cache.get('rates', 'k', up.fetch)).rejects.toBeInstanceOf(ProviderError);
   });
 
   it('refetches when the cached value cannot answer, without sharing a flight with a different range', async () => {
-    const t = tempDb();
+    const t = await tempDb();
     cleanup = t.cleanup;
-    const cache = new MarketCache({ db: t.db, now: () => new Date('2026-11-21T10:00:00Z'), ttl });
+    const cache = new MarketCache({ repo: t.db.marketCache, now: () => new Date('2026-11-21T10:00:00Z'), ttl });
     const up = upstream();
     await cache.get('rates', 'k', up.fetch, { flight: 'short' });
     up.next(5);
@@ -127,16 +127,16 @@ describe('MarketCache', () => {
   });
 
   it('survives a restart: a new cache on the same file answers without upstream', async () => {
-    const t = tempDb();
+    const t = await tempDb();
     cleanup = t.cleanup;
     const clock = manualClock('2026-11-21T10:00:00Z');
-    const first = new MarketCache({ db: t.db, now: clock.now, ttl });
+    const first = new MarketCache({ repo: t.db.marketCache, now: clock.now, ttl });
     const up = upstream();
     up.next(7);
     await first.get('rates', 'k', up.fetch);
-    t.db.close();
+    await t.db.close();
 
-    const second = new MarketCache({ db: t.reopen(), now: clock.now, ttl });
+    const second = new MarketCache({ repo: (await t.reopen()).marketCache, now: clock.now, ttl });
     const up2 = upstream();
     const got = await second.get('rates', 'k', up2.fetch);
     expect(got.value).toBe(7);
@@ -145,14 +145,14 @@ describe('MarketCache', () => {
   });
 
   it('prunes persisted entries older than a cutoff', async () => {
-    const t = tempDb();
+    const t = await tempDb();
     cleanup = t.cleanup;
     const clock = manualClock('2026-11-01T10:00:00Z');
-    const cache = new MarketCache({ db: t.db, now: clock.now, ttl });
+    const cache = new MarketCache({ repo: t.db.marketCache, now: clock.now, ttl });
     const up = upstream();
     await cache.get('rates', 'old', up.fetch);
     clock.set('2026-11-21T10:00:00Z');
     await cache.get('rates', 'new', up.fetch);
-    expect(cache.prune(new Date('2026-11-10T00:00:00Z'))).toBe(1);
+    expect(await cache.prune(new Date('2026-11-10T00:00:00Z'))).toBe(1);
   });
 });

@@ -27,13 +27,13 @@ describe('runChain', () => {
   });
 
   it('moves on after failures, labels the answer a fallback and records each error', async () => {
-    const t = tempDb();
+    const t = await tempDb();
     cleanup = t.cleanup;
-    const status = new SourceStatus(t.db, now);
+    const status = new SourceStatus(t.db.sourceStatus, now);
     const got = await runChain({ dataset: 'rates', now, status }, [fail('a', 'timeout'), ok('b')]);
     expect(got.value).toBe('b');
     expect(got.provenance.fallback).toBe(true);
-    const rows = status.providers();
+    const rows = await status.providers();
     expect(rows.find((r) => r.provider === 'a')).toMatchObject({ lastError: 'a: timeout trouble', lastOkAt: null });
     expect(rows.find((r) => r.provider === 'b')).toMatchObject({ asOf: '2026-11-20', lastError: null });
   });
@@ -105,16 +105,18 @@ describe('orderProviders', () => {
 });
 
 describe('SourceStatus', () => {
-  it('lists each dataset with its last provider, as-of and most recent error, across a restart', () => {
-    const t = tempDb();
+  it('lists each dataset with its last provider, as-of and most recent error, across a restart', async () => {
+    const t = await tempDb();
     cleanup = t.cleanup;
     let clock = new Date('2026-11-21T10:00:00Z');
-    const status = new SourceStatus(t.db, () => clock);
+    const status = new SourceStatus(t.db.sourceStatus, () => clock);
     status.recordError('rates', 'nyfed', 'nyfed: HTTP 500');
     status.recordSuccess('rates', { source: 'FRED', provider: 'fred', asOf: '2026-11-20', fetchedAt: clock.toISOString(), stale: false, fallback: true, snapshot: false });
     clock = new Date('2026-11-21T11:00:00Z');
     status.markStale('rates', 'fred');
-    const rows = new SourceStatus(t.reopen(), () => clock).list();
+    // Writes reach the store in order; a restarted process reads them from there.
+    await status.flushed();
+    const rows = await new SourceStatus((await t.reopen()).sourceStatus, () => clock).list();
     expect(rows.map((r) => r.dataset)).toEqual(['bars', 'futures', 'rates', 'curated']);
     expect(rows.find((r) => r.dataset === 'rates')).toEqual({
       dataset: 'rates',

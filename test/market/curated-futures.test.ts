@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { join, dirname } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/command.ts';
 import { curatedFuturesStatus, curateFuturesFromFile, importFuturesCsv, latestStrip, previousStrip, stripOn } from '../../src/market/curated-futures.ts';
@@ -21,18 +21,18 @@ const TWO_DAYS = [
   '',
 ].join('\n');
 
-let t: ReturnType<typeof tempDb>;
-beforeEach(() => {
-  t = tempDb();
+let t: Awaited<ReturnType<typeof tempDb>>;
+beforeEach(async () => {
+  t = await tempDb();
 });
 afterEach(() => t.cleanup());
 
 describe('imported futures strips', () => {
-  it('stores every trade date of a file and reads the latest, the previous and a given date, after a restart too', () => {
-    expect(importFuturesCsv(t.db, TWO_DAYS, { source: SOURCE, now })).toEqual({ tradeDates: ['2026-11-18', '2026-11-19'], contracts: 5, source: SOURCE });
-    t.db.close();
-    const db = t.reopen();
-    const latest = latestStrip(db, now);
+  it('stores every trade date of a file and reads the latest, the previous and a given date, after a restart too', async () => {
+    expect(await importFuturesCsv(t.db.futures, TWO_DAYS, { source: SOURCE, now })).toEqual({ tradeDates: ['2026-11-18', '2026-11-19'], contracts: 5, source: SOURCE });
+    await t.db.close();
+    const db = await t.reopen();
+    const latest = await latestStrip(db.futures, now);
     expect(latest).toEqual({
       tradeDate: '2026-11-19',
       quotes: [
@@ -41,71 +41,65 @@ describe('imported futures strips', () => {
       ],
       provenance: { source: SOURCE, provider: 'curated', asOf: '2026-11-19', stale: false, fallback: false, snapshot: false },
     });
-    expect(previousStrip(db, '2026-11-19')?.tradeDate).toBe('2026-11-18');
-    expect(previousStrip(db, '2026-11-19')?.quotes).toHaveLength(3);
-    expect(previousStrip(db, '2026-11-18')).toBeNull();
-    expect(stripOn(db, '2026-11-18')?.quotes[2]).toEqual({ month: '2027-01', price: 96.3 });
-    expect(stripOn(db, '2026-11-17')).toBeNull();
-    expect(latestStrip(db, new Date('2026-11-30T12:00:00Z'))?.provenance.stale).toBe(true);
+    expect((await previousStrip(db.futures, '2026-11-19'))?.tradeDate).toBe('2026-11-18');
+    expect((await previousStrip(db.futures, '2026-11-19'))?.quotes).toHaveLength(3);
+    expect(await previousStrip(db.futures, '2026-11-18')).toBeNull();
+    expect((await stripOn(db.futures, '2026-11-18'))?.quotes[2]).toEqual({ month: '2027-01', price: 96.3 });
+    expect(await stripOn(db.futures, '2026-11-17')).toBeNull();
+    expect((await latestStrip(db.futures, new Date('2026-11-30T12:00:00Z')))?.provenance.stale).toBe(true);
   });
 
-  it('is empty before any import', () => {
-    expect(latestStrip(t.db)).toBeNull();
-    expect(previousStrip(t.db, '2026-11-20')).toBeNull();
-    expect(curatedFuturesStatus(t.db, now)).toBeNull();
+  it('is empty before any import', async () => {
+    expect(await latestStrip(t.db.futures)).toBeNull();
+    expect(await previousStrip(t.db.futures, '2026-11-20')).toBeNull();
+    expect(await curatedFuturesStatus(t.db.futures, now)).toBeNull();
   });
 
-  it('takes the trade date of a file without a date column from the option, and says so when it is missing', () => {
+  it('takes the trade date of a file without a date column from the option, and says so when it is missing', async () => {
     const csv = 'month,price\n2026-10,96.1050\nNOV26,95.9750\n';
-    expect(() => importFuturesCsv(t.db, csv, { source: SOURCE, now })).toThrow(InputError);
-    expect(() => importFuturesCsv(t.db, csv, { source: SOURCE, now })).toThrow(/no date column, so its trade date is unknown/);
-    expect(importFuturesCsv(t.db, csv, { source: SOURCE, tradeDate: '2026-09-18', now })).toMatchObject({ tradeDates: ['2026-09-18'], contracts: 2 });
-    expect(latestStrip(t.db)?.quotes).toEqual([
+    await expect(importFuturesCsv(t.db.futures, csv, { source: SOURCE, now })).rejects.toThrow(InputError);
+    await expect(importFuturesCsv(t.db.futures, csv, { source: SOURCE, now })).rejects.toThrow(/no date column, so its trade date is unknown/);
+    expect(await importFuturesCsv(t.db.futures, csv, { source: SOURCE, tradeDate: '2026-09-18', now })).toMatchObject({ tradeDates: ['2026-09-18'], contracts: 2 });
+    expect((await latestStrip(t.db.futures))?.quotes).toEqual([
       { month: '2026-10', price: 96.105 },
       { month: '2026-11', price: 95.975 },
     ]);
   });
 
-  it('replaces a trade date imported again: months left out of the new file are gone', () => {
-    importFuturesCsv(t.db, TWO_DAYS, { source: SOURCE, now });
-    importFuturesCsv(t.db, 'month,price\nZQX26,96.1200\n', { source: 'Broker sheet', tradeDate: '2026-11-19', now: new Date('2026-11-21T16:00:00Z') });
-    expect(latestStrip(t.db)).toMatchObject({ quotes: [{ month: '2026-11', price: 96.12 }], provenance: { source: 'Broker sheet' } });
-    expect(stripOn(t.db, '2026-11-18')?.quotes).toHaveLength(3);
-    expect(curatedFuturesStatus(t.db, now)).toEqual({ dataset: 'futures', provider: 'curated', asOf: '2026-11-19', fetchedAt: '2026-11-21T16:00:00.000Z', stale: false, lastError: null });
+  it('replaces a trade date imported again: months left out of the new file are gone', async () => {
+    await importFuturesCsv(t.db.futures, TWO_DAYS, { source: SOURCE, now });
+    await importFuturesCsv(t.db.futures, 'month,price\nZQX26,96.1200\n', { source: 'Broker sheet', tradeDate: '2026-11-19', now: new Date('2026-11-21T16:00:00Z') });
+    expect(await latestStrip(t.db.futures)).toMatchObject({ quotes: [{ month: '2026-11', price: 96.12 }], provenance: { source: 'Broker sheet' } });
+    expect((await stripOn(t.db.futures, '2026-11-18'))?.quotes).toHaveLength(3);
+    expect(await curatedFuturesStatus(t.db.futures, now)).toEqual({ dataset: 'futures', provider: 'curated', asOf: '2026-11-19', fetchedAt: '2026-11-21T16:00:00.000Z', stale: false, lastError: null });
   });
 
-  it('rejects a bad file with the line at fault and stores nothing of it', () => {
+  it('rejects a bad file with the line at fault and stores nothing of it', async () => {
     const bad = 'date,month,price\n2026-11-19,2026-11,96.115\n2026-11-19,2026-12,96,19\n2026-11-19,2027-01,abc\n';
-    const err = (() => {
-      try {
-        importFuturesCsv(t.db, bad, { source: SOURCE, now });
-      } catch (e) {
-        return e;
-      }
-    })();
+    const err = await importFuturesCsv(t.db.futures, bad, { source: SOURCE, now }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InputError);
     expect((err as Error).message).toBe('Futures CSV line 4: price is not a number');
-    expect(() => importFuturesCsv(t.db, 'month,price\n2026-11,100.5\n', { source: SOURCE, tradeDate: '2026-11-19', now })).toThrow('Futures CSV line 2: price is outside (0, 100]');
-    expect(() => importFuturesCsv(t.db, 'ticker,last\nZQX26,96\n', { source: SOURCE, tradeDate: '2026-11-19', now })).toThrow(/line 1: the header needs a contract month column/);
+    await expect(importFuturesCsv(t.db.futures, 'month,price\n2026-11,100.5\n', { source: SOURCE, tradeDate: '2026-11-19', now })).rejects.toThrow('Futures CSV line 2: price is outside (0, 100]');
+    await expect(importFuturesCsv(t.db.futures, 'ticker,last\nZQX26,96\n', { source: SOURCE, tradeDate: '2026-11-19', now })).rejects.toThrow(/line 1: the header needs a contract month column/);
     // A later date in the future stops the whole file, the good earlier date included.
-    expect(() => importFuturesCsv(t.db, 'date,month,price\n2026-11-19,2026-11,96.1\n2026-11-23,2026-11,96.1\n', { source: SOURCE, now })).toThrow('Trade date 2026-11-23 is in the future');
-    expect(latestStrip(t.db)).toBeNull();
+    await expect(importFuturesCsv(t.db.futures, 'date,month,price\n2026-11-19,2026-11,96.1\n2026-11-23,2026-11,96.1\n', { source: SOURCE, now })).rejects.toThrow('Trade date 2026-11-23 is in the future');
+    expect(await latestStrip(t.db.futures)).toBeNull();
   });
 
-  it('checks the source, the date option and its agreement with the file', () => {
-    expect(() => importFuturesCsv(t.db, TWO_DAYS, { source: '  ', now })).toThrow(/needs --source/);
-    expect(() => importFuturesCsv(t.db, 'month,price\n2026-11,96\n', { source: SOURCE, tradeDate: '19/11/2026', now })).toThrow('--date "19/11/2026" is not a date (YYYY-MM-DD)');
-    expect(() => importFuturesCsv(t.db, 'month,price\n2026-11,96\n', { source: SOURCE, tradeDate: '2026-02-30', now })).toThrow(/is not a date/);
-    expect(() => importFuturesCsv(t.db, TWO_DAYS, { source: SOURCE, tradeDate: '2026-11-19', now })).toThrow('The futures CSV holds trade date 2026-11-18, not --date 2026-11-19');
-    expect(() => importFuturesCsv(t.db, 'date,month,price\n2026-11-31,2026-12,96\n', { source: SOURCE, now })).toThrow(/2026-11-31.* not a real date/);
+  it('checks the source, the date option and its agreement with the file', async () => {
+    await expect(importFuturesCsv(t.db.futures, TWO_DAYS, { source: '  ', now })).rejects.toThrow(/needs --source/);
+    await expect(importFuturesCsv(t.db.futures, 'month,price\n2026-11,96\n', { source: SOURCE, tradeDate: '19/11/2026', now })).rejects.toThrow('--date "19/11/2026" is not a date (YYYY-MM-DD)');
+    await expect(importFuturesCsv(t.db.futures, 'month,price\n2026-11,96\n', { source: SOURCE, tradeDate: '2026-02-30', now })).rejects.toThrow(/is not a date/);
+    await expect(importFuturesCsv(t.db.futures, TWO_DAYS, { source: SOURCE, tradeDate: '2026-11-19', now })).rejects.toThrow('The futures CSV holds trade date 2026-11-18, not --date 2026-11-19');
+    await expect(importFuturesCsv(t.db.futures, 'date,month,price\n2026-11-31,2026-12,96\n', { source: SOURCE, now })).rejects.toThrow(/2026-11-31.* not a real date/);
   });
 
-  it('imports a file for the CLI, naming the file as the source unless one is given', () => {
-    const file = join(dirname(t.file), 'zq-settlements.csv');
+  it('imports a file for the CLI, naming the file as the source unless one is given', async () => {
+    const file = join(t.dir, 'zq-settlements.csv');
     writeFileSync(file, TWO_DAYS);
-    expect(curateFuturesFromFile(t.db, file, { now })).toMatchObject({ contracts: 5, source: 'CSV import (zq-settlements.csv)' });
-    expect(curateFuturesFromFile(t.db, file, { now, source: SOURCE }).source).toBe(SOURCE);
-    expect(() => curateFuturesFromFile(t.db, join(dirname(t.file), 'missing.csv'), { now })).toThrow(/^Cannot read .*missing\.csv: ENOENT$/);
+    expect(await curateFuturesFromFile(t.db.futures, file, { now })).toMatchObject({ contracts: 5, source: 'CSV import (zq-settlements.csv)' });
+    expect((await curateFuturesFromFile(t.db.futures, file, { now, source: SOURCE })).source).toBe(SOURCE);
+    await expect(curateFuturesFromFile(t.db.futures, join(t.dir, 'missing.csv'), { now })).rejects.toThrow(/^Cannot read .*missing\.csv: ENOENT$/);
   });
 });
 
@@ -117,7 +111,7 @@ describe('imported strips in the live futures chain', () => {
   afterEach(() => v.close());
 
   it('Yahoo answers first when it can, with the day before from its own history', async () => {
-    importFuturesCsv(t.db, TWO_DAYS, { source: SOURCE, now });
+    await importFuturesCsv(t.db.futures, TWO_DAYS, { source: SOURCE, now });
     const market = v.market(t.db, () => now);
     const strip = await market.futuresStrip();
     expect(strip).toMatchObject({ tradeDate: '2026-11-20', provenance: { provider: 'yahoo', fallback: false } });
@@ -126,7 +120,7 @@ describe('imported strips in the live futures chain', () => {
   });
 
   it('falls back to the latest import when Yahoo fails, and gives the import before it as the previous day', async () => {
-    importFuturesCsv(t.db, TWO_DAYS, { source: SOURCE, now });
+    await importFuturesCsv(t.db.futures, TWO_DAYS, { source: SOURCE, now });
     v.yahoo.handle(() => ({ status: 500 }));
     const market = v.market(t.db, () => now);
     const strip = await market.futuresStrip();
@@ -143,7 +137,7 @@ describe('imported strips in the live futures chain', () => {
     const market = v.market(t.db, () => now, { http: { retries: 0, timeoutMs: 300 } });
     expect((await market.futuresStrip()).provenance.provider).toBe('snapshot');
     expect(await market.previousFuturesStrip!('2026-11-20')).toBeNull();
-    importFuturesCsv(t.db, 'month,price\n2026-11,96.13\n', { source: SOURCE, tradeDate: '2026-11-20', now });
+    await importFuturesCsv(t.db.futures, 'month,price\n2026-11,96.13\n', { source: SOURCE, tradeDate: '2026-11-20', now });
     expect(await market.futuresStrip()).toMatchObject({ tradeDate: '2026-11-20', provenance: { provider: 'curated' } });
   });
 
@@ -154,12 +148,12 @@ describe('imported strips in the live futures chain', () => {
     v.yahoo.handle(() => ({ status: 503 }));
     clock.set('2026-11-23T23:00:00Z');
     expect((await market.futuresStrip()).provenance).toMatchObject({ provider: 'yahoo', stale: true });
-    importFuturesCsv(t.db, 'month,price\n2026-12,96.21\n', { source: SOURCE, tradeDate: '2026-11-23', now: clock.now() });
+    await importFuturesCsv(t.db.futures, 'month,price\n2026-12,96.21\n', { source: SOURCE, tradeDate: '2026-11-23', now: clock.now() });
     expect(await market.futuresStrip()).toMatchObject({ tradeDate: '2026-11-23', provenance: { provider: 'curated', fallback: true, stale: false } });
   });
 
   it('follows a configured order that puts the imports first', async () => {
-    importFuturesCsv(t.db, TWO_DAYS, { source: SOURCE, now });
+    await importFuturesCsv(t.db.futures, TWO_DAYS, { source: SOURCE, now });
     const market = v.market(t.db, () => now, { order: { futures: ['curated', 'yahoo'] } });
     expect((await market.futuresStrip()).provenance).toMatchObject({ provider: 'curated', fallback: false });
     expect(v.yahoo.count()).toBe(0);
@@ -168,7 +162,7 @@ describe('imported strips in the live futures chain', () => {
   it('offline, answers from the imports before the snapshot, without touching the network', async () => {
     const offline = () => v.market(t.db, () => now, { offline: true });
     expect((await offline().futuresStrip()).provenance).toMatchObject({ provider: 'snapshot', snapshot: true });
-    importFuturesCsv(t.db, TWO_DAYS, { source: SOURCE, now });
+    await importFuturesCsv(t.db.futures, TWO_DAYS, { source: SOURCE, now });
     const market = offline();
     const strip = await market.futuresStrip();
     expect(strip).toMatchObject({ tradeDate: '2026-11-19', provenance: { provider: 'curated', source: SOURCE, snapshot: false, fallback: false } });

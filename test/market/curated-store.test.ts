@@ -11,31 +11,31 @@ afterEach(() => {
 });
 
 describe('curated store', () => {
-  it('stores a figure durably and lists it after a restart', () => {
-    const t = tempDb();
+  it('stores a figure durably and lists it after a restart', async () => {
+    const t = await tempDb();
     cleanup = t.cleanup;
-    setCurated(t.db, { key: 'valuation.forward_pe.small', value: '13.9', source: 'FactSet', asOf: '2026-11-14' }, now);
-    setCurated(t.db, { key: 'earnings.growth', value: 4.5, source: 'LSEG I/B/E/S', asOf: '2026-11-13', label: 'EPS growth', unit: '%' }, now);
-    t.db.close();
-    const db = t.reopen();
-    expect(listCurated(db)).toEqual([
+    await setCurated(t.db.curated, { key: 'valuation.forward_pe.small', value: '13.9', source: 'FactSet', asOf: '2026-11-14' }, now);
+    await setCurated(t.db.curated, { key: 'earnings.growth', value: 4.5, source: 'LSEG I/B/E/S', asOf: '2026-11-13', label: 'EPS growth', unit: '%' }, now);
+    await t.db.close();
+    const db = await t.reopen();
+    expect(await listCurated(db.curated)).toEqual([
       { key: 'earnings.growth', value: 4.5, source: 'LSEG I/B/E/S', asOf: '2026-11-13', label: 'EPS growth', unit: '%', updatedAt: '2026-11-21T10:00:00.000Z' },
       { key: 'valuation.forward_pe.small', value: 13.9, source: 'FactSet', asOf: '2026-11-14', label: null, unit: null, updatedAt: '2026-11-21T10:00:00.000Z' },
     ]);
   });
 
-  it('replaces on a second set and keeps a label given earlier', () => {
-    const t = tempDb();
+  it('replaces on a second set and keeps a label given earlier', async () => {
+    const t = await tempDb();
     cleanup = t.cleanup;
-    setCurated(t.db, { key: 'k', value: 1, source: 'A', asOf: '2026-11-01', label: 'Kay', unit: 'x' }, now);
-    setCurated(t.db, { key: 'k', value: '2.5%', source: 'B', asOf: '2026-11-02' }, now);
-    expect(getCurated(t.db, 'k')).toMatchObject({ value: 2.5, source: 'B', asOf: '2026-11-02', label: 'Kay', unit: 'x' });
-    expect(deleteCurated(t.db, 'k')).toBe(true);
-    expect(getCurated(t.db, 'k')).toBeUndefined();
+    await setCurated(t.db.curated, { key: 'k', value: 1, source: 'A', asOf: '2026-11-01', label: 'Kay', unit: 'x' }, now);
+    await setCurated(t.db.curated, { key: 'k', value: '2.5%', source: 'B', asOf: '2026-11-02' }, now);
+    expect(await getCurated(t.db.curated, 'k')).toMatchObject({ value: 2.5, source: 'B', asOf: '2026-11-02', label: 'Kay', unit: 'x' });
+    expect(await deleteCurated(t.db.curated, 'k')).toBe(true);
+    expect(await getCurated(t.db.curated, 'k')).toBeUndefined();
   });
 
-  it('refuses bad input with an InputError saying what is wrong', () => {
-    const t = tempDb();
+  it('refuses bad input with an InputError saying what is wrong', async () => {
+    const t = await tempDb();
     cleanup = t.cleanup;
     const base: CuratedInput = { key: 'k', value: 1, source: 'S', asOf: '2026-11-01' };
     const bad: Array<[Partial<CuratedInput>, RegExp]> = [
@@ -48,13 +48,13 @@ describe('curated store', () => {
       [{ asOf: '2027-01-01' }, /in the future/],
     ];
     for (const [patch, message] of bad) {
-      expect(() => setCurated(t.db, { ...base, ...patch }, now)).toThrow(message);
-      expect(() => setCurated(t.db, { ...base, ...patch }, now)).toThrow(InputError);
+      await expect(await setCurated(t.db.curated, { ...base, ...patch }, now)).rejects.toThrow(message);
+      await expect(await setCurated(t.db.curated, { ...base, ...patch }, now)).rejects.toThrow(InputError);
     }
-    expect(listCurated(t.db)).toEqual([]);
+    expect(await listCurated(t.db.curated)).toEqual([]);
   });
 
-  it('lays overrides over base figures, borrowing label and unit', () => {
+  it('lays overrides over base figures, borrowing label and unit', async () => {
     const base = [{ key: 'a', label: 'Alpha', value: 1, unit: '%', source: 'Old', asOf: '2025-09-10' }];
     const merged = mergeCurated(base, [
       { key: 'a', value: 2, source: 'New', asOf: '2026-11-01', label: null, unit: null, updatedAt: '' },

@@ -8,10 +8,10 @@ import { closeOf, DATES, startVendors, ZQ_PRICES, type Vendors } from './helpers
 
 const NOW = '2026-11-21T15:00:00Z';
 let v: Vendors;
-let t: ReturnType<typeof tempDb>;
+let t: Awaited<ReturnType<typeof tempDb>>;
 beforeEach(async () => {
   v = await startVendors();
-  t = tempDb();
+  t = await tempDb();
 });
 afterEach(async () => {
   await v.close();
@@ -86,11 +86,11 @@ describe('live daily bars', () => {
     const rates = await first.policyRates();
     const strip = await first.futuresStrip();
     const calls = v.yahoo.count() + v.nyfed.count();
-    t.db.close();
+    await t.db.close();
     for (const vendor of [v.yahoo, v.stooq, v.nyfed, v.fred]) vendor.handle(() => ({ status: 500 }));
 
     clock.advance(60_000);
-    const second = v.market(t.reopen(), clock.now);
+    const second = v.market(await t.reopen(), clock.now);
     expect(await second.dailyBars('IWM', '2026-10-20', '2026-11-20')).toEqual(bars);
     expect((await second.policyRates()).effr).toBe(rates.effr);
     expect((await second.futuresStrip()).quotes).toEqual(strip.quotes);
@@ -224,7 +224,7 @@ describe('offline and curated', () => {
     const live = v.market(t.db, () => now);
     const key = (await live.curatedAll())[0]!.key;
     const before = await live.curated(key);
-    setCurated(t.db, { key, value: '14.1', source: 'FactSet Earnings Insight', asOf: '2026-11-14' }, now);
+    await setCurated(t.db.curated, { key, value: '14.1', source: 'FactSet Earnings Insight', asOf: '2026-11-14' }, now);
     for (const market of [live, v.market(t.db, () => now, { offline: true })]) {
       const got = await market.curated(key);
       expect(got).toMatchObject({ key, value: 14.1, label: before.label, unit: before.unit, source: 'FactSet Earnings Insight', asOf: '2026-11-14' });

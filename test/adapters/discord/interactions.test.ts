@@ -5,7 +5,7 @@ import { ADMIN_COMMAND, MAIN_COMMAND, discordName } from '../../../adapters/disc
 import { defineCommand, type Actor, type CommandDecl, type OptionDecl } from '../../../src/command.ts';
 import { SubscriptionRepository } from '../../../src/digest/subscriptions.ts';
 import { errorReply, type Reply } from '../../../src/reply.ts';
-import { openDatabase } from '../../../src/store/db.ts';
+import { openTestStore } from '../../helpers/store.ts';
 import { MANAGER_PERMISSIONS, MEMBER_PERMISSIONS } from '../../emulators/discord/emulator.ts';
 import { answerOf, startHarness, type Harness } from './harness.ts';
 
@@ -35,9 +35,10 @@ const STATEFUL = new Set(['subscribe', 'unsubscribe', 'status']);
 describe('Discord slash commands through the real client', () => {
   it('answers every subcommand with an embed and mentions disabled', async () => {
     // Every command, subscriptions included, answers as it would in a real channel.
+    const store = await openTestStore();
     h = await startHarness({
       charts: true,
-      services: (dataDir) => ({ subscriptions: new SubscriptionRepository(openDatabase(join(dataDir, 'capwatch.sqlite'))) }),
+      services: () => ({ subscriptions: new SubscriptionRepository(store) }),
     });
     const emu = h.emu;
     const sent = allCommands.map((decl) => ({ decl, payload: emu.sendSlash(slashFor(decl)) }));

@@ -4,18 +4,15 @@ import subscribe from '../../../commands/subscribe.ts';
 import unsubscribe from '../../../commands/unsubscribe.ts';
 import { ADMIN_COMMAND, buildCommandJson } from '../../../adapters/discord/command-json.ts';
 import { SubscriptionRepository } from '../../../src/digest/subscriptions.ts';
-import { openDatabase, type Db } from '../../../src/store/db.ts';
+import { openTestStore } from '../../helpers/store.ts';
 import { MANAGER_PERMISSIONS, MEMBER_PERMISSIONS } from '../../emulators/discord/emulator.ts';
 import { answerOf, now, startHarness, type Harness } from './harness.ts';
 
 let h: Harness | undefined;
-let db: Db | undefined;
 afterEach(async () => {
   await h?.discord.stop();
-  db?.close();
   await h?.close();
   h = undefined;
-  db = undefined;
 });
 
 describe('Discord digest subscriptions (Manage Server)', () => {
@@ -26,14 +23,10 @@ describe('Discord digest subscriptions (Manage Server)', () => {
   });
 
   it('are checked again at run time: a member without Manage Server is refused, a manager subscribes the channel', async () => {
-    let repo: SubscriptionRepository | undefined;
+    const repo = new SubscriptionRepository(await openTestStore(), now);
     h = await startHarness({
       commands: [subscribe, unsubscribe],
-      services: (dataDir) => {
-        db = openDatabase(join(dataDir, 'capwatch.sqlite'));
-        repo = new SubscriptionRepository(db, now);
-        return { subscriptions: repo };
-      },
+      services: () => ({ subscriptions: repo }),
     });
     const { emu } = h;
     const options = { time: '08:30', timezone: 'America/New_York' };
@@ -41,11 +34,11 @@ describe('Discord digest subscriptions (Manage Server)', () => {
     const refused = await answerOf(emu, emu.sendSlash({ command: ADMIN_COMMAND, subcommand: 'subscribe', options, permissions: MEMBER_PERMISSIONS }));
     expect(refused.payload.flags).toBe(64);
     expect(refused.payload.embeds[0]?.title).toBe('Not allowed');
-    expect(await repo!.get('discord', emu.channelId)).toBeFalsy();
+    expect(await repo.get('discord', emu.channelId)).toBeFalsy();
 
     const done = await answerOf(emu, emu.sendSlash({ command: ADMIN_COMMAND, subcommand: 'subscribe', options, permissions: MANAGER_PERMISSIONS }));
     expect(done.payload.flags ?? 0).toBe(0);
-    const sub = await repo!.get('discord', emu.channelId);
+    const sub = await repo.get('discord', emu.channelId);
     expect(sub).toMatchObject({ time: '08:30', timezone: 'America/New_York' });
   });
 });

@@ -5,7 +5,7 @@ import subscribe from '../../../commands/subscribe.ts';
 import unsubscribe from '../../../commands/unsubscribe.ts';
 import type { CommandDecl } from '../../../src/command.ts';
 import { SubscriptionRepository } from '../../../src/digest/subscriptions.ts';
-import { openDatabase } from '../../../src/store/db.ts';
+import { openTestStore } from '../../helpers/store.ts';
 import { NOW, startHarness, type Harness } from './harness.ts';
 
 type Payload = { response_type: string; text: string };
@@ -15,11 +15,11 @@ const withSubscriptions = (commands: readonly CommandDecl[]) => {
   return [...commands, ...[subscribe, unsubscribe, status].filter((c) => !names.has(c.name))];
 };
 
-const db = openDatabase(':memory:');
-const subscriptions = new SubscriptionRepository(db, NOW);
 let h: Harness;
+let subscriptions: SubscriptionRepository;
 
 beforeAll(async () => {
+  subscriptions = new SubscriptionRepository(await openTestStore(), NOW);
   h = await startHarness({ bot: { commands: withSubscriptions(allCommands), services: { subscriptions } } });
   h.api.setUser('U0ADMIN', { is_admin: true });
   h.api.setUser('U0MAKER');
@@ -28,7 +28,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await h.close();
-  db.close();
 });
 
 async function as(userId: string, line: string): Promise<Payload> {

@@ -48,3 +48,12 @@ export function deferred() {
   const promise = new Promise<void>((r) => (resolve = r));
   return { promise, resolve };
 }
+
+/** Waits (polling) until `ready()` holds; throws after `ms`. The database answers asynchronously, so tests wait for a state, not for a number of turns. */
+export async function until(ready: () => boolean, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!ready()) {
+    if (Date.now() > end) throw new Error('condition not reached in time');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}

@@ -16,7 +16,7 @@ import type { Deliverer, Platform } from '../../../src/digest/deliverer.ts';
 import { REALISTIC_LIMITS, UNLIMITED } from '../../../src/digest/fanout.ts';
 import { startScheduler } from '../../../src/digest/scheduler.ts';
 import { silentLogger } from '../../../src/logger.ts';
-import { openDatabase } from '../../../src/store/db.ts';
+import { openStore } from '../../../src/store/open.ts';
 import { fakeMarket, weekdayBars } from '../../helpers/fake-market.ts';
 
 export interface ChildConfig {
@@ -78,10 +78,10 @@ const timed = (d: Deliverer): Deliverer => ({
 // BENCH_FANOUT_CONCURRENCY overrides the sends in flight per platform with rate limits off.
 const unlimitedLane = { ...UNLIMITED, concurrency: Number(process.env.BENCH_FANOUT_CONCURRENCY) || UNLIMITED.concurrency };
 const dir = mkdtempSync(join(tmpdir(), 'capwatch-bench-'));
-const db = openDatabase(join(dir, 'capwatch.sqlite'));
+const db = await openStore({ file: join(dir, 'capwatch.sqlite') });
 let now = CREATED;
 const scheduler = startScheduler({
-  db,
+  store: db,
   deliverers: [timed(createDiscordDeliverer(rest, () => SEND)), timed(slack.deliverer)],
   compose: (at) => composeDigest({ market, now: at, charts }),
   now: () => now,
@@ -90,10 +90,8 @@ const scheduler = startScheduler({
   fanout: { limits: unlimited ? { discord: unlimitedLane, slack: unlimitedLane } : REALISTIC_LIMITS },
 });
 const rssBeforeSeed = process.memoryUsage().rss;
-db.transaction(() => {
-  for (const channelId of config.discordChannels) scheduler.subscriptions.save({ platform: 'discord', channelId, userId: 'bench' });
-  for (const channelId of config.slackChannels) scheduler.subscriptions.save({ platform: 'slack', channelId, userId: 'bench' });
-})();
+for (const channelId of config.discordChannels) await scheduler.subscriptions.save({ platform: 'discord', channelId, userId: 'bench' });
+for (const channelId of config.slackChannels) await scheduler.subscriptions.save({ platform: 'slack', channelId, userId: 'bench' });
 
 const rssBefore = process.memoryUsage().rss;
 now = SEND;
@@ -151,7 +149,7 @@ const result = {
 };
 await slack.stop();
 scheduler.stop();
-db.close();
+await db.close();
 rmSync(dir, { recursive: true, force: true });
 process.stdout.write(JSON.stringify(result));
 process.exit(0);

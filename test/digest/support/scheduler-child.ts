@@ -1,15 +1,15 @@
 /**
- * One capwatch digest process for the two-process test: runs one scheduler tick on a shared SQLite file and
- * delivers over HTTP to the parent's sink. Args: <dbFile> <sinkUrl> <nowIso> <instanceId>.
+ * One capwatch digest process for the two-process test: runs one scheduler tick on a shared database and
+ * delivers over HTTP to the parent's sink. Args: <storeOptionsJson> <sinkUrl> <nowIso> <instanceId>.
  */
-import { openDatabase } from '../../../src/store/db.ts';
+import { openStore, type StoreOptions } from '../../../src/store/open.ts';
 import { silentLogger } from '../../../src/logger.ts';
 import { startScheduler } from '../../../src/digest/scheduler.ts';
 import { UNLIMITED } from '../../../src/digest/fanout.ts';
 import type { Deliverer, Platform } from '../../../src/digest/deliverer.ts';
 import { sampleReply } from './fakes.ts';
 
-const [dbFile, sinkUrl, nowIso, instanceId] = process.argv.slice(2) as [string, string, string, string];
+const [storeJson, sinkUrl, nowIso, instanceId] = process.argv.slice(2) as [string, string, string, string];
 
 function httpDeliverer(platform: Platform): Deliverer {
   return {
@@ -25,9 +25,9 @@ function httpDeliverer(platform: Platform): Deliverer {
   };
 }
 
-const db = openDatabase(dbFile);
+const store = await openStore(JSON.parse(storeJson) as StoreOptions);
 const scheduler = startScheduler({
-  db,
+  store,
   deliverers: [httpDeliverer('discord'), httpDeliverer('slack')],
   compose: async () => sampleReply(),
   now: () => new Date(nowIso),
@@ -43,4 +43,4 @@ const tally: Record<string, number> = {};
 for (const o of outcomes) tally[o.result] = (tally[o.result] ?? 0) + 1;
 process.stdout.write(JSON.stringify(tally));
 scheduler.stop();
-db.close();
+await store.close();

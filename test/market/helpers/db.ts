@@ -1,27 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase, type Db } from '../../../src/store/db.ts';
+import type { Store } from '../../../src/store/open.ts';
+import { testDatabase } from '../../helpers/store.ts';
 
-/** A fresh SQLite file in a temp dir; `reopen` opens the same file again (a restart). */
-export function tempDb(): { file: string; db: Db; reopen: () => Db; cleanup: () => void } {
+/** A fresh database (SQLite file, or a PostgreSQL schema) and a temp dir; `reopen` connects to the database again (a restart). */
+export async function tempDb(): Promise<{ db: Store; reopen: () => Promise<Store>; dir: string; cleanup: () => void }> {
+  const database = testDatabase();
   const dir = mkdtempSync(join(tmpdir(), 'capwatch-market-'));
-  const file = join(dir, 'capwatch.db');
-  const opened: Db[] = [];
-  const open = () => {
-    const db = openDatabase(file);
-    opened.push(db);
-    return db;
-  };
-  return {
-    file,
-    db: open(),
-    reopen: open,
-    cleanup: () => {
-      for (const db of opened) if (db.open) db.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  // Stores are closed and the database dropped after the test file (see test/helpers/store.ts).
+  return { db: await database.open(), reopen: () => database.open(), dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /** A clock the test moves by hand. */

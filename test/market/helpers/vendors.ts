@@ -1,7 +1,7 @@
 /** The four market vendors as local servers with healthy default answers, and a live MarketData wired to them. */
 import { createMarketData, type LiveMarketConfig } from '../../../src/market/live.ts';
 import type { MarketData } from '../../../src/market/types.ts';
-import type { Db } from '../../../src/store/db.ts';
+import type { MarketStore } from '../../../src/market/live.ts';
 import { fixture, NOT_FOUND_CHART, yahooChart } from './payloads.ts';
 import { csv, json, startVendor, type FakeVendor, type Handler } from './server.ts';
 
@@ -56,7 +56,7 @@ export interface Vendors {
   nyfed: FakeVendor;
   fred: FakeVendor;
   config: (extra?: Partial<LiveMarketConfig>) => LiveMarketConfig;
-  market: (db: Db, now: () => Date, extra?: Partial<LiveMarketConfig>) => MarketData;
+  market: (store: MarketStore, now: () => Date, extra?: Partial<LiveMarketConfig>) => MarketData;
   close: () => Promise<void>;
 }
 
@@ -77,7 +77,7 @@ export async function startVendors(): Promise<Vendors> {
     nyfed,
     fred,
     config,
-    market: (db, now, extra) => createMarketData({ config: config(extra), db, now }),
+    market: (store, now, extra) => createMarketData({ config: config(extra), store, now }),
     close: async () => {
       await Promise.all([yahoo.close(), stooq.close(), nyfed.close(), fred.close()]);
     },
