@@ -103,7 +103,7 @@ export function assemble(dialect: Dialect, db: Kysely<Schema>, locks: Locks): St
     db,
     locks,
     subscriptions: subscriptionsRepo(db),
-    ledger: ledgerRepo(db),
+    ledger: ledgerRepo(db, dialect),
     marketCache: marketCacheRepo(db),
     curated: curatedRepo(db),
     futures: futuresRepo(db),
