@@ -66,7 +66,7 @@ export async function scenario(mode: ChildConfig['mode'], discordCount: number, 
 }
 
 /** One emulator in its own process (see test/digest/support/emulator-host.ts). */
-async function startHost(start: HostStart) {
+export async function startHost(start: HostStart) {
   const child = fork(HOST, [], { execArgv: ['--import', 'tsx'], cwd: root, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   const next = <T>() => new Promise<T>((resolve) => child.once('message', (m) => resolve(m as T)));
   const ready = next<HostReady>();

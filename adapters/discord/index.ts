@@ -93,7 +93,8 @@ export async function startDiscord(opts: DiscordOptions): Promise<DiscordHandle>
     client.on(Events.MessageCreate, (message) => {
       if (!stopping && client.isReady()) track(handleMessage(client, message, { bot: opts.bot, now }), 'mention');
     });
-    client.on(Events.ShardReconnecting, (id) => logger.warn('discord: gateway reconnecting', { shard: id }));
+    client.on(Events.ShardReconnecting, (id) => logger.warn('discord: gateway reconnecting', { fault: 'gateway_dropped', shard: id }));
+    client.on(Events.ShardDisconnect, (event, id) => logger.warn('discord: gateway disconnected', { fault: 'gateway_dropped', shard: id, code: event.code }));
     client.on(Events.ShardResume, (id, replayed) => logger.info('discord: gateway resumed', { shard: id, replayed }));
     client.on(Events.ShardError, (error, id) => logger.warn('discord: gateway error', { shard: id, error: error.message }));
     client.on(Events.Error, (error) => logger.error('discord: client error', { error: error.message }));

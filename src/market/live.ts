@@ -106,7 +106,7 @@ export function createMarketData(opts: CreateMarketDataOptions): MarketData {
   const status = new SourceStatus(store.sourceStatus, now);
   const kept = keptHistory(store.marketHistory, now, logger);
   const cache = new MarketCache({ repo: store.marketCache, now, ...(config.ttl ? { ttl: config.ttl } : {}), ...(logger ? { logger } : {}) });
-  void cache.prune(new Date(now().getTime() - 30 * 86_400_000)).catch(() => {});
+  void cache.prune(new Date(now().getTime() - 30 * 86_400_000)).catch((e: unknown) => logger?.warn('market cache not pruned', { fault: 'database_unwritable', error: String(e) }));
   const breaker = new Breaker(config.breakerCooldownMs ?? 30_000);
   const ctx = (dataset: Dataset) => ({ dataset, now, status, breaker, ...(logger ? { logger } : {}) });
   const onStale = (dataset: Dataset) => (p: Provenance) => status.markStale(dataset, p.provider);

@@ -4,6 +4,7 @@
  */
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Actor } from '../command.ts';
+import { rateLimitedTotal } from '../observability/metrics.ts';
 import { errorReply, type Reply } from '../reply.ts';
 import { describeRate, type Rate } from './rate.ts';
 
@@ -26,6 +27,7 @@ export function createUserLimit(rate: Rate | null): UserLimit {
         return undefined;
       } catch (result) {
         if (!(result instanceof RateLimiterRes)) throw result;
+        rateLimitedTotal.inc({ platform: actor.platform });
         return limitReply(rate, Math.max(1, Math.ceil(result.msBeforeNext / 1000)));
       }
     },

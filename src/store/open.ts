@@ -115,7 +115,7 @@ export function assemble(dialect: Dialect, db: Kysely<Schema>, locks: Locks): St
     db,
     locks,
     subscriptions: subscriptionsRepo(db),
-    ledger: ledgerRepo(db),
+    ledger: ledgerRepo(db, dialect),
     workspacePauses: workspacePausesRepo(db),
     marketCache: marketCacheRepo(db),
     curated: curatedRepo(db),

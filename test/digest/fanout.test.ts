@@ -60,7 +60,7 @@ describe('digest fan-out', () => {
     expect(t.discord.sent).toHaveLength(500);
     expect(t.counts).toEqual({ compose: 1, fetches: 1, charts: 1 });
     expect(await t.scheduler.ledger.counts()).toEqual({ sent: 1000 });
-  });
+  }, 90_000); // a hang guard: 1,000 subscriptions stored and claimed one by one on a shared machine
 
   it('composes once per market date: subscribers in other zones the same morning share the edition', async () => {
     const t = await setup({});

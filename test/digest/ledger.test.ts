@@ -145,4 +145,20 @@ describe('DeliveryLedger', () => {
     expect(new Set(winners.map((w) => w.split(':')[0])).size).toBe(300);
     expect(await one.counts()).toEqual({ claimed: 300 });
   });
+
+  it('lets exactly one of three instances take over each expired claim of a dead one, racing', async () => {
+    const db = testDatabase();
+    const clock = realClock();
+    const dead = ledgerOn(await db.open(), 'dead', { leaseMs: 1000, clock: clock.now });
+    for (let i = 0; i < 100; i++) await dead.claim(`s${i}`, '2025-11-24', T0);
+    clock.advance(1001);
+    const live = await Promise.all(['x', 'y', 'z'].map(async (o) => ledgerOn(await db.open(), o, { leaseMs: 1000, clock: clock.now })));
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => live.map(async (l) => ((await l.claim(`s${i}`, '2025-11-24', T0)) ? `${i}:${l.ownerId}` : null))).flat(),
+    );
+    const winners = results.filter((w): w is string => w !== null);
+    expect(winners).toHaveLength(100);
+    expect(new Set(winners.map((w) => w.split(':')[0])).size).toBe(100);
+    for (let i = 0; i < 100; i += 17) expect(await dead.get(`s${i}`, '2025-11-24')).toMatchObject({ attempts: 2, status: 'claimed' });
+  });
 });

@@ -72,14 +72,10 @@ describe('a read-only database', () => {
     const store = await openStore({ file: join(mkdtempSync(join(tmpdir(), 'capwatch-ro-')), 'capwatch.sqlite') });
     const logger = recordingLogger();
     const now = () => new Date('2025-09-10T21:00:00Z');
-    const market = createMarketData({ config: { yahooBaseUrl: CLOSED, stooqBaseUrl: CLOSED, nyfedBaseUrl: CLOSED, fredBaseUrl: CLOSED }, store, now, logger });
-    const bot = createBot({ commands: allCommands, market, now, logger });
-    const lines = ['valuation', 'ratecuts', 'performance 1m'];
-    for (const line of lines) await bot.run(line); // the tables exist, as after any earlier run
-    // One SQLite connection behind the store: the pragma holds for every later statement.
+    const config = { yahooBaseUrl: CLOSED, stooqBaseUrl: CLOSED, nyfedBaseUrl: CLOSED, fredBaseUrl: CLOSED };
     await sql`PRAGMA query_only = ON`.execute(store.db);
-    const fresh = createBot({ commands: allCommands, market: createMarketData({ config: { yahooBaseUrl: CLOSED, stooqBaseUrl: CLOSED, nyfedBaseUrl: CLOSED, fredBaseUrl: CLOSED }, store, now, logger }), now, logger });
-    for (const line of lines) expect((await fresh.run(line)).error, line).toBeUndefined();
+    const bot = createBot({ commands: allCommands, market: createMarketData({ config, store, now, logger }), now, logger });
+    for (const line of ['valuation', 'ratecuts', 'performance 1m']) expect((await bot.run(line)).error, line).toBeUndefined();
     expect(logger.lines.some((l) => l.extra.fault === 'database_unwritable' && /readonly/.test(String(l.extra.error)))).toBe(true);
     await store.close();
   });

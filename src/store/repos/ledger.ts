@@ -4,7 +4,7 @@
  * statement (INSERT … ON CONFLICT DO NOTHING, UPDATE … WHERE), atomic on SQLite and PostgreSQL alike:
  * PostgreSQL re-checks an UPDATE's WHERE after waiting for a concurrent writer's row lock.
  */
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
 import type { LedgerEntry, LedgerStatus } from '../../digest/ledger.ts';
 import type { LedgerTable, Schema } from '../schema.ts';
 
@@ -50,7 +50,7 @@ export interface LedgerRepo {
   counts(): Promise<Partial<Record<LedgerStatus, number>>>;
 }
 
-export function ledgerRepo(db: Kysely<Schema>): LedgerRepo {
+export function ledgerRepo(db: Kysely<Schema>, dialect: 'sqlite' | 'postgres'): LedgerRepo {
   const table = 'digest_ledger' as const;
   const row = (subscriptionId: string, localDate: string) =>
     db.selectFrom(table).selectAll().where('subscription_id', '=', subscriptionId).where('local_date', '=', localDate);
@@ -72,27 +72,34 @@ export function ledgerRepo(db: Kysely<Schema>): LedgerRepo {
         .onConflict((oc) => oc.columns(['subscription_id', 'local_date']).doNothing())
         .executeTakeFirst();
       if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1) return true;
-      const taken = await db
-        .updateTable(table)
-        .set((eb) => ({
-          status: 'claimed',
-          attempts: eb('attempts', '+', 1),
-          owner: a.owner,
-          edition: a.edition,
-          claimed_at: a.at,
-          updated_at: a.at,
-          lease_until: a.leaseUntil,
-        }))
-        .where('subscription_id', '=', a.subscriptionId)
-        .where('local_date', '=', a.localDate)
-        .where((eb) => eb(eb.fn.coalesce('lease_until', sql<number>`0`), '<', a.realNow))
-        .where((eb) =>
+      const takeable = (eb: ExpressionBuilder<Schema, 'digest_ledger'>) =>
+        eb.and([
+          eb('subscription_id', '=', a.subscriptionId),
+          eb('local_date', '=', a.localDate),
+          eb(eb.fn.coalesce('lease_until', sql<number>`0`), '<', a.realNow),
           eb.or([
             eb.and([eb('status', '=', 'claimed'), eb('attempts', '<', a.maxClaims)]),
             eb.and([eb('status', '=', 'failed'), eb('attempts', '<', a.maxAttempts)]),
           ]),
-        )
-        .executeTakeFirst();
+        ]);
+      let update = db.updateTable(table).set((eb) => ({
+        status: 'claimed',
+        attempts: eb('attempts', '+', 1),
+        owner: a.owner,
+        edition: a.edition,
+        claimed_at: a.at,
+        updated_at: a.at,
+        lease_until: a.leaseUntil,
+      }));
+      // PostgreSQL: lock the row first, skipping it when another instance is taking it right now
+      // (SELECT … FOR UPDATE SKIP LOCKED), so instances never queue behind each other's claims.
+      update =
+        dialect === 'postgres'
+          ? update
+              .where('local_date', '=', a.localDate)
+              .where('subscription_id', 'in', db.selectFrom(table).select('subscription_id').where(takeable).forUpdate().skipLocked())
+          : update.where(takeable);
+      const taken = await update.executeTakeFirst();
       return Number(taken.numUpdatedRows) === 1;
     },
     async renew(subscriptionId, localDate, owner, leaseUntil) {

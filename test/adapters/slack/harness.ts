@@ -31,6 +31,8 @@ export interface HarnessOptions {
   bot?: Partial<BotDeps>;
   postPublic?: boolean;
   ackBudgetMs?: number;
+  /** Web API retries for answers (default 0; undefined: the client's own policy, as in production). */
+  retries?: number;
 }
 
 export interface Harness {
@@ -64,7 +66,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     port: 0,
     bot,
     logger,
-    retries: 0,
+    ...('retries' in opts ? (opts.retries === undefined ? {} : { retries: opts.retries }) : { retries: 0 }),
     ...(opts.postPublic !== undefined ? { postPublic: opts.postPublic } : {}),
     ackBudgetMs: opts.ackBudgetMs ?? 2500,
   });
