@@ -169,7 +169,7 @@ function interactionCallback(s: EmulatorState, call: RestCall, params: string[])
     record.original = messageFrom(s, record.payload.channel_id, { ...call, json: {}, files: [] }, { ...webhook, flags: flags | 128 });
   } else if (body.type === 7 && record.original) {
     // UPDATE_MESSAGE: the message the clicked component is on (kept as this interaction's original).
-    record.original = editedMessage(s, record.original, { ...call, json: body.data ?? {} });
+    record.original = sameEverywhere(s, editedMessage(s, record.original, { ...call, json: body.data ?? {} }));
   }
   if (call.query.with_response !== 'true') return noContent;
   return ok({
@@ -202,9 +202,16 @@ function editWebhookMessage(s: EmulatorState, call: RestCall, params: string[]):
   const found = findWebhookMessage(record, params[2]);
   if (!found) return error(404, 10008, 'Unknown Message');
   const edited = editedMessage(s, found, call);
-  if (params[2] === '@original') record.original = edited;
+  if (params[2] === '@original') record.original = sameEverywhere(s, edited);
   else record.followups = record.followups.map((m) => (m.id === found.id ? edited : m));
   return ok(edited);
+}
+
+/** One message seen from several interactions (a slash answer, then clicks on it): every copy shows the edit. */
+function sameEverywhere(s: EmulatorState, edited: EmuMessage): EmuMessage {
+  for (const record of s.interactions.values()) if (record.original?.id === edited.id) record.original = edited;
+  for (const [channel, list] of s.channelMessages) s.channelMessages.set(channel, list.map((m) => (m.id === edited.id ? edited : m)));
+  return edited;
 }
 
 /** A message as edited by a PATCH or an UPDATE_MESSAGE body: only the fields the body names change. */
