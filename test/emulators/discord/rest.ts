@@ -3,7 +3,8 @@ import type { RecordedFile } from './http.ts';
 import type { CommandStore } from './commands-store.ts';
 import type { ComponentPayload } from './components.ts';
 import type { InteractionPayload } from './interactions.ts';
-import { member, message, textChannel, type EmuUser } from './objects.ts';
+import { editedMessage, messageFrom, sameEverywhere } from './messages.ts';
+import { member, textChannel, type EmuUser, type message } from './objects.ts';
 
 export type EmuMessage = ReturnType<typeof message>;
 
@@ -131,22 +132,6 @@ function deleteCommand(s: EmulatorState, _call: RestCall, params: string[]): Res
   return s.commands.remove(id, guildId) ? noContent : error(404, 10063, 'Unknown application command');
 }
 
-function messageFrom(s: EmulatorState, channelId: string, call: RestCall, extra: Partial<Parameters<typeof message>[0]> = {}): EmuMessage {
-  const body = (call.json ?? {}) as Record<string, unknown>;
-  return message({
-    channelId,
-    guildId: s.guild.channels.some((c) => c.id === channelId) ? s.guild.id : undefined,
-    author: s.botUser,
-    content: typeof body.content === 'string' ? body.content : '',
-    embeds: Array.isArray(body.embeds) ? body.embeds : [],
-    attachments: call.files.map((f) => ({ filename: f.name, size: f.data.length, content_type: f.contentType })),
-    flags: typeof body.flags === 'number' ? body.flags : 0,
-    messageReference: body.message_reference,
-    components: Array.isArray(body.components) ? body.components : [],
-    ...extra,
-  });
-}
-
 function interactionByToken(s: EmulatorState, appId: string | undefined, token: string | undefined): InteractionRecord | undefined {
   if (appId !== s.applicationId) return undefined;
   for (const record of s.interactions.values()) if (record.payload.token === token) return record;
@@ -205,34 +190,6 @@ function editWebhookMessage(s: EmulatorState, call: RestCall, params: string[]):
   if (params[2] === '@original') record.original = sameEverywhere(s, edited);
   else record.followups = record.followups.map((m) => (m.id === found.id ? edited : m));
   return ok(edited);
-}
-
-/** One message seen from several interactions (a slash answer, then clicks on it): every copy shows the edit. */
-function sameEverywhere(s: EmulatorState, edited: EmuMessage): EmuMessage {
-  for (const record of s.interactions.values()) if (record.original?.id === edited.id) record.original = edited;
-  for (const [channel, list] of s.channelMessages) s.channelMessages.set(channel, list.map((m) => (m.id === edited.id ? edited : m)));
-  return edited;
-}
-
-/** A message as edited by a PATCH or an UPDATE_MESSAGE body: only the fields the body names change. */
-function editedMessage(s: EmulatorState, found: EmuMessage, call: RestCall): EmuMessage {
-  const body = (call.json ?? {}) as Record<string, unknown>;
-  const rebuilt = messageFrom(s, found.channel_id, call, {
-    id: found.id,
-    webhookId: s.applicationId,
-    applicationId: s.applicationId,
-    flags: found.flags & ~128,
-  });
-  const edited = {
-    ...found,
-    ...('content' in body ? { content: rebuilt.content } : {}),
-    ...('embeds' in body ? { embeds: rebuilt.embeds } : {}),
-    ...('components' in body ? { components: rebuilt.components } : {}),
-    ...(call.files.length > 0 || 'attachments' in body ? { attachments: rebuilt.attachments } : {}),
-    flags: rebuilt.flags,
-    edited_timestamp: new Date().toISOString(),
-  };
-  return edited;
 }
 
 function deleteWebhookMessage(s: EmulatorState, _call: RestCall, params: string[]): RestResult {
