@@ -66,6 +66,9 @@ export async function startDiscord(opts: DiscordOptions): Promise<DiscordHandle>
   // Also the start-up check of the token: a wrong one fails here with Discord's 401.
   const gatewayInfo = (await rest.get(Routes.gatewayBot())) as { shards?: number };
   const count = opts.shards?.count === 'auto' ? Math.max(1, Number(gatewayInfo.shards ?? 1)) : (opts.shards?.count ?? 1);
+  // With 'auto' the count is only known now: ids beyond it do not exist.
+  const ids = opts.shards?.ids?.filter((id) => id < count);
+  if (ids && ids.length < (opts.shards?.ids?.length ?? 0)) logger.warn('discord: DISCORD_SHARD_IDS beyond the shard count are ignored', { count, ids: opts.shards?.ids });
 
   const inflight = new Set<Promise<unknown>>();
   let stopping = false;
@@ -124,7 +127,7 @@ export async function startDiscord(opts: DiscordOptions): Promise<DiscordHandle>
   try {
     supervisor = await superviseShards({
       count,
-      ...(opts.shards?.ids ? { ids: opts.shards.ids } : {}),
+      ...(ids ? { ids } : {}),
       locks: opts.shardLocks ?? alwaysGranted,
       startShard,
       ...(opts.shardRetryMs ? { retryMs: opts.shardRetryMs } : {}),

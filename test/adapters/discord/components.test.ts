@@ -88,6 +88,12 @@ describe('clicks through the real discord.js client', () => {
     const updated = h.emu.interaction(click.id)!.original!;
     expect(updated.id).toBe(posted.id);
     expect(componentIds(updated).buttons.map((b) => [b.label, Boolean(b.disabled)])).toEqual([['1m', false], ['3m', false], ['ytd', true], ['1y', false], ['5y', false]]);
+
+    // The message as the channel now shows it takes a second click.
+    const shown = h.emu.messagesIn(h.emu.channelId).find((m) => m.id === posted.id) ?? [...h.emu.state.interactions.values()].find((r) => r.payload.id !== click.id && r.original?.id === posted.id)!.original!;
+    expect(shown).toBe(updated);
+    const again = h.emu.sendComponent({ message: shown, customId: componentIds(shown).buttons.find((b) => b.label === '1y')!.custom_id });
+    expect((await clickCallback(h, again)).data?.embeds[0]?.title).toMatch(/, 1y /);
   });
 
   it('switches the benchmark from the select', async () => {

@@ -141,6 +141,12 @@ describe('Discord gateway shards across instances', () => {
     expect(emu.requests.filter((r) => r.path.startsWith(`/interactions/${sent.id}/`))).toHaveLength(1);
   }, 30_000);
 
+  it('ignores shard ids beyond the count Discord recommends', async () => {
+    emu = await DiscordEmulator.start({ shards: 1 });
+    const h = await instance(sharedLocks().forInstance('only'), { shards: { count: 'auto', ids: [0, 5] } });
+    expect([h.shardCount, h.shards()]).toEqual([1, [0]]);
+  }, 30_000);
+
   it('digests go out through REST from an instance that holds no shard', async () => {
     emu = await DiscordEmulator.start();
     const locks = sharedLocks();

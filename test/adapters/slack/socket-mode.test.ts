@@ -3,6 +3,9 @@ import { allCommands } from '../../../commands/index.ts';
 import { startSlack, type SlackAdapter } from '../../../adapters/slack/index.ts';
 import { createBot } from '../../../src/bot.ts';
 import { createSnapshotMarketData } from '../../../src/market/snapshot.ts';
+import { controlsToBlocks } from '../../../adapters/slack/controls-to-blocks.ts';
+import { performanceControls } from '../../../src/controls.ts';
+import { blockActionsBody } from '../../emulators/slack/actions.ts';
 import { appMentionBody, slashCommandBody } from '../../emulators/slack/payloads.ts';
 import { startSocketMode, type SocketModeServer } from '../../emulators/slack/socket-mode.ts';
 import { startSlackApi, type SlackApiEmulator } from '../../emulators/slack/web-api.ts';
@@ -50,5 +53,14 @@ describe('Slack in Socket Mode', () => {
     await socket.send('events_api', JSON.parse(appMentionBody({ eventId: 'EvS2', channel: 'C0SOCK2', text: '<@U0CAPWATCH> valuation?' })));
     await api.waitFor(() => api.callsTo('chat.postMessage').find((c) => c.params.channel === 'C0SOCK2'));
     expect(api.callsTo('chat.postMessage').filter((c) => c.params.channel === 'C0SOCK')).toHaveLength(1);
+  });
+
+  it('takes a click on an answer (interactive envelope): acks, then replaces the message', async () => {
+    const [block] = controlsToBlocks(performanceControls('performance', { period: '1m', vs: 'sp500', small: 'iwm' }));
+    const ytd = (block as { elements: { type: string; action_id: string; value?: string }[] }).elements[2]!;
+    const form = new URLSearchParams(blockActionsBody({ element: ytd, responseUrl: api.responseUrl('click1') }));
+    await socket.send('interactive', JSON.parse(form.get('payload')!));
+    const reply = await api.waitFor(() => api.responses.find((r) => r.id === 'click1'));
+    expect(reply.body).toMatchObject({ replace_original: true, blocks: expect.arrayContaining([expect.objectContaining({ type: 'actions' })]) });
   });
 });

@@ -8,14 +8,15 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { CommandStore } from './commands-store.ts';
 import { injectedFailure, type FailureRule } from './failures.ts';
-import { Gateway } from './gateway.ts';
+import { Gateway, shardOfGuild } from './gateway.ts';
 import { decodeBody, readBody, sendJson, sendNoContent, type RecordedRequest } from './http.ts';
 import { interactionPayload, InteractionType, type InteractionPayload, type SlashSpec } from './interactions.ts';
 import { componentPayload, type ComponentPayload } from './components.ts';
 import { guildCreate, MEMBER_PERMISSIONS, message, role, user, type EmuOverwrite, type EmuRole, type EmuUser } from './objects.ts';
-import { postSignedInteraction, type InteractionSigner, type SignedPostOptions } from './signed-http.ts';
+import { postInteractionTo, postSignedInteraction, type InteractionSigner, type PostablePayload, type SignedPostOptions } from './signed-http.ts';
 import { route, type EmulatorState, type EmuMessage, type InteractionRecord, type RestResult } from './rest.ts';
 import { snowflake } from './snowflake.ts';
+import { waitForGateway, waitForRequest } from './waits.ts';
 
 export interface DiscordEmulatorOptions {
   token?: string;
@@ -27,10 +28,6 @@ export interface DiscordEmulatorOptions {
 
 const API_PREFIX = /^\/api(?:\/v\d+)?/;
 
-export function shardOfGuild(guildId: string, shardCount: number): number {
-  return Number((BigInt(guildId) >> 22n) % BigInt(Math.max(1, shardCount)));
-}
-
 export class DiscordEmulator extends EventEmitter {
   readonly requests: RecordedRequest[] = [];
   readonly state: EmulatorState;
@@ -39,7 +36,7 @@ export class DiscordEmulator extends EventEmitter {
   readonly otherBot: EmuUser;
   private readonly failures: (FailureRule & { remaining: number })[] = [];
   /** Interactions posted to a bot's HTTP endpoint whose answer is not in yet, by token: their webhook calls wait. */
-  private readonly httpPending = new Map<string, Promise<void>>();
+  readonly httpPending = new Map<string, Promise<void>>();
   private server: Server | null = null;
   private revokedToken: string | undefined;
   private port = 0;
@@ -182,28 +179,9 @@ export class DiscordEmulator extends EventEmitter {
     return this.recordInteraction(spec, type);
   }
 
-  /**
-   * Posts an interaction to a bot's HTTP endpoint, signed, as Discord does; the answer is applied like a
-   * callback (and recorded as one, so the same assertions work for both transports).
-   */
-  async postInteraction(url: string, payload: InteractionPayload | ComponentPayload | { id: string; type: 1; token: string }, signer: InteractionSigner, opts: SignedPostOptions = {}): Promise<{ status: number; json: unknown }> {
-    let release = () => {};
-    this.httpPending.set(payload.token, new Promise<void>((resolve) => (release = resolve)));
-    try {
-      const answer = await postSignedInteraction(url, payload, signer, opts);
-      const body = answer.json as { type?: number } | undefined;
-      if (answer.status === 200 && typeof body?.type === 'number' && body.type >= 4) {
-        const call = { method: 'POST', path: `/interactions/${payload.id}/${payload.token}/callback`, query: {}, json: body, files: [], authorization: undefined };
-        const result = route(this.state, call);
-        const recorded: RecordedRequest = { ...call, multipart: false, contentType: 'application/json', status: result.status };
-        this.requests.push(recorded);
-        this.emit('request', recorded);
-      }
-      return answer;
-    } finally {
-      release();
-      this.httpPending.delete(payload.token);
-    }
+  /** Posts an interaction to a bot's HTTP endpoint, signed, as Discord does (see signed-http.ts). */
+  postInteraction(url: string, payload: PostablePayload, signer: InteractionSigner, opts: SignedPostOptions = {}): Promise<{ status: number; json: unknown }> {
+    return postInteractionTo(this, url, payload, signer, opts);
   }
 
   /** Dispatches MESSAGE_CREATE in a guild channel. */
@@ -229,32 +207,12 @@ export class DiscordEmulator extends EventEmitter {
 
   /** Resolves with the first recorded request (past or future) matching the predicate. */
   waitForRequest(match: (r: RecordedRequest) => boolean, timeoutMs = 5000): Promise<RecordedRequest> {
-    const found = this.requests.find(match);
-    if (found) return Promise.resolve(found);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.off('request', onRequest);
-        reject(new Error(`No matching request within ${timeoutMs} ms; saw: ${this.requests.map((r) => `${r.method} ${r.path}`).join(', ')}`));
-      }, timeoutMs);
-      const onRequest = (r: RecordedRequest) => {
-        if (!match(r)) return;
-        clearTimeout(timer);
-        this.off('request', onRequest);
-        resolve(r);
-      };
-      this.on('request', onRequest);
-    });
+    return waitForRequest(this, match, timeoutMs);
   }
 
   /** Resolves on the next gateway event ('identify', 'resume', 'connection', 'disconnect', 'heartbeat'). */
   waitForGateway(event: string, timeoutMs = 10_000): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`No gateway ${event} within ${timeoutMs} ms`)), timeoutMs);
-      this.gateway.once(event, () => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
+    return waitForGateway(this.gateway, event, timeoutMs);
   }
 
   async close(): Promise<void> {
@@ -326,3 +284,4 @@ export type { RecordedRequest, RecordedFile } from './http.ts';
 export type { EmuMessage, InteractionRecord } from './rest.ts';
 export type { EmuUser } from './objects.ts';
 export { MANAGER_PERMISSIONS, MEMBER_PERMISSIONS, PERMISSIONS } from './objects.ts';
+export { shardOfGuild } from './gateway.ts';

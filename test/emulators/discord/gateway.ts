@@ -22,6 +22,11 @@ interface GatewayPayload {
   t?: string | null;
 }
 
+/** A guild lives on shard (guild_id >> 22) % shard count; DMs on shard 0. */
+export function shardOfGuild(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(Math.max(1, shardCount)));
+}
+
 export interface GatewaySession {
   id: string;
   seq: number;
@@ -91,7 +96,7 @@ export class Gateway extends EventEmitter {
     const count = this.current?.shard[1] ?? 1;
     if (count <= 1) return this.current;
     const guildId = typeof d === 'object' && d !== null && 'guild_id' in d ? String(d.guild_id) : undefined;
-    const shard = guildId ? Number((BigInt(guildId) >> 22n) % BigInt(count)) : 0;
+    const shard = guildId ? shardOfGuild(guildId, count) : 0;
     return this.shardSessions.get(shard) ?? null;
   }
 

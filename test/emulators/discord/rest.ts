@@ -3,6 +3,7 @@ import type { RecordedFile } from './http.ts';
 import type { CommandStore } from './commands-store.ts';
 import type { ComponentPayload } from './components.ts';
 import type { InteractionPayload } from './interactions.ts';
+import { editedMessage, messageFrom, sameEverywhere } from './messages.ts';
 import { member, message, textChannel, type EmuOverwrite, type EmuRole, type EmuUser } from './objects.ts';
 
 export type EmuMessage = ReturnType<typeof message>;
@@ -140,22 +141,6 @@ function deleteCommand(s: EmulatorState, _call: RestCall, params: string[]): Res
   return s.commands.remove(id, guildId) ? noContent : error(404, 10063, 'Unknown application command');
 }
 
-function messageFrom(s: EmulatorState, channelId: string, call: RestCall, extra: Partial<Parameters<typeof message>[0]> = {}): EmuMessage {
-  const body = (call.json ?? {}) as Record<string, unknown>;
-  return message({
-    channelId,
-    guildId: s.guild.channels.some((c) => c.id === channelId) ? s.guild.id : undefined,
-    author: s.botUser,
-    content: typeof body.content === 'string' ? body.content : '',
-    embeds: Array.isArray(body.embeds) ? body.embeds : [],
-    attachments: call.files.map((f) => ({ filename: f.name, size: f.data.length, content_type: f.contentType })),
-    flags: typeof body.flags === 'number' ? body.flags : 0,
-    messageReference: body.message_reference,
-    components: Array.isArray(body.components) ? body.components : [],
-    ...extra,
-  });
-}
-
 function interactionByToken(s: EmulatorState, appId: string | undefined, token: string | undefined): InteractionRecord | undefined {
   if (appId !== s.applicationId) return undefined;
   for (const record of s.interactions.values()) if (record.payload.token === token) return record;
@@ -178,7 +163,7 @@ function interactionCallback(s: EmulatorState, call: RestCall, params: string[])
     record.original = messageFrom(s, record.payload.channel_id, { ...call, json: {}, files: [] }, { ...webhook, flags: flags | 128 });
   } else if (body.type === 7 && record.original) {
     // UPDATE_MESSAGE: the message the clicked component is on (kept as this interaction's original).
-    record.original = editedMessage(s, record.original, { ...call, json: body.data ?? {} });
+    record.original = sameEverywhere(s, editedMessage(s, record.original, { ...call, json: body.data ?? {} }));
   }
   if (call.query.with_response !== 'true') return noContent;
   return ok({
@@ -211,30 +196,9 @@ function editWebhookMessage(s: EmulatorState, call: RestCall, params: string[]):
   const found = findWebhookMessage(record, params[2]);
   if (!found) return error(404, 10008, 'Unknown Message');
   const edited = editedMessage(s, found, call);
-  if (params[2] === '@original') record.original = edited;
+  if (params[2] === '@original') record.original = sameEverywhere(s, edited);
   else record.followups = record.followups.map((m) => (m.id === found.id ? edited : m));
   return ok(edited);
-}
-
-/** A message as edited by a PATCH or an UPDATE_MESSAGE body: only the fields the body names change. */
-function editedMessage(s: EmulatorState, found: EmuMessage, call: RestCall): EmuMessage {
-  const body = (call.json ?? {}) as Record<string, unknown>;
-  const rebuilt = messageFrom(s, found.channel_id, call, {
-    id: found.id,
-    webhookId: s.applicationId,
-    applicationId: s.applicationId,
-    flags: found.flags & ~128,
-  });
-  const edited = {
-    ...found,
-    ...('content' in body ? { content: rebuilt.content } : {}),
-    ...('embeds' in body ? { embeds: rebuilt.embeds } : {}),
-    ...('components' in body ? { components: rebuilt.components } : {}),
-    ...(call.files.length > 0 || 'attachments' in body ? { attachments: rebuilt.attachments } : {}),
-    flags: rebuilt.flags,
-    edited_timestamp: new Date().toISOString(),
-  };
-  return edited;
 }
 
 function deleteWebhookMessage(s: EmulatorState, _call: RestCall, params: string[]): RestResult {

@@ -3,6 +3,11 @@
  * (X-Signature-Ed25519, X-Signature-Timestamp), with a key pair generated for the test.
  */
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import type { ComponentPayload } from './components.ts';
+import type { DiscordEmulator } from './emulator.ts';
+import type { RecordedRequest } from './http.ts';
+import type { InteractionPayload } from './interactions.ts';
+import { route } from './rest.ts';
 
 export class InteractionSigner {
   private readonly privateKey: KeyObject;
@@ -39,4 +44,30 @@ export async function postSignedInteraction(url: string, payload: unknown, signe
     json = text;
   }
   return { status: res.status, json };
+}
+
+export type PostablePayload = InteractionPayload | ComponentPayload | { id: string; type: 1; token: string };
+
+/**
+ * Posts an interaction to a bot's endpoint; the answer is applied like a callback (and recorded as one, so
+ * the same assertions work for both transports). Until it is in, that interaction's webhook calls wait.
+ */
+export async function postInteractionTo(emu: DiscordEmulator, url: string, payload: PostablePayload, signer: InteractionSigner, opts: SignedPostOptions = {}): Promise<{ status: number; json: unknown }> {
+  let release = () => {};
+  emu.httpPending.set(payload.token, new Promise<void>((resolve) => (release = resolve)));
+  try {
+    const answer = await postSignedInteraction(url, payload, signer, opts);
+    const body = answer.json as { type?: number } | undefined;
+    if (answer.status === 200 && typeof body?.type === 'number' && body.type >= 4) {
+      const call = { method: 'POST', path: `/interactions/${payload.id}/${payload.token}/callback`, query: {}, json: body, files: [], authorization: undefined };
+      const result = route(emu.state, call);
+      const recorded: RecordedRequest = { ...call, multipart: false, contentType: 'application/json', status: result.status };
+      emu.requests.push(recorded);
+      emu.emit('request', recorded);
+    }
+    return answer;
+  } finally {
+    release();
+    emu.httpPending.delete(payload.token);
+  }
 }
