@@ -6,6 +6,7 @@
  * upstream fetches per dataset for the edition.
  *
  * PostgreSQL: CAPWATCH_BENCH_PG_URL, else a throwaway cluster from .ci/pg-up; without either it says so.
+ * `npm run bench instances` runs only this one.
  */
 import { execFileSync, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -20,7 +21,8 @@ import type { InstanceReport, InstanceStart } from './support/instance.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const INSTANCE = join(root, 'bench', 'support', 'instance.ts');
-const INSTANCES = 3;
+/** BENCH_INSTANCES=1 gives the single-instance baseline on the same database engine. */
+const INSTANCES = Number(process.env.BENCH_INSTANCES) || 3;
 const PER_PLATFORM = 5_000;
 // Monday 2026-11-23, 08:30 New York: every subscription (default 08:30 New York, weekdays) is due.
 const SEND = '2026-11-23T13:30:00Z';

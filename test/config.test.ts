@@ -48,6 +48,23 @@ describe('loadConfig', () => {
     expect(config.slack?.appToken).toBeUndefined();
     expect(config.now().toISOString()).toBe('2025-09-10T21:00:00.000Z');
   });
+
+  it('reads the database URL and the digest lease, and rejects bad ones', () => {
+    expect(loadConfig({})).toMatchObject({ databaseUrl: undefined, digestLeaseMs: 120_000 });
+    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/capwatch', DIGEST_LEASE_SECONDS: '30' })).toMatchObject({ databaseUrl: 'postgres://u:p@db:5432/capwatch', digestLeaseMs: 30_000 });
+    const problems = (() => {
+      try {
+        loadConfig({ DATABASE_URL: 'mysql://db/x', DIGEST_LEASE_SECONDS: '0' });
+        return [];
+      } catch (error) {
+        return (error as ConfigError).problems;
+      }
+    })();
+    expect(problems).toEqual([
+      expect.stringMatching(/^DATABASE_URL: expected a postgres:\/\/ URL/),
+      expect.stringMatching(/^DIGEST_LEASE_SECONDS: expected between 5 and 3600 seconds/),
+    ]);
+  });
 });
 
 describe('loadConfig, second round', () => {

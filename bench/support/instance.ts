@@ -5,6 +5,7 @@
  * parent -> 'go', child -> InstanceReport, then exits.
  */
 import { REST } from 'discord.js';
+import { digestRateCuts } from '../../commands/ratecuts.ts';
 import { createDiscordDeliverer } from '../../adapters/discord/deliverer.ts';
 import { startSlack } from '../../adapters/slack/index.ts';
 import { createBot } from '../../src/bot.ts';
@@ -49,7 +50,7 @@ process.once('message', async (start: InstanceStart) => {
   const scheduler = startScheduler({
     store,
     deliverers: [createDiscordDeliverer(rest, () => now), slack.deliverer],
-    compose: (at) => composeDigest({ market, now: at, charts }),
+    compose: (at) => composeDigest({ market, now: at, charts, rateCuts: digestRateCuts }),
     now: () => now,
     logger: silentLogger,
     cron: false,
