@@ -105,7 +105,7 @@ export async function start(config: Config): Promise<void> {
     }
     if (config.slack) {
       const { startSlack } = await import('../adapters/slack/index.ts');
-      const slack = await startSlack({ ...config.slack, bot: app.bot, logger: app.logger });
+      const slack = await startSlack({ ...config.slack, bot: app.bot, logger: app.logger, events: app.store.events });
       stops.push(() => slack.stop());
       deliverers.push(slack.deliverer);
       app.channelAccess.register(slack.channelAccess);

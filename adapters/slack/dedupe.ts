@@ -1,4 +1,32 @@
 /** Remembers recently seen event ids so Slack's redeliveries (X-Slack-Retry-Num) are answered once. */
+import type { EventsRepo } from '../../src/store/repos/events.ts';
+
+/** Answers "first time?" for an event id; shared across instances when backed by the store. */
+export interface EventGate {
+  first(id: string): Promise<boolean>;
+}
+
+/**
+ * This process's memory first (a retry to the same instance costs no query), then the store, so a retry
+ * that a load balancer sends to another instance is answered once too.
+ */
+export function sharedSeen(local: SeenEvents, repo?: EventsRepo, ttlMs = 10 * 60_000, now: () => number = Date.now): EventGate {
+  let prunedAt = 0;
+  return {
+    async first(id) {
+      if (!local.first(id)) return false;
+      if (!repo) return true;
+      const t = now();
+      if (t - prunedAt > ttlMs) {
+        prunedAt = t;
+        void repo.prune(t - ttlMs).catch(() => {});
+      }
+      // The store unreachable: answering twice beats not answering.
+      return repo.firstSeen(id, ttlMs, t).catch(() => true);
+    },
+  };
+}
+
 export class SeenEvents {
   private readonly seen = new Map<string, number>();
 

@@ -11,7 +11,8 @@ import type { Deliverer } from '../../src/digest/deliverer.ts';
 import { silentLogger, type Logger } from '../../src/logger.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { slackChannelAccess } from './channel-access.ts';
-import { SeenEvents } from './dedupe.ts';
+import { SeenEvents, sharedSeen } from './dedupe.ts';
+import type { EventsRepo } from '../../src/store/repos/events.ts';
 import { createSlackDeliverer } from './deliverer.ts';
 import { slackErrorCode } from './errors.ts';
 import { EVENTS_PATH, SLASH_COMMAND } from './manifest.ts';
@@ -35,6 +36,8 @@ export interface StartSlackOptions {
   retries?: number;
   /** How long a slash command waits for its answer before acking empty. Default 300 ms. */
   ackBudgetMs?: number;
+  /** Event ids seen by every instance (the store's), so retries are answered once across instances. */
+  events?: EventsRepo;
 }
 
 export interface SlackAdapter {
@@ -86,7 +89,7 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackAdapter>
 
   const postPublic = opts.postPublic ?? true;
   app.command(SLASH_COMMAND, slashCommandHandler({ bot: opts.bot, logger, postPublic, ackBudgetMs: opts.ackBudgetMs ?? 300 }));
-  app.event('app_mention', mentionHandler({ bot: opts.bot, logger, seen: new SeenEvents() }));
+  app.event('app_mention', mentionHandler({ bot: opts.bot, logger, seen: sharedSeen(new SeenEvents(), opts.events) }));
 
   // Digests: the fan-out paces and retries, so this client rejects 429s instead of sleeping on them.
   const deliveryClient = new webApi.WebClient(opts.botToken, {

@@ -3,7 +3,7 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { Bot } from '../../src/bot-types.ts';
 import type { Actor } from '../../src/command.ts';
 import type { Logger } from '../../src/logger.ts';
-import type { SeenEvents } from './dedupe.ts';
+import type { EventGate } from './dedupe.ts';
 import { stripMentions } from './escape.ts';
 import { postReply } from './post-reply.ts';
 
@@ -12,7 +12,7 @@ type Args = SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs;
 export interface MentionOptions {
   bot: Bot;
   logger: Logger;
-  seen: SeenEvents;
+  seen: EventGate;
 }
 
 export function mentionHandler(opts: MentionOptions): (args: Args) => Promise<void> {
@@ -22,7 +22,7 @@ export function mentionHandler(opts: MentionOptions): (args: Args) => Promise<vo
       return;
     }
     // Slack redelivers an event it thinks we missed (X-Slack-Retry-Num); answer each event id once.
-    if (!opts.seen.first(body.event_id)) {
+    if (!(await opts.seen.first(body.event_id))) {
       opts.logger.info('slack: duplicate event ignored', { eventId: body.event_id });
       return;
     }

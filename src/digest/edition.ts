@@ -25,12 +25,23 @@ export type Compose = (now: Date) => Promise<Reply>;
 export interface EditionCache {
   /** The edition for `now`, composing it only if this market date has not been composed yet. */
   get(now: Date): Promise<Edition>;
-  /** How many times compose ran (one per edition unless a compose failed). */
+  /** How many times compose ran in this process (one per edition unless a compose failed; none when another instance composed it). */
   readonly composed: number;
 }
 
 /** Keeps the last few editions; concurrent callers share one compose; a failed compose is retried next time. */
-export function createEditionCache(compose: Compose, keep = 3, dateOf: (now: Date) => string = editionDate): EditionCache {
+export function createEditionCache(
+  compose: Compose,
+  keep = 3,
+  dateOf: (now: Date) => string = editionDate,
+  /** Across instances (see shared-editions.ts): composes only when no other instance has or is composing this date. */
+  shared?: (compose: Compose) => (now: Date, date: string) => Promise<Reply>,
+): EditionCache {
+  const counted: Compose = (now) => {
+    composed++;
+    return compose(now);
+  };
+  const make = shared ? shared(counted) : (now: Date) => counted(now);
   const cache = new Map<string, Promise<Edition>>();
   let composed = 0;
   return {
@@ -41,8 +52,7 @@ export function createEditionCache(compose: Compose, keep = 3, dateOf: (now: Dat
       const date = dateOf(now);
       let pending = cache.get(date);
       if (!pending) {
-        composed++;
-        pending = compose(now).then((reply) => ({ date, reply }));
+        pending = make(now, date).then((reply) => ({ date, reply }));
         pending.catch(() => cache.delete(date));
         cache.set(date, pending);
         while (cache.size > keep) cache.delete(cache.keys().next().value!);

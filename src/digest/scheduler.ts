@@ -7,7 +7,8 @@ import cron from 'node-cron';
 import type { Logger } from '../logger.ts';
 import type { Store } from '../store/open.ts';
 import type { Deliverer } from './deliverer.ts';
-import { createEditionCache, type Compose, type EditionCache } from './edition.ts';
+import { createEditionCache, editionDate, type Compose, type EditionCache } from './edition.ts';
+import { sharedCompose } from './shared-editions.ts';
 import { CLAIMED_ELSEWHERE, Fanout, type DeliveryOutcome, type FanoutOptions } from './fanout.ts';
 import { DeliveryLedger, type LedgerOptions } from './ledger.ts';
 import { DEFAULT_GRACE_MS, dueDigests } from './schedule.ts';
@@ -56,8 +57,10 @@ export function startScheduler(opts: SchedulerOptions): Scheduler {
   const now = opts.now ?? (() => new Date());
   const logger = opts.logger;
   const subscriptions = new SubscriptionRepository(opts.store, now);
-  const ledger = new DeliveryLedger(opts.store.ledger, opts.instanceId ?? randomUUID(), opts.ledger);
-  const editions = createEditionCache(opts.compose);
+  const instanceId = opts.instanceId ?? randomUUID();
+  const ledger = new DeliveryLedger(opts.store.ledger, instanceId, opts.ledger);
+  // Composed once per edition across instances (and kept over a restart).
+  const editions = createEditionCache(opts.compose, 3, editionDate, (compose) => sharedCompose(compose, { repo: opts.store.editions, owner: instanceId }));
   const pauses = new WorkspacePauses(opts.pauses ?? opts.store.workspacePauses, logger, now);
   const graceMs = opts.graceMs ?? DEFAULT_GRACE_MS;
   const leaseMs = ledger.leaseMs;
@@ -72,6 +75,7 @@ export function startScheduler(opts: SchedulerOptions): Scheduler {
     prunedOn = today;
     const cutoff = new Date(at.getTime() - keepDays * 86_400_000).toISOString().slice(0, 10);
     const removed = await ledger.pruneBefore(cutoff);
+    await opts.store.editions.pruneBefore(cutoff);
     if (removed > 0) logger.info('digest ledger pruned', { before: cutoff, removed });
   }
 

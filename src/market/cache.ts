@@ -2,6 +2,7 @@
  * Market answers cached in memory and in the store, with a TTL per dataset, stale-while-revalidate and
  * single-flight: concurrent identical requests share one upstream call.
  */
+import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logger.ts';
 import type { MarketCacheRepo } from '../store/repos/market-cache.ts';
 import type { Answer } from './chain.ts';
@@ -44,7 +45,13 @@ export interface CacheOptions {
   logger?: Logger;
   /** Entries kept in memory (least recently used go first). */
   maxMemoryEntries?: number;
+  /** How long an instance waits for another instance's refresh of the same key before fetching itself. */
+  sharedWaitMs?: number;
 }
+
+/** An instance's claim on a refresh; longer than any provider chain's timeouts. */
+const REFRESH_CLAIM_MS = 30_000;
+const SHARED_POLL_MS = 100;
 
 export interface GetOptions<T> {
   /** False when a cached value cannot answer this request (e.g. it covers too short a range). */
@@ -65,6 +72,8 @@ export class MarketCache {
   readonly #max: number;
   readonly #memory = new Map<string, Entry>();
   readonly #inFlight = new Map<string, Promise<Answer<unknown>>>();
+  readonly #owner = randomUUID();
+  readonly #sharedWaitMs: number;
 
   constructor(opts: CacheOptions) {
     this.#repo = opts.repo;
@@ -72,6 +81,7 @@ export class MarketCache {
     this.#ttl = { ...DEFAULT_TTL, ...opts.ttl };
     this.#logger = opts.logger;
     this.#max = opts.maxMemoryEntries ?? 1_000;
+    this.#sharedWaitMs = opts.sharedWaitMs ?? 20_000;
   }
 
   async get<T>(dataset: CacheDataset, key: string, fetch: () => Promise<Answer<T>>, opts: GetOptions<T> = {}): Promise<Answer<T>> {
@@ -120,15 +130,56 @@ export class MarketCache {
     if (pending) return pending as Promise<Answer<T>>;
     const run = (async () => {
       try {
-        const answer = await fetch();
-        await this.#store(dataset, key, answer, opts.persist !== false);
-        return answer;
+        if (opts.persist === false) {
+          const answer = await fetch();
+          await this.#store(dataset, key, answer, false);
+          return answer;
+        }
+        return await this.#refreshShared(dataset, key, fetch, opts);
       } finally {
         this.#inFlight.delete(flightKey);
       }
     })();
     this.#inFlight.set(flightKey, run);
     return run;
+  }
+
+  /**
+   * Several instances on one database: the one that claims the key fetches; the others wait for the row
+   * it stores rather than fetching too. So N instances make one upstream call per key per TTL.
+   */
+  async #refreshShared<T>(dataset: CacheDataset, key: string, fetch: () => Promise<Answer<T>>, opts: GetOptions<T>): Promise<Answer<T>> {
+    const deadline = Date.now() + this.#sharedWaitMs;
+    for (;;) {
+      const fresh = await this.#freshRow<T>(dataset, key, opts);
+      if (fresh) return fresh;
+      // The store unreachable: fetch without coordinating rather than not answer.
+      const claimed = await this.#repo.claimRefresh(key, this.#owner, Date.now() + REFRESH_CLAIM_MS, Date.now()).catch(() => true);
+      if (claimed || Date.now() > deadline) {
+        try {
+          // Another instance may have stored it between our look and our claim.
+          const stored = claimed ? await this.#freshRow<T>(dataset, key, opts) : undefined;
+          if (stored) return stored;
+          const answer = await fetch();
+          await this.#store(dataset, key, answer, true);
+          return answer;
+        } finally {
+          if (claimed) await this.#repo.releaseRefresh(key, this.#owner).catch(() => {});
+        }
+      }
+      await new Promise((r) => setTimeout(r, SHARED_POLL_MS));
+    }
+  }
+
+  /** The persisted entry when it is within its TTL and answers the request (another instance's refresh). */
+  async #freshRow<T>(dataset: CacheDataset, key: string, opts: GetOptions<T>): Promise<Answer<T> | undefined> {
+    const row = await this.#repo.get(key).catch(() => undefined);
+    if (!row) return undefined;
+    const entry: Entry = { value: JSON.parse(row.valueJson), provenance: JSON.parse(row.provenanceJson) as Provenance, storedAt: row.storedAt };
+    if (this.#now().getTime() - entry.storedAt >= this.#ttl[dataset].ttlMs) return undefined;
+    if (opts.usable && !opts.usable(entry.value as T)) return undefined;
+    this.#remember(key, entry);
+    return served<T>(entry, false);
   }
 
   async #lookup(key: string, persisted: boolean): Promise<Entry | undefined> {

@@ -9,6 +9,8 @@ import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { localLocks, type Locks } from './locks.ts';
 import { migrationProvider } from './migrations/index.ts';
 import { curatedRepo, type CuratedRepo } from './repos/curated.ts';
+import { editionsRepo, type EditionsRepo } from './repos/editions.ts';
+import { eventsRepo, type EventsRepo } from './repos/events.ts';
 import { futuresRepo, type FuturesRepo } from './repos/futures.ts';
 import { ledgerRepo, type LedgerRepo } from './repos/ledger.ts';
 import { marketCacheRepo, type MarketCacheRepo } from './repos/market-cache.ts';
@@ -28,6 +30,8 @@ export interface Store {
   readonly curated: CuratedRepo;
   readonly futures: FuturesRepo;
   readonly sourceStatus: SourceStatusRepo;
+  readonly events: EventsRepo;
+  readonly editions: EditionsRepo;
   readonly locks: Locks;
   /** The query builder, for repositories only (see src/store/README.md). */
   readonly db: Kysely<Schema>;
@@ -62,13 +66,23 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
   return store;
 }
 
-/** Applies every pending migration; several instances starting at once take turns (Kysely's migration lock). */
+/**
+ * Applies every pending migration. On PostgreSQL, instances starting at once take turns (Kysely's
+ * migration lock). SQLite has no such lock across processes: a process that loses the race to record a
+ * migration (or to add a column another just added) tries again and finds the work done.
+ */
 export async function migrate(db: Kysely<Schema>, schema?: string): Promise<void> {
   const migrator = new Migrator({ db, provider: migrationProvider, ...(schema ? { migrationTableSchema: schema } : {}) });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) {
+  for (let attempt = 1; ; attempt++) {
+    const { error, results } = await migrator.migrateToLatest();
+    if (!error) return;
+    const message = error instanceof Error ? error.message : String(error);
+    if (attempt < 10 && /kysely_migration|duplicate column/i.test(message)) {
+      await new Promise((r) => setTimeout(r, 20 + Math.random() * 80));
+      continue;
+    }
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
-    throw new Error(`database migration ${failed ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`database migration ${failed ?? ''} failed: ${message}`);
   }
 }
 
@@ -97,6 +111,8 @@ export function assemble(dialect: Dialect, db: Kysely<Schema>, locks: Locks): St
     curated: curatedRepo(db),
     futures: futuresRepo(db),
     sourceStatus: sourceStatusRepo(db),
+    events: eventsRepo(db),
+    editions: editionsRepo(db),
     async close() {
       await locks.releaseAll();
       await db.destroy();

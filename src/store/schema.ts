@@ -79,6 +79,28 @@ export interface SourceStatusTable {
   last_error_at: string | null;
 }
 
+export interface SeenEventsTable {
+  event_id: string;
+  /** Epoch ms, real clock. */
+  seen_at: number | string;
+}
+
+export interface CacheRefreshTable {
+  cache_key: string;
+  owner: string;
+  /** Epoch ms, real clock: the claim is void after it. */
+  lease_until: number | string;
+}
+
+export interface EditionsTable {
+  edition_date: string;
+  owner: string;
+  /** Epoch ms, real clock: while no reply is stored, the composer's claim is void after it. */
+  lease_until: number | string;
+  reply_json: string | null;
+  composed_at: string | null;
+}
+
 export interface Schema {
   digest_subscriptions: SubscriptionsTable;
   digest_ledger: LedgerTable;
@@ -87,4 +109,7 @@ export interface Schema {
   curated_figures: CuratedFiguresTable;
   curated_futures: CuratedFuturesTable;
   market_source_status: SourceStatusTable;
+  seen_events: SeenEventsTable;
+  cache_refresh: CacheRefreshTable;
+  digest_editions: EditionsTable;
 }

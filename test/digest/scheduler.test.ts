@@ -137,7 +137,7 @@ describe('two processes on one database', () => {
     expect(new Set(keys).size).toBe(COUNT);
     expect((a.sent ?? 0) + (b.sent ?? 0)).toBe(COUNT);
     expect(await (await db.open()).ledger.counts()).toEqual({ sent: COUNT });
-  });
+  }, 90_000); // a hang guard: two child processes start tsx and fan out on a shared machine
 });
 
 describe('ledger housekeeping', () => {

@@ -155,4 +155,21 @@ describe('MarketCache', () => {
     await cache.get('rates', 'new', up.fetch);
     expect(await cache.prune(new Date('2026-11-10T00:00:00Z'))).toBe(1);
   });
+
+  it('shares one upstream call among instances on one database, per key and TTL', async () => {
+    const t = await tempDb();
+    cleanup = t.cleanup;
+    const clock = manualClock('2026-11-21T10:00:00Z');
+    const up = upstream();
+    const instances = await Promise.all([0, 1, 2].map(async () => new MarketCache({ repo: (await t.reopen()).marketCache, now: clock.now, ttl })));
+    const answers = await Promise.all(instances.flatMap((c) => [c.get('rates', 'k', up.fetch), c.get('rates', 'k', up.fetch)]));
+    expect(up.calls).toBe(1);
+    expect(new Set(answers.map((a) => a.value))).toEqual(new Set([1]));
+    // Past the TTL: one refresh again, whichever instance asks first.
+    clock.advance(11 * MIN);
+    up.next(2);
+    await Promise.all(instances.map((c) => c.get('rates', 'k', up.fetch)));
+    await Promise.all(instances.map((c) => c.settled()));
+    expect(up.calls).toBe(2);
+  });
 });

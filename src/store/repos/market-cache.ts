@@ -15,6 +15,12 @@ export interface MarketCacheRepo {
   /** Deletes entries stored before `storedBefore` (epoch ms); returns how many went. */
   prune(storedBefore: number): Promise<number>;
   clear(): Promise<void>;
+  /**
+   * Claims the refresh of `key` for `owner` until `leaseUntil` (epoch ms, real clock): true when no other
+   * instance holds an unexpired claim. N instances then make one upstream call per key.
+   */
+  claimRefresh(key: string, owner: string, leaseUntil: number, nowMs: number): Promise<boolean>;
+  releaseRefresh(key: string, owner: string): Promise<void>;
 }
 
 export function marketCacheRepo(db: Kysely<Schema>): MarketCacheRepo {
@@ -43,6 +49,22 @@ export function marketCacheRepo(db: Kysely<Schema>): MarketCacheRepo {
     },
     async clear() {
       await db.deleteFrom('market_cache').execute();
+    },
+    async claimRefresh(key, owner, leaseUntil, nowMs) {
+      const r = await db
+        .insertInto('cache_refresh')
+        .values({ cache_key: key, owner, lease_until: leaseUntil })
+        .onConflict((oc) =>
+          oc
+            .column('cache_key')
+            .doUpdateSet((eb) => ({ owner: eb.ref('excluded.owner'), lease_until: eb.ref('excluded.lease_until') }))
+            .where('cache_refresh.lease_until', '<', nowMs),
+        )
+        .executeTakeFirst();
+      return Number(r.numInsertedOrUpdatedRows ?? 0n) === 1;
+    },
+    async releaseRefresh(key, owner) {
+      await db.deleteFrom('cache_refresh').where('cache_key', '=', key).where('owner', '=', owner).execute();
     },
   };
 }

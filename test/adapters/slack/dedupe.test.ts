@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { SeenEvents } from '../../../adapters/slack/dedupe.ts';
+import { SeenEvents, sharedSeen } from '../../../adapters/slack/dedupe.ts';
+import { testDatabase } from '../../helpers/store.ts';
 
 describe('SeenEvents', () => {
   it('accepts an id once within the TTL, again after it', () => {
@@ -32,5 +33,21 @@ describe('SeenEvents', () => {
     t = 20;
     seen.first('new');
     expect(seen.size).toBe(1);
+  });
+});
+
+describe('sharedSeen', () => {
+  it('answers a retry once across instances on one database, and again after the TTL', async () => {
+    const db = testDatabase();
+    let t = 1_000_000;
+    const a = sharedSeen(new SeenEvents(), (await db.open()).events, 60_000, () => t);
+    const b = sharedSeen(new SeenEvents(), (await db.open()).events, 60_000, () => t);
+    // A retry of the same event lands on the other instance (a load balancer's choice).
+    const both = await Promise.all([a.first('Ev1'), b.first('Ev1')]);
+    expect(both.filter(Boolean)).toHaveLength(1);
+    expect(await b.first('Ev1')).toBe(false);
+    expect(await a.first('Ev2')).toBe(true);
+    t += 60_000;
+    expect(await b.first('Ev2')).toBe(true);
   });
 });
