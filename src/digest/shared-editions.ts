@@ -42,7 +42,11 @@ export function sharedCompose(compose: (now: Date) => Promise<Reply>, opts: Shar
 
 /** JSON with byte arrays (the chart's PNG) as base64. */
 export function stringifyReply(reply: Reply): string {
-  return JSON.stringify(reply, (_key, value: unknown) => (value instanceof Uint8Array ? { $bytes: Buffer.from(value).toString('base64') } : value));
+  // The holder's own value, not `value`: a Buffer (a Uint8Array) has toJSON, applied before the replacer sees it.
+  return JSON.stringify(reply, function (this: Record<string, unknown>, key: string, value: unknown) {
+    const raw = this[key];
+    return raw instanceof Uint8Array ? { $bytes: Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('base64') } : value;
+  });
 }
 
 export function parseReply(json: string): Reply {

@@ -93,6 +93,27 @@ describe('auth trouble pauses the whole Slack workspace', () => {
   });
 });
 
+describe('channel trouble stays the channel\'s', () => {
+  it('not_in_channel pauses that subscription alone, saying to invite the bot; the workspace carries on', async () => {
+    const api = await startSlackApi();
+    closers.push(() => api.close());
+    const { lines, logger } = recording();
+    const slack = await startSlack({ botToken: 'xoxb-test', signingSecret: 's', apiUrl: api.url, port: 0, retries: 0, bot: createBot({ commands: [], market: fakeMarket({}) }) });
+    closers.push(() => slack.stop());
+    let now = CREATED;
+    const scheduler = startScheduler({ store: await openTestStore(), deliverers: [slack.deliverer], compose: countingCompose().compose, now: () => now, logger, cron: false, fanout: { limits: { slack: UNLIMITED } } });
+    for (const channelId of ['C0OK1', 'C0UNINVITED', 'C0OK2']) await scheduler.subscriptions.save({ platform: 'slack', channelId, userId: 'U1' });
+    api.failChannel('C0UNINVITED', 'not_in_channel');
+    now = SEND;
+    const { outcomes } = await scheduler.tick();
+    expect(Object.fromEntries(outcomes.map((o) => [o.subscriptionId, o.result]))).toEqual({ 'slack:C0OK1': 'sent', 'slack:C0UNINVITED': 'paused', 'slack:C0OK2': 'sent' });
+    const paused = await scheduler.subscriptions.byId('slack:C0UNINVITED');
+    expect(paused?.pauseReason).toMatch(/^bot is not allowed to post: not_in_channel \(invite the bot/);
+    expect(paused?.pauseReason).not.toMatch(/gone/);
+    expect(lines.filter((l) => l.msg === PAUSED)).toEqual([]);
+  });
+});
+
 describe('auth trouble pauses the whole Discord application', () => {
   it('401: one reason, no channel paused, sent once the token works again', async () => {
     const emu = await DiscordEmulator.start();

@@ -40,4 +40,11 @@ describe('editions shared across instances', () => {
     const reply = { ...sampleReply(), chart: { png: new Uint8Array([1, 2, 3]), alt: 'a', name: 'a.png' } };
     expect(parseReply(stringifyReply(reply))).toEqual(reply);
   });
+
+  it('round-trips a chart held in a Buffer (what the renderer hands out) as bytes, not Buffer JSON', () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47]);
+    const back = parseReply(stringifyReply({ ...sampleReply(), chart: { png, alt: 'a', name: 'a.png' } }));
+    expect(back.chart?.png).toBeInstanceOf(Uint8Array);
+    expect([...(back.chart?.png ?? [])]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  });
 });

@@ -68,10 +68,10 @@ const starts: Record<Platform, number[]> = { discord: [], slack: [] };
 let rssAtFirstSend = 0;
 const timed = (d: Deliverer): Deliverer => ({
   platform: d.platform,
-  send(channelId, reply) {
+  send(channelId, reply, key) {
     if (rssAtFirstSend === 0) rssAtFirstSend = process.memoryUsage().rss;
     starts[d.platform].push(performance.now());
-    return d.send(channelId, reply);
+    return d.send(channelId, reply, key);
   },
 });
 

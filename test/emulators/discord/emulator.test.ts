@@ -104,6 +104,28 @@ describe('Discord emulator with the real discord.js client', () => {
     expect([forbidden.status, forbidden.code]).toEqual([403, 50001]);
   });
 
+  it('honours enforce_nonce: the same nonce from the bot within the window returns the first message', async () => {
+    const body = { content: 'digest', nonce: 'n-1', enforce_nonce: true };
+    const first = (await client.rest.post(Routes.channelMessages(emu.channelId), { body })) as { id: string; nonce?: string };
+    const again = (await client.rest.post(Routes.channelMessages(emu.channelId), { body })) as { id: string };
+    expect(again.id).toBe(first.id);
+    expect(first.nonce).toBe('n-1');
+    expect(emu.messagesIn(emu.channelId)).toHaveLength(1);
+    // Without enforce_nonce, or once the window has passed, a new message.
+    await client.rest.post(Routes.channelMessages(emu.channelId), { body: { content: 'digest', nonce: 'n-1' } });
+    emu.state.nonceWindowMs = 0;
+    await client.rest.post(Routes.channelMessages(emu.channelId), { body });
+    expect(emu.messagesIn(emu.channelId)).toHaveLength(3);
+  });
+
+  it('serves roles, channel overwrites and member roles for permission checks', async () => {
+    const role = emu.addRole('bots', 1n << 14n, [emu.botUser.id]);
+    emu.setOverwrite(emu.channelId, { id: emu.guildId, type: 0, deny: 1n << 15n });
+    expect(await client.rest.get(Routes.guildRoles(emu.guildId))).toEqual(expect.arrayContaining([expect.objectContaining({ id: emu.guildId, name: '@everyone' }), expect.objectContaining({ id: role.id, permissions: String(1n << 14n) })]));
+    expect(await client.rest.get(Routes.channel(emu.channelId))).toMatchObject({ permission_overwrites: [{ id: emu.guildId, type: 0, allow: '0', deny: String(1n << 15n) }] });
+    expect(await client.rest.get(Routes.guildMember(emu.guildId, emu.botUser.id))).toMatchObject({ roles: [role.id] });
+  });
+
   it('injects a 429 the client understands and retries after', async () => {
     emu.failNext({ method: 'POST', path: `/channels/${emu.channelId}/messages`, status: 429, retryAfter: 0.05 });
     await client.rest.post(Routes.channelMessages(emu.channelId), { body: { content: 'after limit' } });

@@ -73,4 +73,43 @@ describe('Slack Web API emulator', () => {
     expect(res.status).toBe(200);
     expect(await api.waitFor(() => api.responses.find((r) => r.id === 'abc'))).toEqual({ id: 'abc', body: { text: 'hi' } });
   });
+
+  it('keeps posts with their metadata and reads them back through conversations.history, newest first, in pages', async () => {
+    const metadata = { event_type: 'capwatch_digest', event_payload: { subscription: 'slack:CH', local_date: '2025-11-24' } };
+    const since = (Date.now() / 1000 - 1).toFixed(6);
+    const posted = await client.chat.postMessage({ channel: 'CH', text: 'digest', metadata });
+    expect(posted.message).toMatchObject({ metadata, bot_id: 'B0CAPWATCH', user: 'U0CAPWATCH' });
+    for (let i = 0; i < 3; i++) await client.chat.postMessage({ channel: 'CH', text: `later ${i}` });
+    const page1 = await client.conversations.history({ channel: 'CH', oldest: since, limit: 2, include_all_metadata: true });
+    expect(page1.messages?.map((m) => m.text)).toEqual(['later 2', 'later 1']);
+    expect(page1.has_more).toBe(true);
+    const page2 = await client.conversations.history({ channel: 'CH', oldest: since, limit: 2, include_all_metadata: true, cursor: page1.response_metadata?.next_cursor });
+    expect(page2.messages?.map((m) => m.text)).toEqual(['later 0', 'digest']);
+    expect(page2.messages?.[1]?.metadata).toEqual(metadata);
+    expect(page2.has_more).toBe(false);
+    // Without include_all_metadata, Slack leaves the metadata out.
+    const plain = await client.conversations.history({ channel: 'CH', oldest: since });
+    expect(plain.messages?.at(-1)?.metadata).toBeUndefined();
+    // oldest is exclusive.
+    expect((await client.conversations.history({ channel: 'CH', oldest: posted.ts })).messages).toHaveLength(3);
+  });
+
+  it('answers missing_scope with needed and provided, names the scopes in x-oauth-scopes, and can revoke the token', async () => {
+    api.scopes = ['chat:write', 'channels:read'];
+    try {
+      await expect(client.conversations.history({ channel: 'C1' })).rejects.toMatchObject({ data: { error: 'missing_scope', needed: 'channels:history', provided: 'chat:write,channels:read' } });
+      expect((await client.auth.test()).response_metadata?.scopes).toEqual(['chat:write', 'channels:read']);
+    } finally {
+      api.scopes = undefined;
+    }
+    api.setTokenError('token_revoked');
+    try {
+      await expect(client.auth.test()).rejects.toMatchObject({ data: { error: 'token_revoked' } });
+    } finally {
+      api.setTokenError(undefined);
+    }
+    api.setChannel('CPRIV', { is_private: true, is_member: false });
+    await expect(client.conversations.history({ channel: 'CPRIV' })).rejects.toMatchObject({ data: { error: 'not_in_channel' } });
+    expect((await client.conversations.info({ channel: 'CPRIV' })).channel).toMatchObject({ is_private: true, is_member: false });
+  });
 });
