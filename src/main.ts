@@ -138,7 +138,7 @@ export async function start(config: Config): Promise<void> {
     if (config.discord) {
       readiness.set('discord', () => 'connecting');
       const { startDiscord } = await import('../adapters/discord/index.ts');
-      const discord = await startDiscord({ ...config.discord, bot: app.bot, logger: app.logger, now: config.now, clickPolicy: config.env.CONTROLS_CLICK });
+      const discord = await startDiscord({ ...config.discord, bot: app.bot, logger: app.logger, now: config.now, clickPolicy: config.env.CONTROLS_CLICK, shardLocks: app.store.locks });
       readiness.set('discord', () => discord.notReady());
       stops.push(() => discord.stop());
       deliverers.push(discord.deliverer);
