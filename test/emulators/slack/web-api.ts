@@ -173,7 +173,11 @@ export class SlackApiEmulator {
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
+    try {
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+    } catch {
+      return; // the client went away mid-request (a bot killed with -9): nothing to answer
+    }
     const raw = Buffer.concat(chunks);
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     try {
