@@ -1,8 +1,5 @@
-/**
- * A local Slack Web API for tests: @slack/web-api (and Bolt) call it through
- * `slackApiUrl: emulator.url`. It records every call, the external file uploads, and the
- * posts to response_url, and can be told to fail like Slack does.
- */
+/** A local Slack Web API for tests (`slackApiUrl: emulator.url`): records every call, file uploads, channel
+ *  history and response_url posts, and can be told to fail like Slack does. */
 import { EventEmitter, once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -176,7 +173,9 @@ export class SlackApiEmulator {
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
+    // A client killed mid-request (kill -9 trials) aborts the body: nothing to answer then.
+    const read = await (async () => { for await (const chunk of req) chunks.push(chunk as Buffer); })().then(() => true, () => false);
+    if (!read) return;
     const raw = Buffer.concat(chunks);
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     try {
