@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logger.ts';
+import { bookkeeping } from './bookkeeping.ts';
 import { cacheHitsTotal } from '../observability/metrics.ts';
 import type { MarketCacheRepo } from '../store/repos/market-cache.ts';
 import type { Answer } from './chain.ts';
@@ -119,10 +120,8 @@ export class MarketCache {
   /** Forget persisted entries stored before `cutoff` (old daily keys pile up otherwise). */
   prune(cutoff: Date): Promise<number> {
     // Housekeeping: a locked or read-only database skips it this time.
-    return this.#repo.prune(cutoff.getTime()).catch((error: unknown) => {
-      this.#logger?.warn('market cache not pruned', { fault: 'database_unwritable', error: String(error) });
-      return 0;
-    });
+    let removed = 0;
+    return bookkeeping('market cache prune', async () => void (removed = await this.#repo.prune(cutoff.getTime())), this.#logger).then(() => removed);
   }
 
   /** Drop every entry (memory and database). */
@@ -160,8 +159,9 @@ export class MarketCache {
     for (;;) {
       const fresh = await this.#freshRow<T>(dataset, key, opts);
       if (fresh) return fresh;
-      // The store unreachable: fetch without coordinating rather than not answer.
-      const claimed = await this.#repo.claimRefresh(key, this.#owner, Date.now() + REFRESH_CLAIM_MS, Date.now()).catch(() => true);
+      // The store unreachable or not writable: fetch without coordinating rather than not answer.
+      let claimed = true;
+      await bookkeeping('market refresh claim', async () => void (claimed = await this.#repo.claimRefresh(key, this.#owner, Date.now() + REFRESH_CLAIM_MS, Date.now())), this.#logger);
       if (claimed || Date.now() > deadline) {
         try {
           // Another instance may have stored it between our look and our claim.
@@ -171,7 +171,7 @@ export class MarketCache {
           await this.#store(dataset, key, answer, true);
           return answer;
         } finally {
-          if (claimed) await this.#repo.releaseRefresh(key, this.#owner).catch(() => {});
+          if (claimed) await bookkeeping('market refresh release', () => this.#repo.releaseRefresh(key, this.#owner), this.#logger);
         }
       }
       await new Promise((r) => setTimeout(r, SHARED_POLL_MS));
@@ -210,7 +210,7 @@ export class MarketCache {
     if (!persist) return;
     const row = { valueJson: JSON.stringify(answer.value), provenanceJson: JSON.stringify(answer.provenance), storedAt: entry.storedAt };
     // The answer is good whether or not it could be kept.
-    await this.#repo.put(key, dataset, row).catch((err: unknown) => this.#logger?.warn('market cache not persisted', { fault: 'database_unwritable', key, error: String(err) }));
+    await bookkeeping(`market cache entry ${key}`, () => this.#repo.put(key, dataset, row), this.#logger);
   }
 
   #remember(key: string, entry: Entry): void {

@@ -2,6 +2,7 @@
  * The bot's own history: every close and strip fetched live is kept through the store, and answers when
  * every live provider fails (before the bundled snapshot, which is older). Keeping never fails an answer.
  */
+import { bookkeeping } from './bookkeeping.ts';
 import type { Logger } from '../logger.ts';
 import type { MarketHistoryRepo } from '../store/repos/market-history.ts';
 import { isStale } from './freshness.ts';
@@ -19,13 +20,7 @@ export interface KeptHistory {
 const KEPT = 'kept';
 
 export function keptHistory(repo: MarketHistoryRepo | undefined, now: () => Date, logger?: Logger): KeptHistory {
-  const quietly = async (what: string, write: () => Promise<void>) => {
-    try {
-      await write();
-    } catch (error) {
-      logger?.warn('could not keep market history', { what, error: (error as Error).message });
-    }
-  };
+  const quietly = (what: string, write: () => Promise<void>) => bookkeeping(`kept market history (${what})`, write, logger);
   return {
     keepBars: (symbol, bars, source) => (repo ? quietly(`bars ${symbol}`, () => repo.saveBars(symbol, bars, source, now().toISOString())) : Promise.resolve()),
     keepStrips: (strips, source) => (repo ? quietly('strips', () => repo.saveStrips(strips, source, now().toISOString())) : Promise.resolve()),

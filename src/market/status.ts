@@ -1,5 +1,6 @@
 /** Per dataset and provider: last success (as-of, fetched-at, stale) and last error, kept in the store for `sources`. */
 import type { SourceStatusRepo } from '../store/repos/source-status.ts';
+import { bookkeeping } from './bookkeeping.ts';
 import type { Dataset } from './freshness.ts';
 import type { DatasetStatus, Provenance } from './types.ts';
 
@@ -74,7 +75,7 @@ export class SourceStatus {
   }
 
   #write(op: () => Promise<void>): void {
-    this.#writes = this.#writes.then(op).catch(() => {});
+    this.#writes = this.#writes.then(() => bookkeeping('source status', op));
   }
 }
 

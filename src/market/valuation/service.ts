@@ -4,6 +4,7 @@
  * its last stored figures answer, labelled stale. Nothing dated after now is used.
  */
 import { isKnownAt } from '../as-of.ts';
+import { bookkeeping } from '../bookkeeping.ts';
 import type { MarketCache } from '../cache.ts';
 import { runChain, type ChainContext } from '../chain.ts';
 import { isStale } from '../freshness.ts';
@@ -67,7 +68,7 @@ export function createFundValuation(deps: FundValuationDeps): () => Promise<Fund
         })
       : await fetch();
     const figures = answer.value.filter((f) => isKnownAt(f.asOf, deps.now()));
-    await deps.history.record(figures, deps.now().toISOString());
+    await bookkeeping('valuation history', () => deps.history.record(figures, deps.now().toISOString()));
     return { figures, stale: answer.provenance.stale };
   }
 
