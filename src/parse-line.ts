@@ -63,7 +63,7 @@ export function buildInvocation(
   }
   for (const opt of decl.options) {
     if (options[opt.name] !== undefined) continue;
-    if (opt.required) throw new InputError(`"${decl.name}" needs a ${opt.name}.`, opt.description);
+    if (opt.required) throw new InputError(`"${decl.name}" needs ${/^[aeiou]/i.test(opt.name) ? 'an' : 'a'} ${opt.name}.`, opt.description);
     if (opt.default !== undefined) {
       options[opt.name] = opt.default;
       defaulted.push(opt.name);
