@@ -13,6 +13,10 @@ export async function openPostgres(url: string, opts: StoreOptions): Promise<Sto
     await client.connect();
     try {
       await client.query(`CREATE SCHEMA IF NOT EXISTS ${opts.schema}`);
+    } catch (error) {
+      // Two instances creating the same schema at once: PostgreSQL's IF NOT EXISTS is not race-free.
+      const code = error instanceof Error && 'code' in error ? error.code : undefined;
+      if (code !== '23505' && code !== '42P06') throw error;
     } finally {
       await client.end();
     }

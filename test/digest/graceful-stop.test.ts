@@ -2,7 +2,7 @@
  * Graceful stop (SIGTERM): no new claims, sends in flight finish, claims not started (or waiting for a
  * retry) are given back, so the next process sends the rest at once instead of waiting out a lease.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DeliveryError } from '../../src/digest/deliverer.ts';
 import { startScheduler } from '../../src/digest/scheduler.ts';
 import { UNLIMITED } from '../../src/digest/fanout.ts';
@@ -41,8 +41,8 @@ describe('graceful stop', () => {
     for (let i = 0; i < 8; i++) await a.subscriptions.save({ platform: 'slack', channelId: `ch${i}`, userId: 'U1' });
     now = SEND;
     const ticking = a.tick();
-    await settle();
-    expect([...first.attempts.keys()].sort()).toEqual(['ch0', 'ch1', 'ch2', 'ch3']);
+    // Claims are database round trips (PostgreSQL too): wait for the fan-out to reach its steady state.
+    await vi.waitFor(() => expect([...first.attempts.keys()].sort()).toEqual(['ch0', 'ch1', 'ch2', 'ch3']), { timeout: 10_000 });
 
     const stopping = a.stop();
     await settle();
@@ -74,8 +74,7 @@ describe('graceful stop', () => {
     await a.subscriptions.save({ platform: 'slack', channelId: 'stuck', userId: 'U1' });
     now = SEND;
     void a.tick();
-    await settle();
-    expect(hung.attempts.get('stuck')).toBe(1);
+    await vi.waitFor(() => expect(hung.attempts.get('stuck')).toBe(1), { timeout: 10_000 });
     await a.stop();
     expect(await a.ledger.get('slack:stuck', '2025-11-24')).toMatchObject({ status: 'claimed' });
   });
