@@ -14,8 +14,8 @@ describe('bot', () => {
 
   it('answers every command offline from the snapshot, with sources', async () => {
     const offline = createBot({ commands: allCommands, market: createSnapshotMarketData(stripDay), now: stripDay });
-    // Subscriptions belong to a Discord or Slack channel; their adapters' tests cover them.
-    for (const c of allCommands.filter((x) => !['subscribe', 'unsubscribe', 'status'].includes(x.name))) {
+    // Subscriptions and alerts belong to a Discord or Slack channel; their adapters' tests cover them.
+    for (const c of allCommands.filter((x) => !['subscribe', 'unsubscribe', 'status', 'alert'].includes(x.name))) {
       const reply = await offline.run(c.name);
       expect(reply.error, `${c.name}: ${reply.commentary}`).toBeUndefined();
       expect(reply.commentary.length).toBeGreaterThan(10);

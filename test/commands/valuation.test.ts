@@ -40,7 +40,7 @@ async function valuation(dataDir: string, now: string, issuerUrl: string) {
     LOG_LEVEL: 'silent',
   };
   const out: string[] = [];
-  const code = await runCli(['run', 'valuation', '--json'], env, { out: (s) => out.push(s), err: () => undefined });
+  const code = await runCli(['run', 'valuation', '--json', '--chart'], env, { out: (s) => out.push(s), err: () => undefined });
   expect(code).toBe(0);
   return JSON.parse(out.join('\n')).reply;
 }
