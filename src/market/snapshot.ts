@@ -88,7 +88,7 @@ export function createSnapshotMarketData(now: () => Date = () => new Date()): Of
       const fig = snapshotCurated.find((f) => f.key === key);
       if (!fig) throw new ProviderError('snapshot', `no curated figure "${key}"`, 'not_found');
       // A figure published after now was not known then: as of an earlier date it does not exist.
-      if (!isKnownAt(fig.asOf, now())) throw new ProviderError('snapshot', `no curated figure "${key}" as of ${exchangeDate(now())}: the first is dated ${fig.asOf}`, 'not_found');
+      if (!isKnownAt(fig.asOf, now())) throw new ProviderError('snapshot', `no published figure for "${key}" is known as of ${exchangeDate(now())}`, 'not_found');
       return curatedWithProvenance(fig);
     },
     async curatedAll() {

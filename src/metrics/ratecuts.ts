@@ -122,7 +122,7 @@ export function yearEndOf(meetings: readonly MeetingOdds[]): MeetingOdds | undef
 }
 
 /** No strip at all (before the bundled strips begin, providers down): missing data, told plainly, not a crash. */
-function noStrip(error: ProviderError, today: string): DataUnavailableError {
-  const why = error.message.replace(/^\w+: /, '');
-  return new DataUnavailableError(`No fed funds futures strip is available as of ${today}, so rate-cut odds can't be priced (${why}).`);
+function noStrip(_error: ProviderError, today: string): DataUnavailableError {
+  // The providers' own words can name dates after now (where the bundle starts): /smallcaps sources has them.
+  return new DataUnavailableError(`No fed funds futures strip is available as of ${today}, so rate-cut odds can't be priced. /smallcaps sources shows what each provider said.`);
 }
