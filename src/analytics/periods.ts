@@ -17,7 +17,7 @@ export function parsePeriod(raw: string, today?: string): Period {
   const since = /^since[: ](\d{4}-\d{2}-\d{2})$/.exec(text) ?? (ISO_DATE.test(text) ? [text, text] : null);
   if (since) {
     const date = since[1]!;
-    if (!DateTime.fromISO(date).isValid) throw new InputError(`"${date}" is not a valid date.`, 'Use since:YYYY-MM-DD, e.g. since:2025-07-01.');
+    if (!DateTime.fromISO(date).isValid) throw new InputError(`"${date}" is not a valid date.`, 'Use since:YYYY-MM-DD, e.g. since:2020-01-02.');
     if (today && date >= today) throw new InputError(`"since ${date}" is not in the past.`, 'Pick a start date before today.');
     return `since:${date}`;
   }

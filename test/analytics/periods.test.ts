@@ -36,3 +36,16 @@ describe('periodWindow', () => {
     expect(periodWindow('since:2025-07-01', '2025-09-10')).toEqual({ start: '2025-07-01', end: '2025-09-10' });
   });
 });
+
+describe('the hint for an invalid date', () => {
+  it('gives an example inside the bundled history of every supported "now" (no date from the future in 2021)', () => {
+    let hint = '';
+    try {
+      parsePeriod('since 2025-02-30', '2021-03-01');
+    } catch (error) {
+      if (error instanceof InputError) hint = error.hint ?? '';
+    }
+    const example = /since:(\d{4}-\d{2}-\d{2})/.exec(hint)?.[1];
+    expect(example && example < '2021-03-01').toBe(true);
+  });
+});
