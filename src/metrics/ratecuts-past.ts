@@ -6,7 +6,7 @@ import type { PastMeeting } from './ratecuts-history.ts';
 import { decisionWords, field, meetingData, odds, rangeText, signedCuts } from './ratecuts-reply.ts';
 import { sourceRef, uniqueSources } from './sources.ts';
 
-export function pastMeetingReply({ decided, before }: PastMeeting, today: string): Reply {
+export function pastMeetingReply({ decided, before, rangeSource }: PastMeeting, today: string): Reply {
   const name = `${meetingMonth(decided.date, today)} meeting (${decided.date})`;
   const words = decisionWords(decided);
   const sections: Section[] = [];
@@ -20,7 +20,7 @@ export function pastMeetingReply({ decided, before }: PastMeeting, today: string
       ],
     });
   }
-  let priced = 'No futures strip from the trading days just before it is at hand, so what the market priced is not shown.';
+  let priced = 'No futures strip at hand from the trading days just before it prices this meeting, so what the market priced is not shown.';
   if (before) {
     const m = before.meeting;
     const on = shortDate(before.strip.tradeDate, today);
@@ -41,9 +41,10 @@ export function pastMeetingReply({ decided, before }: PastMeeting, today: string
       ],
     });
   }
-  const sources = before
-    ? uniqueSources([sourceRef('Fed funds futures settlements', before.strip.provenance), sourceRef('Fed target range', before.rates.provenance)])
-    : [];
+  const sources = uniqueSources([
+    ...(rangeSource ? [sourceRef('Fed target range history', rangeSource)] : []),
+    ...(before ? [sourceRef('Fed funds futures settlements', before.strip.provenance), sourceRef('Fed target range', before.rates.provenance)] : []),
+  ]);
   return {
     title: `FOMC ${shortDate(decided.date, '')}: ${decided.steps === null ? 'decided (outcome not at hand)' : words}`,
     commentary: `The ${name} ${decided.steps === null ? 'has been decided; its outcome is not in the range history at hand.' : `${words.replace(/^held/, 'held the range')}.`} ${priced}`,
