@@ -26,11 +26,19 @@ export function extractMeeting(text: string, now: Date): MeetingEntities {
       if (HORIZON_WORD.test(text.slice(0, d.index))) continue;
       if (d.day !== undefined && d.year !== undefined) out.meeting = isoDate(d.year, d.month, d.day);
       else if (d.day !== undefined) out.meeting = `${upcomingMonth(d.month, now)}-${String(d.day).padStart(2, '0')}`;
-      else out.meeting = upcomingMonth(d.month, now, d.year);
+      else out.meeting = d.year === undefined && PAST_TENSE.test(text) ? recentMonth(d.month, now) : upcomingMonth(d.month, now, d.year);
       break;
     }
   }
   return out;
+}
+
+/** "what did the Fed do in January?": a bare month asked about in the past is the latest such month, not the next. */
+const PAST_TENSE = /\b(?:did|was|were|happened|decided|went)\b/;
+
+function recentMonth(month: number, now: Date): string {
+  const t = today(now);
+  return `${month <= t.month ? t.year : t.year - 1}-${String(month).padStart(2, '0')}`;
 }
 
 /** "by year end", "by the end of 2026", "this year", "next year", "by March", "before June 2027". */
