@@ -100,7 +100,7 @@ export function createSnapshotMarketData(now: () => Date = () => new Date()): Of
       const barsAsOf = latest(bundledSeries().map((s) => (s.to < today ? s.to : s.from <= today ? today : '')).filter(Boolean));
       const strip = storedStripOn(today, at);
       const rates = policyAt(today, at);
-      const curatedAsOf = latest(snapshotCurated.map((f) => f.asOf));
+      const curatedAsOf = latest(knownAt(snapshotCurated, at, (f) => f.asOf).map((f) => f.asOf));
       const row = (dataset: Dataset, asOf: string | null, lastError: string | null) => ({
         dataset,
         provider: 'snapshot',
@@ -113,7 +113,7 @@ export function createSnapshotMarketData(now: () => Date = () => new Date()): Of
         row('bars', barsAsOf, null),
         row('futures', strip?.tradeDate ?? null, strip ? null : 'offline: no strip by this date'),
         row('rates', rates?.asOf ?? null, rates ? null : 'offline: no target range by this date'),
-        row('curated', curatedAsOf, null),
+        row('curated', curatedAsOf, curatedAsOf ? null : 'offline: no figure published by this date'),
       ];
     },
   };

@@ -19,6 +19,8 @@ describe('curated figures as of now', () => {
     const market = createSnapshotMarketData(() => JUNE_2019);
     await expect(market.curated('valuation.forward_pe.small')).rejects.toThrow(/known as of 2019-06-14/);
     expect(await market.curatedAll()).toEqual([]);
+    const curated = (await market.status()).find((s) => s.dataset === 'curated');
+    expect(curated).toMatchObject({ asOf: null, lastError: 'offline: no figure published by this date' });
     const later = createSnapshotMarketData(() => SEPT_2025);
     expect((await later.curated('valuation.forward_pe.small')).value).toBe(13.6);
   });
