@@ -48,8 +48,8 @@ describe('curated store', () => {
       [{ asOf: '2027-01-01' }, /in the future/],
     ];
     for (const [patch, message] of bad) {
-      await expect(await setCurated(t.db.curated, { ...base, ...patch }, now)).rejects.toThrow(message);
-      await expect(await setCurated(t.db.curated, { ...base, ...patch }, now)).rejects.toThrow(InputError);
+      await expect(setCurated(t.db.curated, { ...base, ...patch }, now)).rejects.toThrow(message);
+      await expect(setCurated(t.db.curated, { ...base, ...patch }, now)).rejects.toThrow(InputError);
     }
     expect(await listCurated(t.db.curated)).toEqual([]);
   });
