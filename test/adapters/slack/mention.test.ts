@@ -62,7 +62,9 @@ describe('app_mention with hostile text', () => {
     const understand = (text: string) => {
       heard.push(text);
       const command = text.startsWith('chart') ? 'chart' : 'valuation';
-      return { command, options: {}, confidence: 0.9, notes: [`You asked: ${text}`], suggestions: [] };
+      // A chart over a period it does not know: bad input, answered with an error.
+      const options: Record<string, string> = command === 'chart' ? { period: '7q' } : {};
+      return { command, options, confidence: 0.9, notes: [`You asked: ${text}`], suggestions: [] };
     };
     hh = await startHarness({ bot: { understand } });
   });
@@ -78,7 +80,7 @@ describe('app_mention with hostile text', () => {
   });
 
   it('shows an error answer only to the asker, still in the thread', async () => {
-    // The snapshot has no daily prices, so a chart is unavailable: an ephemeral reply.
+    // The bundled history has prices now, so the error is bad input (an unknown period): an ephemeral reply.
     await hh.mention({ eventId: 'Ev007', channel: 'C0M7', user: 'U0CAROL', ts: '1763700007.000700', text: '<@U0CAPWATCH> chart please' });
     const eph = await hh.api.waitFor(() => hh.api.callsTo('chat.postEphemeral').find((c) => c.params.channel === 'C0M7'));
     expect(eph.params).toMatchObject({ channel: 'C0M7', user: 'U0CAROL', thread_ts: '1763700007.000700' });
