@@ -90,7 +90,7 @@ export async function composeDigest(deps: DigestDeps): Promise<Reply> {
     ].filter((s) => s.fields.length > 0),
     table: performanceTable(rows),
     notes: [
-      ...(valuation ? valuationSentences(valuation) : []),
+      ...(valuation ? valuationSentences(valuation) : ['No published valuation figures are known as of this date.']),
       ...(rates?.lines ?? []),
       ...(missing.length ? [`Not available right now: ${missing.join(', ')}.`] : []),
     ],

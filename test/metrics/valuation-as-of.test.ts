@@ -45,6 +45,7 @@ describe('curated figures as of now', () => {
     expect(reply.data).toMatchObject({ valuation: null, ratecuts: null });
     expect(reply.sources.filter((s) => s.asOf > '2019-06-14')).toEqual([]);
     expect(reply.sections.map((s) => s.title)).not.toContain('Valuation');
+    expect(reply.notes).toContain('No published valuation figures are known as of this date.');
     expect(reply.notes?.join(' ')).toMatch(/No fed funds futures strip is available as of 2019-06-14/);
     // Not even a message names a date after now (say, where the bundled strips begin).
     const dates = JSON.stringify(reply).match(/\d{4}-\d{2}-\d{2}/g) ?? [];
