@@ -12,7 +12,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** An example start for hints: the second of January a year before today (never a date after now). */
 function exampleStart(today: string | undefined): string {
-  const year = today ? Number(today.slice(0, 4)) - 1 : 2020;
+  const year = today ? Number(today.slice(0, 4)) - 1 : 2015;
   return `${year}-01-02`;
 }
 

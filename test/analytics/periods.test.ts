@@ -49,5 +49,12 @@ describe('the hint for an invalid date', () => {
       const example = /since:(\d{4}-\d{2}-\d{2})/.exec(hint)?.[1];
       expect(example && example < today, `${today}: ${hint}`).toBe(true);
     }
+    // Option validation has no "now": its example predates every date the bundled history is checked at.
+    expect(() => parsePeriod('since 2025-02-30')).toThrow(InputError);
+    try {
+      parsePeriod('since 2025-02-30');
+    } catch (error) {
+      expect(error instanceof InputError && error.hint).toMatch(/since:2015-01-02/);
+    }
   });
 });
