@@ -2,6 +2,7 @@ import { defineCommand } from '../src/command.ts';
 import { earningsSentences } from '../src/commentary/published.ts';
 import { metricField } from '../src/fields.ts';
 import { periodsCovered, quarterWords } from '../src/market/curated-keys.ts';
+import { DataUnavailableError } from '../src/metrics/errors.ts';
 import { sourceRef, uniqueSources } from '../src/metrics/sources.ts';
 
 // The period each figure is for is part of its key; the newest period with a full set answers.
@@ -18,7 +19,7 @@ export default defineCommand({
   async run(ctx) {
     const known = (await ctx.market.curatedAll()).map((f) => f.key);
     const year = periodsCovered(known, YEARLY)[0];
-    if (!year) throw new Error('no curated EPS growth projection for small and large caps (earnings.eps_growth.<year>.small/.large)');
+    if (!year) throw new DataUnavailableError('No published EPS growth projection for small and large caps is known as of now (earnings.eps_growth.<year>.small/.large).');
     const quarter = periodsCovered(known, QUARTERLY)[0];
     const [small, large, qEps, qSales, ntm] = await Promise.all([
       ctx.market.curated(key(YEARLY[0]!, year)),

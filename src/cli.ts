@@ -26,7 +26,7 @@ const USAGE = `Usage:
 /** The usage line of one verb, or the whole usage when the verb is unknown. */
 const usageOf = (verb: string | undefined) => {
   const line = USAGE.split('\n').find((l) => verb && l.trim().startsWith(`capwatch ${verb} `));
-  return line ? `Usage: ${line.trim()}` : USAGE;
+  return line ? `Usage: ${line.trim()}` : 'See capwatch --help.';
 };
 
 const defaultIo: Io = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
@@ -56,7 +56,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     const args = argv[0] === 'alerts' ? argv.map((a) => (a === '--post' ? '--post=all' : a)) : argv;
     parsed = parseArgs({ args, allowPositionals: true, options: OPTIONS });
   } catch (error) {
-    io.err(`${argvProblem(error)}\n${usageOf(argv.find((a) => !a.startsWith('-')))}`);
+    io.err(`${argvProblem(error)}. ${usageOf(argv.find((a) => !a.startsWith('-')))}`); // bad input: one line on stderr
     return 2;
   }
   const { values } = parsed;
@@ -67,7 +67,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
   }
   const missing = missingArgument(verb, rest);
   if (missing) {
-    io.err(`capwatch: ${missing}\n${usageOf(verb)}`);
+    io.err(`capwatch: ${missing}. ${usageOf(verb)}`);
     return 2;
   }
   const flags = { ...values, requestUrl: values['request-url'] };
@@ -108,7 +108,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       case 'subscriptions':
         return await (await operator()).subscriptions(app, rest, io, flags);
       default:
-        io.err(`Unknown command "${verb}".\n${USAGE}`);
+        io.err(`Unknown command "${verb}". ${usageOf(undefined)}`);
         return 2;
     }
   } catch (error) {

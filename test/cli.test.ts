@@ -143,7 +143,8 @@ describe('CLI misuse', () => {
   it('an unknown flag gets the usage line and exit 2, not the parser message', async () => {
     const r = await run(['run', 'valuation', '--jsn']);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^capwatch: unknown option --jsn\nUsage: capwatch run /);
+    expect(r.err).toMatch(/^capwatch: unknown option --jsn\. Usage: capwatch run /);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
     expect(r.err).not.toMatch(/positional argument/);
   });
 
@@ -154,6 +155,7 @@ describe('CLI misuse', () => {
     const r = await run(['run', '  ']);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/run needs a command line/);
+    for (const e of [ask.err, r.err, (await run(['bogusverb'])).err]) expect(e.trim().split('\n'), e).toHaveLength(1);
   });
 
   it('a DATA_DIR that cannot be created is one clear configuration error (exit 2)', async () => {

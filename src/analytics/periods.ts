@@ -10,6 +10,12 @@ export type Period = FixedPeriod | `since:${string}` | `${number}`;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** An example start for hints: the second of January a year before today (never a date after now). */
+function exampleStart(today: string | undefined): string {
+  const year = today ? Number(today.slice(0, 4)) - 1 : 2015;
+  return `${year}-01-02`;
+}
+
 /** Accepts "1m", "YTD", "since 2025-07-01", "since:2025-07-01", "2024"; returns the canonical form or throws InputError. */
 export function parsePeriod(raw: string, today?: string): Period {
   const text = raw.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -17,7 +23,7 @@ export function parsePeriod(raw: string, today?: string): Period {
   const since = /^since[: ](\d{4}-\d{2}-\d{2})$/.exec(text) ?? (ISO_DATE.test(text) ? [text, text] : null);
   if (since) {
     const date = since[1]!;
-    if (!DateTime.fromISO(date).isValid) throw new InputError(`"${date}" is not a valid date.`, 'Use since:YYYY-MM-DD, e.g. since:2025-07-01.');
+    if (!DateTime.fromISO(date).isValid) throw new InputError(`"${date}" is not a valid date.`, `Use since:YYYY-MM-DD, e.g. since:${exampleStart(today)}.`);
     if (today && date >= today) throw new InputError(`"since ${date}" is not in the past.`, 'Pick a start date before today.');
     return `since:${date}`;
   }

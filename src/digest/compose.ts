@@ -56,7 +56,10 @@ export async function composeDigest(deps: DigestDeps): Promise<Reply> {
     ),
   );
   const [valuation, rates] = await Promise.all([
-    computeValuation(deps.market),
+    computeValuation(deps.market).catch((error: unknown) => {
+      if (error instanceof DataUnavailableError) return null;
+      throw error;
+    }),
     deps.rateCuts ? deps.rateCuts(deps.market, deps.now) : Promise.resolve(null),
   ]);
 
@@ -83,17 +86,17 @@ export async function composeDigest(deps: DigestDeps): Promise<Reply> {
     commentary: digestHeadline(headlineRows),
     sections: [
       { title: `Small vs large (${headlineRows[0]?.small.symbol ?? 'IWM'} against ${headlineRows[0]?.largeAsked.symbol ?? 'SPY'})`, fields: spreadFields(headlineRows) },
-      { title: 'Valuation', fields: valuationFields(valuation) },
+      { title: 'Valuation', fields: valuation ? valuationFields(valuation) : [] },
     ].filter((s) => s.fields.length > 0),
     table: performanceTable(rows),
     notes: [
-      ...valuationSentences(valuation),
+      ...(valuation ? valuationSentences(valuation) : ['No published valuation figures are known as of this date.']),
       ...(rates?.lines ?? []),
       ...(missing.length ? [`Not available right now: ${missing.join(', ')}.`] : []),
     ],
     sources: uniqueSources([
       ...rows.flatMap((r) => [sourceRef(`${r.small.symbol} closes`, r.small.provenance), ...(r.large ? [sourceRef(`${r.large.symbol} closes`, r.large.provenance)] : [])]),
-      ...valuationSources(valuation),
+      ...(valuation ? valuationSources(valuation) : []),
       ...(rates?.sources ?? []),
     ]),
     visibility: 'public',
@@ -102,7 +105,7 @@ export async function composeDigest(deps: DigestDeps): Promise<Reply> {
     data: {
       edition,
       performance: rows.map(performanceJson),
-      valuation: valuationJson(valuation),
+      valuation: valuation ? valuationJson(valuation) : null,
       ratecuts: rates?.data ?? null,
     },
   };

@@ -6,7 +6,7 @@
 import { InputError } from '../command.ts';
 import type { Logger } from '../logger.ts';
 import type { Store } from '../store/open.ts';
-import { exchangeDate } from './as-of.ts';
+import { exchangeDate, isKnownAt, knownAt } from './as-of.ts';
 import { MarketCache, type CacheDataset, type TtlRule } from './cache.ts';
 import { AllProvidersFailedError, Breaker, orderProviders, runChain, type Answer, type ChainStep } from './chain.ts';
 import { curatedFuturesStatus } from './curated-futures.ts';
@@ -218,7 +218,9 @@ function offlineMarketData(snapshot: MarketData, store: MarketStore, now: () => 
 function curatedReads(store: MarketStore, snapshot: MarketData, now: () => Date): Pick<MarketData, 'curated' | 'curatedAll'> {
   return {
     async curated(key) {
-      const override = await getCurated(store.curated, key);
+      const found = await getCurated(store.curated, key);
+      // An override dated after now (CAPWATCH_NOW set back) was not known then.
+      const override = found && isKnownAt(found.asOf, now()) ? found : null;
       if (!override) return snapshot.curated(key);
       const base = await snapshot.curated(key).catch(() => undefined);
       const fig = toFigure(override, base);
@@ -228,7 +230,7 @@ function curatedReads(store: MarketStore, snapshot: MarketData, now: () => Date)
       };
     },
     async curatedAll() {
-      return mergeCurated(await snapshot.curatedAll(), await listCurated(store.curated));
+      return mergeCurated(await snapshot.curatedAll(), knownAt(await listCurated(store.curated), now(), (f) => f.asOf));
     },
   };
 }

@@ -2,7 +2,7 @@
  * The offline MarketData: daily closes, futures strips and policy rates from the bundled history
  * (src/market/history), curated figures from snapshot-data.ts, everything as of now (as-of.ts).
  */
-import { exchangeDate, lastOnOrBefore } from './as-of.ts';
+import { exchangeDate, isKnownAt, knownAt, lastOnOrBefore } from './as-of.ts';
 import { isStale, type Dataset } from './freshness.ts';
 import { bundledBars, bundledSeries } from './history/bundle.ts';
 import { storedPolicy, storedPolicyOn, storedStripOn, storedStrips } from './rates-history.ts';
@@ -87,10 +87,12 @@ export function createSnapshotMarketData(now: () => Date = () => new Date()): Of
     async curated(key) {
       const fig = snapshotCurated.find((f) => f.key === key);
       if (!fig) throw new ProviderError('snapshot', `no curated figure "${key}"`, 'not_found');
+      // A figure published after now was not known then: as of an earlier date it does not exist.
+      if (!isKnownAt(fig.asOf, now())) throw new ProviderError('snapshot', `no published figure for "${key}" is known as of ${exchangeDate(now())}`, 'not_found');
       return curatedWithProvenance(fig);
     },
     async curatedAll() {
-      return snapshotCurated.map((f) => ({ ...f }));
+      return knownAt(snapshotCurated, now(), (f) => f.asOf).map((f) => ({ ...f }));
     },
     async status() {
       const at = now();
@@ -103,7 +105,7 @@ export function createSnapshotMarketData(now: () => Date = () => new Date()): Of
       );
       const strip = storedStripOn(today, at);
       const rates = policyAt(today, at);
-      const curatedAsOf = latest(snapshotCurated.map((f) => f.asOf));
+      const curatedAsOf = latest(knownAt(snapshotCurated, at, (f) => f.asOf).map((f) => f.asOf));
       const row = (dataset: Dataset, asOf: string | null, lastError: string | null) => ({
         dataset,
         provider: 'snapshot',
@@ -116,7 +118,7 @@ export function createSnapshotMarketData(now: () => Date = () => new Date()): Of
         row('bars', barsAsOf, null),
         row('futures', strip?.tradeDate ?? null, strip ? null : 'offline: no strip by this date'),
         row('rates', rates?.asOf ?? null, rates ? null : 'offline: no target range by this date'),
-        row('curated', curatedAsOf, null),
+        row('curated', curatedAsOf, curatedAsOf ? null : 'offline: no figure published by this date'),
       ];
     },
   };

@@ -43,7 +43,9 @@ export async function largeLeg(
     throw error;
   }
   if (idx && lastDate(idx) >= lastDate(etf)) return { large: index, series: idx };
-  notes.push(`${index.symbol} has no prices ${idx ? `after ${lastDate(idx)}` : 'available'}; ${asked.symbol} stands in for it.`);
+  // Say when the stand-in is on another basis: a fund's total return outgrows a price index by its dividends.
+  const basis = /total return/i.test(etf.provenance.source) ? ` (its total return, dividends included, against the ${small.symbol} price level)` : '';
+  notes.push(`${index.symbol} has no prices ${idx ? `after ${lastDate(idx)}` : 'available'}; ${asked.symbol} stands in for it${basis}.`);
   return { large: asked, series: etf };
 }
 

@@ -5,7 +5,7 @@
  */
 import type { FedWatchResult, MeetingOdds } from '../analytics/fedwatch.ts';
 import { shiftDays } from '../market/providers/strip.ts';
-import type { MarketData } from '../market/types.ts';
+import type { MarketData, Provenance } from '../market/types.ts';
 import { DataUnavailableError } from './errors.ts';
 import { decision, priceStrip, yearEndOf, type DecidedMeeting, type PricedStrip, type RateCutPricing } from './ratecuts.ts';
 
@@ -59,19 +59,23 @@ export interface PastMeeting {
   decided: DecidedMeeting;
   /** The pricing of the last trading day before the decision, when a strip of that day is at hand. */
   before?: PricedStrip & { meeting: MeetingOdds };
+  /** Where the decided range comes from (the range history's reading the day after the decision). */
+  rangeSource?: Provenance;
 }
 
 /** A meeting that already happened: the decision and the odds the trading day before. */
 export async function pastMeeting(market: MarketData, date: string): Promise<PastMeeting> {
   const decided = await decision(market, date);
+  const range = decided.after ? await market.policyRatesOn?.(shiftDays(date, 1)).catch(() => null) : null;
+  const known: PastMeeting = range ? { decided, rangeSource: range.provenance } : { decided };
   const strip = await market.futuresStripOn?.(shiftDays(date, -1)).catch(() => null);
-  if (!strip || strip.tradeDate < shiftDays(date, -7)) return { decided };
+  if (!strip || strip.tradeDate < shiftDays(date, -7)) return known;
   try {
     const priced = await priceStrip(market, strip);
     const meeting = priced.result.meetings.find((m) => m.date === date);
-    return meeting ? { decided, before: { ...priced, meeting } } : { decided };
+    return meeting ? { ...known, before: { ...priced, meeting } } : known;
   } catch (error) {
-    if (error instanceof DataUnavailableError) return { decided };
+    if (error instanceof DataUnavailableError) return known;
     throw error;
   }
 }

@@ -31,7 +31,8 @@ export interface ResolvedMeeting {
  */
 export function resolveMeeting(wanted: string, today: string): ResolvedMeeting {
   const at = (date: string): ResolvedMeeting => ({ date, past: date < today });
-  const upcoming = FOMC_DECISIONS.filter((d) => d >= today);
+  // The whole history, not only the scheduled calendar: at a past "now" (2019, 2024) its next meetings are there.
+  const upcoming = ALL_DECISIONS.filter((d) => d >= today);
   const hint = `Upcoming meetings: ${upcoming.slice(0, 4).join(', ') || 'none in the calendar'}.`;
   if (wanted === 'next') {
     const next = upcoming[0];

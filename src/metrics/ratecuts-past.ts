@@ -7,7 +7,7 @@ import type { PastMeeting } from './ratecuts-history.ts';
 import { decisionWords, field, meetingData, odds, rangeText, signedCuts } from './ratecuts-reply.ts';
 import { sourceRef, uniqueSources } from './sources.ts';
 
-export function pastMeetingReply({ decided, before }: PastMeeting, today: string): Reply {
+export function pastMeetingReply({ decided, before, rangeSource }: PastMeeting, today: string): Reply {
   const name = `${meetingMonth(decided.date, today)} meeting (${decided.date})`;
   const words = decisionWords(decided);
   const sections: Section[] = [];
@@ -21,7 +21,7 @@ export function pastMeetingReply({ decided, before }: PastMeeting, today: string
       ],
     });
   }
-  let priced = 'No futures strip from the trading days just before it is at hand, so what the market priced is not shown.';
+  let priced = 'No futures strip at hand from the trading days just before it prices this meeting, so what the market priced is not shown.';
   if (before) {
     const m = before.meeting;
     const on = shortDate(before.strip.tradeDate, today);

@@ -8,7 +8,7 @@ import { FOMC_DECISIONS } from '../analytics/fomc-calendar.ts';
 import { exchangeDate } from '../market/as-of.ts';
 import { ALL_DECISIONS } from '../market/rates-history.ts';
 import { shiftDays } from '../market/providers/strip.ts';
-import type { FuturesStrip, MarketData, PolicyRates, Provenance } from '../market/types.ts';
+import { ProviderError, type FuturesStrip, type MarketData, type PolicyRates, type Provenance } from '../market/types.ts';
 import { DataUnavailableError } from './errors.ts';
 
 export { ALL_DECISIONS };
@@ -93,7 +93,9 @@ const LOOK_BACK = 5;
 
 export async function loadRateCuts(market: MarketData, now: Date): Promise<RateCutPricing> {
   const today = exchangeDate(now);
-  let strip = await market.futuresStrip();
+  let strip = await market.futuresStrip().catch((error: unknown) => {
+    throw error instanceof ProviderError ? noStrip(error, today) : error;
+  });
   let priced = await priceStrip(market, strip);
   for (let i = 0; i < LOOK_BACK && !priced.result.meetings.some((m) => m.date >= today); i++) {
     const older = await market.futuresStripOn?.(shiftDays(strip.tradeDate, -1)).catch(() => null);
@@ -119,4 +121,10 @@ export function yearEndOf(meetings: readonly MeetingOdds[]): MeetingOdds | undef
   const year = meetings[0]?.date.slice(0, 4);
   const last = FOMC_DECISIONS.filter((d) => d.startsWith(`${year}-`)).at(-1);
   return meetings.find((m) => m.date === last);
+}
+
+/** No strip at all (before the bundled strips begin, providers down): missing data, told plainly, not a crash. */
+function noStrip(_error: ProviderError, today: string): DataUnavailableError {
+  // The providers' own words can name dates after now (where the bundle starts): /smallcaps sources has them.
+  return new DataUnavailableError(`No fed funds futures strip is available as of ${today}, so rate-cut odds can't be priced. /smallcaps sources shows what each provider said.`);
 }

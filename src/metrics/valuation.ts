@@ -4,7 +4,8 @@
  */
 import { olderDate, valuationGap } from '../analytics/valuation.ts';
 import { round } from '../format.ts';
-import type { MarketData, Provenance } from '../market/types.ts';
+import { ProviderError, type MarketData, type Provenance } from '../market/types.ts';
+import { DataUnavailableError } from './errors.ts';
 import { computeLiveValuation, type LiveSide, type LiveValuation } from './valuation-live.ts';
 
 export interface ValuationResult {
@@ -24,10 +25,10 @@ export interface ValuationResult {
 
 export async function computeValuation(market: MarketData): Promise<ValuationResult> {
   const [peSmall, peLarge, premium, median, live] = await Promise.all([
-    market.curated('valuation.forward_pe.small'),
-    market.curated('valuation.forward_pe.large'),
-    market.curated('valuation.ev_ebitda.premium'),
-    market.curated('valuation.ev_ebitda.median_10y'),
+    published(market, 'valuation.forward_pe.small'),
+    published(market, 'valuation.forward_pe.large'),
+    published(market, 'valuation.ev_ebitda.premium'),
+    published(market, 'valuation.ev_ebitda.median_10y'),
     computeLiveValuation(market),
   ]);
   const older = peSmall.provenance.asOf <= peLarge.provenance.asOf ? peSmall.provenance : peLarge.provenance;
@@ -43,6 +44,14 @@ export async function computeValuation(market: MarketData): Promise<ValuationRes
     },
     live,
   };
+}
+
+/** A published figure; one that is missing (or not yet published as of now) is missing data, not a crash. */
+function published(market: MarketData, key: string): ReturnType<MarketData['curated']> {
+  return market.curated(key).catch((error: unknown) => {
+    if (error instanceof ProviderError) throw new DataUnavailableError(`Valuation figures are not available: ${error.message.replace(/^\w+: /, '')}.`);
+    throw error;
+  });
 }
 
 const sideJson = (s: LiveSide) => ({ fund: s.fund, index: s.index, value: s.value, asOf: s.asOf, source: s.source, stale: s.stale, stored: s.stored });

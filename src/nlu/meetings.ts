@@ -9,7 +9,7 @@ export interface MeetingEntities {
 /** "the last meeting", "the previous fed decision", "the most recent fomc". */
 const LAST_MEETING = /\b(?:last|previous|latest|most recent|prior) (?:fed |fomc )?(?:meeting|decision|fomc|fed meeting|rate decision)\b/;
 /** A question about what already happened: "did the fed cut in september?", "what was decided in july". */
-const PAST_TENSE = /\b(?:did|was|were|decided|happened|delivered)\b/;
+const PAST_TENSE = /\b(?:did|was|were|decided|happened|delivered|went)\b/;
 
 /** The month's most recent occurrence, this one included: "september" in November 2026 is 2026-09. */
 function pastMonth(month: number, now: Date): string {

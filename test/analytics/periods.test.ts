@@ -36,3 +36,25 @@ describe('periodWindow', () => {
     expect(periodWindow('since:2025-07-01', '2025-09-10')).toEqual({ start: '2025-07-01', end: '2025-09-10' });
   });
 });
+
+describe('the hint for an invalid date', () => {
+  it('gives an example inside the bundled history of every supported "now" (no date from the future in 2021)', () => {
+    for (const today of ['2019-06-14', '2021-03-01', '2026-12-02']) {
+      let hint = '';
+      try {
+        parsePeriod('since 2025-02-30', today);
+      } catch (error) {
+        if (error instanceof InputError) hint = error.hint ?? '';
+      }
+      const example = /since:(\d{4}-\d{2}-\d{2})/.exec(hint)?.[1];
+      expect(example && example < today, `${today}: ${hint}`).toBe(true);
+    }
+    // Option validation has no "now": its example predates every date the bundled history is checked at.
+    expect(() => parsePeriod('since 2025-02-30')).toThrow(InputError);
+    try {
+      parsePeriod('since 2025-02-30');
+    } catch (error) {
+      expect(error instanceof InputError && error.hint).toMatch(/since:2015-01-02/);
+    }
+  });
+});

@@ -233,6 +233,10 @@ describe('offline and curated', () => {
       expect((await market.curatedAll()).find((f) => f.key === key)?.value).toBe(14.1);
     }
     expect((await live.status()).find((s) => s.dataset === 'curated')).toMatchObject({ provider: 'curated', asOf: '2026-11-14' });
+    // Set back before the override's date, the snapshot figure answers: the override was not known then.
+    const earlier = v.market(t.db, () => new Date('2026-11-13T15:00:00Z'), { offline: true });
+    expect(await earlier.curated(key)).toMatchObject({ value: before.value, asOf: before.asOf });
+    expect((await earlier.curatedAll()).find((f) => f.key === key)?.value).toBe(before.value);
   });
 });
 

@@ -115,6 +115,7 @@ describe('stale windows offline', () => {
   it('lets QQQ stand in for the Nasdaq 100 index after 2022-11-18, and says so', async () => {
     const reply = await bot.run('performance 3m small:rut vs:nasdaq');
     expect((reply.data as Data).large.symbol).toBe('QQQ');
-    expect(reply.notes).toContain('^NDX has no prices after 2022-11-18; QQQ stands in for it.');
+    // A fund's total return against an index's price level: the reader is told the bases differ.
+    expect(reply.notes).toContain('^NDX has no prices after 2022-11-18; QQQ stands in for it (its total return, dividends included, against the ^RUT price level).');
   });
 });
