@@ -16,7 +16,7 @@ describe('ratecuts for a past meeting without pricing', () => {
     expect(reply.error).toBeUndefined();
     expect(reply.title).toBe('FOMC Jan 28, 2026: held at 3.50-3.75%');
     expect(reply.sections.flatMap((s) => s.fields.map((f) => f.key))).toContain('rangeAfter');
-    expect(reply.sources.map((s) => s.name).join(' ')).toMatch(/Fed target range history/);
+    expect(reply.sources.map((s) => s.name).join(' ')).toMatch(/Fed target range (history|after the decision)/);
     expect(reply.sources.every((s) => s.asOf <= '2026-03-10')).toBe(true);
     expect(reply.commentary).toMatch(/No futures strip at hand from the trading days just before it prices this meeting/);
   });
