@@ -113,8 +113,8 @@ describe('three processes on one database', () => {
       req.on('data', (c) => (body += c));
       req.on('end', () => {
         sends.push(JSON.parse(body));
-        // A little latency so the two processes' claims interleave.
-        setTimeout(() => res.end('ok'), 1);
+        // Some latency, so the processes' claims interleave instead of the first one taking every digest.
+        setTimeout(() => res.end('ok'), 10);
       });
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

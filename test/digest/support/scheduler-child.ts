@@ -34,7 +34,8 @@ const scheduler = startScheduler({
   logger: silentLogger,
   cron: false,
   instanceId,
-  fanout: { limits: { discord: UNLIMITED, slack: UNLIMITED } },
+  // A few sends at a time per platform, as with real limits: the work is there to be shared.
+  fanout: { limits: { discord: { ...UNLIMITED, concurrency: 4 }, slack: { ...UNLIMITED, concurrency: 4 } } },
 });
 // Barrier: the parent answers once every process is ready, so both ticks run at the same time.
 await fetch(`${sinkUrl}/ready`);
