@@ -96,7 +96,7 @@ describe('scheduler restarts', () => {
 });
 
 describe('three processes on one database', () => {
-  it('send each digest exactly once and share the work', async () => {
+  it('send each digest exactly once, whichever process claims it', async () => {
     const db = testDatabase();
     const COUNT = 400;
     await seed(db, COUNT);
@@ -136,7 +136,8 @@ describe('three processes on one database', () => {
     expect(keys).toHaveLength(COUNT);
     expect(new Set(keys).size).toBe(COUNT);
     expect(tallies.reduce((n, t) => n + (t.sent ?? 0), 0)).toBe(COUNT);
-    for (const t of tallies) expect(t.sent ?? 0).toBeGreaterThan(0);
+    // How the work splits depends on timing (a loaded machine may let one process take it all); the shares of
+    // three instances are measured by `npm run bench instances`, not asserted here.
     expect(await (await db.open()).ledger.counts()).toEqual({ sent: COUNT });
   }, 90_000); // a hang guard: two child processes start tsx and fan out on a shared machine
 });
