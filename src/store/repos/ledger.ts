@@ -4,7 +4,7 @@
  * statement (INSERT … ON CONFLICT DO NOTHING, UPDATE … WHERE), atomic on SQLite and PostgreSQL alike:
  * PostgreSQL re-checks an UPDATE's WHERE after waiting for a concurrent writer's row lock.
  */
-import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Selectable, type UpdateObject } from 'kysely';
 import type { LedgerEntry, LedgerStatus } from '../../digest/ledger.ts';
 import type { LedgerTable, Schema } from '../schema.ts';
 
@@ -54,6 +54,18 @@ export function ledgerRepo(db: Kysely<Schema>, dialect: 'sqlite' | 'postgres'): 
   const table = 'digest_ledger' as const;
   const row = (subscriptionId: string, localDate: string) =>
     db.selectFrom(table).selectAll().where('subscription_id', '=', subscriptionId).where('local_date', '=', localDate);
+  /** Updates the row only while `owner` still holds its claim; true when it did. */
+  const updateOwnClaim = async (subscriptionId: string, localDate: string, owner: string, set: UpdateObject<Schema, 'digest_ledger'>) => {
+    const r = await db
+      .updateTable(table)
+      .set(set)
+      .where('subscription_id', '=', subscriptionId)
+      .where('local_date', '=', localDate)
+      .where('owner', '=', owner)
+      .where('status', '=', 'claimed')
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  };
   return {
     async claim(a) {
       const inserted = await db
@@ -103,43 +115,19 @@ export function ledgerRepo(db: Kysely<Schema>, dialect: 'sqlite' | 'postgres'): 
       return Number(taken.numUpdatedRows) === 1;
     },
     async renew(subscriptionId, localDate, owner, leaseUntil) {
-      const r = await db
-        .updateTable(table)
-        .set({ lease_until: leaseUntil })
-        .where('subscription_id', '=', subscriptionId)
-        .where('local_date', '=', localDate)
-        .where('owner', '=', owner)
-        .where('status', '=', 'claimed')
-        .executeTakeFirst();
-      return Number(r.numUpdatedRows) === 1;
+      return updateOwnClaim(subscriptionId, localDate, owner, { lease_until: leaseUntil });
     },
     async finish(subscriptionId, localDate, owner, a) {
-      const r = await db
-        .updateTable(table)
-        .set({
+      return updateOwnClaim(subscriptionId, localDate, owner, {
           status: a.status,
           last_error: a.error,
           updated_at: a.at,
           lease_until: a.status === 'failed' ? (a.retryAt ?? 0) : null,
           ...(a.messageRef !== undefined ? { message_ref: a.messageRef } : {}),
-        })
-        .where('subscription_id', '=', subscriptionId)
-        .where('local_date', '=', localDate)
-        .where('owner', '=', owner)
-        .where('status', '=', 'claimed')
-        .executeTakeFirst();
-      return Number(r.numUpdatedRows) === 1;
+        });
     },
     async release(subscriptionId, localDate, owner, at) {
-      const r = await db
-        .updateTable(table)
-        .set((eb) => ({ lease_until: 0, attempts: eb('attempts', '-', 1), updated_at: at }))
-        .where('subscription_id', '=', subscriptionId)
-        .where('local_date', '=', localDate)
-        .where('owner', '=', owner)
-        .where('status', '=', 'claimed')
-        .executeTakeFirst();
-      return Number(r.numUpdatedRows) === 1;
+      return updateOwnClaim(subscriptionId, localDate, owner, { lease_until: 0, attempts: sql<number>`attempts - 1`, updated_at: at });
     },
     async get(subscriptionId, localDate) {
       const r = await row(subscriptionId, localDate).executeTakeFirst();
