@@ -8,7 +8,8 @@
  *   - component data embedded as JSON (`walrus-render-on-client[componentprops]`): objects named `priceEarnings`
  *     with `formattedValue` and `formattedAsOfDate`.
  */
-import * as cheerio from 'cheerio';
+// The slim build parses with htmlparser2 and leaves out parse5 and undici (about 18 MB less resident memory).
+import * as cheerio from 'cheerio/slim';
 import { z } from 'zod';
 import { getText, looksLikeHtml, type Http } from '../http.ts';
 import { ProviderError } from '../types.ts';
