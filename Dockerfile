@@ -34,5 +34,6 @@ EXPOSE 3000
 # node:*-slim has no curl; Node's own fetch asks /healthz.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-# SIGTERM reaches node directly (exec form): the bot drains and exits 0 within 10 s.
-CMD ["node", "bin/main.js"]
+# SIGTERM reaches node directly (exec form): the bot drains and exits 0 within 10 s. The flags are
+# `npm start`'s: a small young generation keeps the bot near 120 MB resident instead of 150.
+CMD ["node", "--enable-source-maps", "--max-semi-space-size=2", "--optimize-for-size", "bin/main.js"]
