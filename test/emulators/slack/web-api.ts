@@ -17,7 +17,6 @@ export interface SlackCall {
   token?: string;
 }
 
-
 export interface ResponseUrlPost {
   id: string;
   body: Record<string, unknown>;
