@@ -184,13 +184,13 @@ function askFailed(io: Io, json: boolean, result: AskResult): number {
   const { reply } = result;
   const kind = reply.error!.kind;
   const understood = result.invocation ?? (result.understood?.command ? result.understood : null);
-  const code = understood === null ? 0 : kind === 'input' || kind === 'permission' ? 2 : 1;
+  // A question the bot cannot place is bad input like any other (exit 2); the one line says what it can answer.
+  const code = kind === 'input' || kind === 'permission' ? 2 : 1;
   const message = oneLine(`${reply.title}: ${reply.commentary}`);
   if (json) {
     const invocation = understood ? { command: understood.command, options: understood.options } : null;
     io.out(JSON.stringify({ invocation, confidence: result.confidence, error: { kind, message } }, null, 2));
-  } else if (code === 0) io.out(replyToText(reply));
-  else io.err(message);
+  } else io.err(message);
   return code;
 }
 

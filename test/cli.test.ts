@@ -130,6 +130,16 @@ describe('capwatch CLI', () => {
     expect(plain.code).toBe(2);
     expect(plain.err.split('\n')).toHaveLength(1);
   });
+
+  it('ask exits 2 on a question it cannot place, saying in one line what it answers', async () => {
+    const offTopic = await cli('ask', 'what is the weather in paris', '--offline');
+    expect(offTopic.code).toBe(2);
+    expect(offTopic.err.split('\n')).toHaveLength(1);
+    expect(offTopic.err).toMatch(/performance, valuation, earnings and rate cuts/);
+    const json = await cli('ask', 'asdf qwerty', '--json', '--offline');
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.out)).toMatchObject({ invocation: null, error: { kind: 'input' } });
+  });
 });
 
 describe('CLI misuse', () => {
