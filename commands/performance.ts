@@ -47,6 +47,7 @@ export function performanceReply(r: PerformanceResult): Reply<PerformanceData> {
       periodText,
       smallPct: r.small.return,
       largePct: r.large?.return ?? null,
+      ...(r.start !== null && r.start === r.end ? { noSessionSince: r.end } : {}),
     }),
     sections: [{ title: 'Returns', fields: performanceFields(r) }],
     sources: uniqueSources(sources),

@@ -10,6 +10,8 @@ export interface PerformanceFacts {
   periodText: string;
   smallPct: number;
   largePct: number | null;
+  /** Set when the period holds no session after its base close (year to date on Jan 1): that close's date. */
+  noSessionSince?: string;
 }
 
 export function performanceVerb(spreadPp: number): 'outperformed' | 'lagged' | 'roughly matched' {
@@ -18,6 +20,9 @@ export function performanceVerb(spreadPp: number): 'outperformed' | 'lagged' | '
 }
 
 export function performanceCommentary(f: PerformanceFacts): string {
+  if (f.noSessionSince) {
+    return `${f.smallLabel} and ${f.largeLabel} have no move over ${f.periodText} yet: no session has closed since the ${f.noSessionSince} close (0.0% each).`;
+  }
   const moved = `${f.smallPct >= 0 ? 'gained' : 'lost'} ${pct(Math.abs(f.smallPct), { signed: false })}`;
   if (f.largePct === null) {
     return `${f.smallLabel} ${moved} over ${f.periodText}; no figure for ${f.largeLabel} over the same period is available to compare with.`;
