@@ -39,10 +39,10 @@ export function topicScores(text: string, vocabulary: Vocabulary): IntentScore[]
   const head = /^(.*?)\b(?:since|after|following)\b/.exec(text)?.[1];
   if (!head) return scoreIntents(text, vocabulary);
   const headScores = scoreIntents(head, vocabulary);
-  const performance = subjectCommand(vocabulary);
-  const otherTopic = headScores.some((s) => s.intent !== performance && s.specific >= 0.9);
-  if (performance && onSubject(head) && !otherTopic) {
-    const own = headScores.find((s) => s.intent === performance) ?? { intent: performance, score: 0, specific: 0 };
+  const subjectIntent = subjectCommand(vocabulary);
+  const otherTopic = headScores.some((s) => s.intent !== subjectIntent && s.specific >= 0.9);
+  if (subjectIntent && onSubject(head) && !otherTopic) {
+    const own = headScores.find((s) => s.intent === subjectIntent) ?? { intent: subjectIntent, score: 0, specific: 0 };
     const rest = headScores.filter((s) => s !== own);
     return [{ ...own, score: own.score + SUBJECT_SINCE_EVENT }, ...rest].sort((a, b) => b.score - a.score);
   }
@@ -67,10 +67,10 @@ export function choose(scores: IntentScore[], text: string, now: Date, vocabular
   const strongOther = top !== undefined && !takesSubject(top.intent, vocabulary) && top.score >= 0.9;
   // Named periods and benchmarks are evidence for the commands that take them unless another topic is clear.
   const evidence = strongOther ? 0 : Math.min(0.7, EVIDENCE_PER_ENTITY * Object.keys(performanceEntities(text, now)).length);
-  const performance = subjectCommand(vocabulary);
+  const subjectIntent = subjectCommand(vocabulary);
   if (!top || top.score < 0.3) {
-    if (evidence === 0 || !performance) return { intent: top?.intent ?? null, score: top?.score ?? 0, rival: 0, genericOnly: true };
-    return { intent: performance, score: evidence + (top?.intent === performance ? top.score : 0), rival: 0, genericOnly: true };
+    if (evidence === 0 || !subjectIntent) return { intent: top?.intent ?? null, score: top?.score ?? 0, rival: 0, genericOnly: true };
+    return { intent: subjectIntent, score: evidence + (top?.intent === subjectIntent ? top.score : 0), rival: 0, genericOnly: true };
   }
   const boost = takesSubject(top.intent, vocabulary) ? evidence : 0;
   return { intent: top.intent, score: top.score + boost, rival: ranked[1]?.score ?? 0, genericOnly: top.specific === 0 };
