@@ -46,7 +46,6 @@ export default defineCommand({
     { name: 'vs', description: 'Large-cap benchmark (spread)', choices: LARGE_CHOICES },
   ],
   examples: ['alert spread 1m above 5', 'alert move iwm 1d below -3', 'alert cut next above 60', 'alert cuts by:yearend above 3', 'alert odds-change next 10', 'alert list', 'alert remove k7m2qp'],
-  keywords: ['alert', 'notify me', 'tell me when', 'ping when', 'watch'],
   async run(ctx, options): Promise<Reply> {
     const { repo, platform, channelId } = alertContext(ctx);
     const action = options.action ?? '';

@@ -10,7 +10,17 @@ export default defineCommand({
   description: 'Chart of small caps against large caps, rebased to 100',
   options: [periodOption, vsOption, smallOption],
   examples: ['chart 6m', 'chart ytd vs:nasdaq'],
-  keywords: ['chart', 'plot', 'graph', 'picture', 'visual'],
+  questions: {
+    phrases: [
+      {
+        weight: 1.3,
+        pattern:
+          /\b(?:charts?|charting|charted|plot|plots|plotted|plotting|graphs?|graphed|visuali[sz]e|visuals?|viz|draw|picture|pics?|image|img|screenshot|diagram|sparkline)\b|(?<!bottom |top |command )\blines?\b/,
+      },
+    ],
+    words: ['chart', 'charts', 'graph', 'graphs', 'plotted', 'visualize', 'visualise', 'picture', 'diagram', 'plot'],
+    refines: 'performance',
+  },
   async run(ctx, options) {
     const result = await computePerformance(
       ctx.market,

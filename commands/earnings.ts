@@ -1,4 +1,5 @@
 import { defineCommand } from '../src/command.ts';
+import { NOT_FUND_STYLE } from '../src/nlu/wording.ts';
 import { earningsSentences } from '../src/commentary/published.ts';
 import { metricField } from '../src/fields.ts';
 import { periodsCovered, quarterWords } from '../src/market/curated-keys.ts';
@@ -15,7 +16,19 @@ export default defineCommand({
   description: 'Earnings growth: small caps against the S&P 500',
   options: [],
   examples: ['earnings'],
-  keywords: ['earnings', 'eps', 'profit', 'profits', 'growth', 'sales'],
+  questions: {
+    phrases: [
+      { weight: 1.0, pattern: /(?<!price to |forward )\bearnings\b(?! multiples?\b| yield\b)/ },
+      {
+        weight: 0.9,
+        pattern:
+          /\b(?:eps|(?:un)?profit(?:s|able|ability)?|loss making|money losing|(?<!\b(?:i|we|you|u)\s)los(?:e|es|ing) money|negative earners|zombies?|revenues?|sales|margins?|bottom line|top line|net income|guidance|(?:reporting|earnings) season)\b/,
+      },
+      { weight: 0.5, pattern: new RegExp(String.raw`${NOT_FUND_STYLE}\bgrowth\b`) },
+      { weight: 0.35, generic: true, pattern: /\b(?:estimates?|forecasts?|projected|projections?|outlook)\b/ },
+    ],
+    words: ['earnings', 'profits', 'profit', 'revenue', 'revenues', 'margins', 'growth', 'guidance', 'estimates', 'forecast'],
+  },
   async run(ctx) {
     const known = (await ctx.market.curatedAll()).map((f) => f.key);
     const year = periodsCovered(known, YEARLY)[0];

@@ -8,7 +8,22 @@ export default defineCommand({
   description: 'What I can answer, and how to ask',
   options: [{ name: 'command', description: 'A command to explain' }],
   examples: ['help', 'help performance'],
-  keywords: ['help', 'commands', 'how', 'usage'],
+  questions: {
+    phrases: [
+      { weight: 1.0, pattern: /\bhelp\b/ },
+      { weight: 1.0, pattern: /^(?:help|usage)(?: (?:with|on|for))?(?: the)?(?: [a-z]+)?(?: command)?$/ },
+      { weight: 1.8, pattern: /\bcommands?\b/ },
+      {
+        weight: 0.9,
+        pattern:
+          /\b(?:what (?:can|do|does|else can) (?:you|this bot|the bot|this thing|capwatch|it) do|how (?:do|does|can|should) (?:i|we|you|this|it|the bot|this bot|this thing)(?: \w+)? (?:use|work)|how to use|usage|syntax|capabilities|who are you|what are you)\b|\bwhat (?:questions |things |stuff |else )?(?:can|should|do) i (?:ask|say|type)(?: (?:you|the bot|this bot|capwatch|it|here))?$|\bwhat (?:do|can) you (?:know|cover|support|answer)$/,
+      },
+      // A question never subscribes a channel: asking about it gets help on the command.
+      { weight: 2.0, pattern: /\b(?:subscribe|unsubscribe|subscriptions?|sign up|stop sending|turn off)\b/ },
+    ],
+    words: ['help', 'commands', 'command', 'usage', 'instructions', 'subscribe', 'unsubscribe', 'subscription'],
+    offer: 'help',
+  },
   async run(ctx, options): Promise<Reply> {
     const commands = ctx.services.commands ?? [];
     const wanted = options.command?.toLowerCase();

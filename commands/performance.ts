@@ -14,7 +14,30 @@ export default defineCommand({
   description: 'Small caps against large caps over a period',
   options: [periodOption, vsOption, smallOption],
   examples: ['performance 1m', 'performance ytd vs:nasdaq', 'performance since:2025-07-01 small:rut'],
-  keywords: ['performance', 'perform', 'doing', 'return', 'returns', 'outperform', 'lag', 'vs', 'versus'],
+  questions: {
+    phrases: [
+      { weight: 1.0, pattern: /\b(?:out|under)?perform(?:ance|ances|ing|ed|s|ers?)?\b/ },
+      { weight: 0.9, pattern: /\breturn(?:s|ed|ing)?\b|\byear to date\b|\bytd\b/ },
+      {
+        weight: 0.8,
+        generic: true,
+        pattern:
+          /\bhow\b(?:\s+\S+){1,6}?\s+(?:do|doing|done|fare|fared|faring|go|going|gone|held up|holding up|hold up|trade|trading|traded|look|looking|gain|gained|move|moved|rise|rose|fall|fell|close|closed|finish|finished|end|ended)\b/,
+      },
+      {
+        weight: 0.55,
+        generic: true,
+        pattern:
+          /\b(?:gains?|gained|lost|loss|losses|losing|rall(?:y|ied|ies|ying)|beat(?:en|ing|s)?|lag(?:s|ged|ging)?|trail(?:s|ed|ing)?|leading|led|ahead|behind|outpac\w*|up|down|rise|rose|risen|fell|fallen|drop(?:ped|s)?|jump(?:ed)?|surg(?:e|ed)|slump(?:ed)?|tank(?:ed|ing|s)?|moved?|moves|crush(?:ed|ing)|smok(?:ed|ing)|cooked|hammer(?:ed|ing)|kill(?:ed|ing)|wreck(?:ed|ing)|rekt|bleed(?:ing|s)?|bled|rip(?:s|ped|ping)?|moon(?:ed|ing)?|pump(?:ed|ing)?|dump(?:ed|ing)?|puk(?:e|ed|ing)|sell ?off|sold off|selling off|melt(?:ed|ing)? up|squeez(?:e|ed|ing)|crater(?:ed|ing)?|plung(?:e|ed|ing)|soar(?:ed|ing)?|spik(?:e|ed|ing)|popp(?:ed|ing)|bounc(?:e|ed|ing)|sank|sink(?:ing)?|slid|slid(?:e|ing)|climb(?:ed|ing)?|green|red|bid|catching a bid|win|wins|won|winning|winners?|better|worse|best|worst|change|changed|catch(?:ing)? up|keep(?:ing)? up|kept up|momentum|leadership|rotation|on a tear)\b/,
+      },
+      { weight: 0.25, generic: true, pattern: /\b(?:relative|spread|head to head|compared?|comparison|vs|versus|against)\b/ },
+    ],
+    words: [
+      'performance', 'performing', 'performed', 'outperform', 'outperforming', 'underperform', 'underperforming',
+      'returns', 'return', 'returned', 'rallied', 'trailing', 'lagging', 'behind', 'gained',
+    ],
+    offer: 'performance 1m',
+  },
   async run(ctx, options) {
     const result = await computePerformance(
       ctx.market,

@@ -1,6 +1,7 @@
 import type { FedWatchResult, MeetingOdds, UnpricedMeeting } from '../src/analytics/fedwatch.ts';
 import { leastFresh } from '../src/charts/layout.ts';
 import { defineCommand, InputError, type CommandContext } from '../src/command.ts';
+import { MONTH_NAMES } from '../src/nlu/wording.ts';
 import { rateCutCommentary, shortDate } from '../src/commentary/ratecuts.ts';
 import { publishedCutsSentence } from '../src/commentary/published.ts';
 import { exchangeDate } from '../src/market/as-of.ts';
@@ -45,7 +46,31 @@ export default defineCommand({
     'A past meeting (e.g. `ratecuts last` or a past date) gives the decision and what futures priced the trading day before.',
   ],
   examples: ['ratecuts', 'ratecuts december', 'ratecuts 2026-12-09', 'ratecuts last', 'ratecuts next by:2027-06'],
-  keywords: ['cut', 'cuts', 'rate', 'rates', 'fed', 'fomc', 'hike', 'odds', 'meeting', 'futures', 'fedwatch'],
+  questions: {
+    phrases: [
+      { weight: 0.4, pattern: /\b(?:cuts?|cutting)\b/ },
+      // "cut" is a rate cut when it is counted, dated or done by the Fed ("cut the crap" is not).
+      {
+        weight: 0.6,
+        pattern: new RegExp(
+          String.raw`\b(?:rate ?cuts?|ratecuts?|cutting rates|cuts? rates|cut odds)\b|\b(?:a|any|another|more|many|much|fewer|no|one|two|three|four|\d+|\d+ ?bps?|jumbo|first|next|${MONTH_NAMES})\s+cuts?\b` +
+            String.raw`|\b(?:cuts?|cutting)\s+(?:in|at|by|this|next|before|priced|expected|coming|odds|${MONTH_NAMES})\b|\b(?:fed|fomc|powell|they|to|they're|theyre|will they|start|keep|stop)\s+(?:cuts?|cutting)\b`,
+        ),
+      },
+      { weight: 1.0, pattern: /\brates? (?:come|coming|go|going|move|moving|head|heading|fall|falling) (?:down|lower)\b|\blower rates\b|\brate relief\b/ },
+      { weight: 1.0, pattern: /\b(?:fed|feds|fomc|fedwatch|powell|federal reserve|fed funds|ffr|effr|central bank)\b/ },
+      { weight: 0.8, pattern: /\b(?:hikes?|hiking|easing|ease|bps|basis points?|dovish|hawkish|pivot|rate decision|rate path)\b/ },
+      { weight: 0.6, pattern: /\b(?:interest rates?|rates?)\b/ },
+      { weight: 0.5, pattern: /\bmeetings?\b/ },
+      { weight: 0.5, pattern: /\b(?:hold|holds|pause|pauses|skip)\b(?! up)/ },
+      { weight: 0.3, generic: true, pattern: /\b(?:odds|probabilit(?:y|ies)|chances?|likelihood|priced(?: in)?)\b/ },
+    ],
+    words: [
+      'cutting', 'federal', 'reserve', 'fedwatch', 'powell', 'hikes', 'hiking', 'easing', 'basis', 'points', 'dovish',
+      'hawkish', 'interest', 'rates', 'meeting', 'meetings', 'probability', 'chances', 'likelihood', 'priced', 'rate', 'cuts', 'hike',
+    ],
+    offer: 'ratecuts next',
+  },
   async run(ctx, options) {
     const now = ctx.now();
     const today = exchangeDate(now);

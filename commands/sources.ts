@@ -6,7 +6,22 @@ export default defineCommand({
   description: 'Where each figure comes from: provider, as-of, age and last error',
   options: [],
   examples: ['sources'],
-  keywords: ['source', 'sources', 'data', 'provider', 'where', 'stale', 'fresh'],
+  questions: {
+    phrases: [
+      { weight: 1.0, pattern: /\b(?:sources?|sourced|citations?|cite|provenance|attribution)\b/ },
+      { weight: 1.0, pattern: /\b(?:data|your|the|what|which) sources?\b|\bsources? (?:do|did) you\b/ },
+      {
+        weight: 1.5,
+        pattern: /\bdata\b.*\b(?:live|delayed|real ?time|fresh|current|stale|updated|accurate|reliable)\b|\b(?:live|delayed|real ?time)\b.*\bdata\b/,
+      },
+      {
+        weight: 1.8,
+        pattern: /\bwhere(?:'s| (?:do|does|did|are|is))?\b.*\b(?:data|numbers|figures|stats|info|information|get|come|comes|pull)\b|\b(?:data|numbers|figures|stats|info|quotes|odds)\b.*\b(?:come|comes|coming) from\b/,
+      },
+      { weight: 1.8, pattern: /\b(?:data providers?|who provides|provided by|how fresh|stale|how old is|how current)\b/ },
+    ],
+    words: ['sources', 'source', 'citation', 'citations', 'provenance', 'provides'],
+  },
   async run(ctx): Promise<Reply> {
     const [status, curated] = await Promise.all([ctx.market.status(), ctx.market.curatedAll()]);
     const now = ctx.now().getTime();

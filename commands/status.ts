@@ -8,7 +8,6 @@ export default defineCommand({
   description: "This channel's digest subscription: schedule, next delivery, last delivery",
   options: [],
   examples: ['status'],
-  keywords: ['status', 'subscription', 'when is the digest', 'next digest'],
   async run(ctx): Promise<Reply> {
     const { service, platform, channelId } = channelContext(ctx);
     const sub = await service.get(platform, channelId);

@@ -68,7 +68,6 @@ export default defineCommand({
     },
   ],
   examples: ['subscribe', 'subscribe 07:45 Europe/London', 'subscribe time:16:30 days:mon,wed,fri'],
-  keywords: ['subscribe', 'schedule', 'daily digest', 'every morning', 'post daily'],
   async run(ctx, options): Promise<Reply> {
     const { service, platform, channelId } = channelContext(ctx);
     const actor = ctx.invocation.actor!;

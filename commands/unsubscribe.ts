@@ -8,7 +8,6 @@ export default defineCommand({
   permission: 'manage',
   options: [],
   examples: ['unsubscribe'],
-  keywords: ['unsubscribe', 'stop digest', 'cancel digest'],
   async run(ctx): Promise<Reply> {
     const { service, platform, channelId } = channelContext(ctx);
     const removed = await service.unsubscribe(platform, channelId);

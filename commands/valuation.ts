@@ -1,5 +1,6 @@
 import { leastFresh } from '../src/charts/layout.ts';
 import { defineCommand } from '../src/command.ts';
+import { NOT_FUND_STYLE } from '../src/nlu/wording.ts';
 import { longDate } from '../src/commentary/valuation.ts';
 import { valuationSentences } from '../src/commentary/valuation-facts.ts';
 import { metricField } from '../src/fields.ts';
@@ -13,7 +14,23 @@ export default defineCommand({
   description: 'Valuation gaps: live trailing P/E from the issuers, published forward P/E and EV/EBITDA, against history',
   options: [],
   examples: ['valuation'],
-  keywords: ['valuation', 'cheap', 'expensive', 'pe', 'p/e', 'multiple', 'ebitda', 'discount', 'premium', 'valued'],
+  questions: {
+    phrases: [
+      {
+        weight: 1.0,
+        pattern:
+          /\b(?:valuations?|valued|valuing|overvalued|undervalued|cheap(?:er|est|ness|ly)?|expensive|pric(?:ey|ier|iest)|richer|bargains?|stretched|multiples?|p\/es?|pe|pes|ev\/ebitda|ebitda)\b/,
+      },
+      { weight: 1.5, pattern: /\b(?:price to earnings|pe ratio|earnings multiples?|earnings yield|forward pe|forward earnings|ev to ebitda)\b/ },
+      { weight: 0.6, pattern: /\btrad(?:e|es|ing) (?:at|on)\b/ },
+      { weight: 0.6, pattern: new RegExp(String.raw`\b(?:discount|premium|fair value|rich|mean reversion|${NOT_FUND_STYLE}value)\b`) },
+    ],
+    words: [
+      'valuation', 'valuations', 'valued', 'overvalued', 'undervalued', 'cheap', 'cheaper', 'cheapest',
+      'expensive', 'pricey', 'pricier', 'multiple', 'multiples', 'ebitda', 'discount', 'premium', 'stretched', 'bargain',
+    ],
+    offer: 'valuation',
+  },
   async run(ctx) {
     const v = await computeValuation(ctx.market);
     const reply = valuationReply(v);

@@ -30,12 +30,13 @@ export function createBot(deps: BotDeps): Bot {
   const logger = deps.logger ?? silentLogger;
   const services: Services = { ...deps.services, commands: deps.commands };
   // The NLU (date parsing, holiday tables) is loaded on the first question: commands never need it.
+  // Its intents are the questions these commands declare.
   let nlu: Promise<{ understand: Understand; threshold: number }> | undefined;
   const loadNlu = () =>
     (nlu ??= deps.understand
       ? Promise.resolve({ understand: deps.understand, threshold: deps.confidenceThreshold ?? 0.5 })
       : import('./nlu/parse.ts').then((m) => ({
-          understand: m.parseQuestion,
+          understand: m.createQuestionParser(deps.commands),
           threshold: deps.confidenceThreshold ?? m.CONFIDENCE_THRESHOLD,
         })));
 

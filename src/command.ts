@@ -33,6 +33,26 @@ export interface OptionDecl<V extends string = string> {
 
 export type Permission = 'everyone' | 'manage';
 
+/** Evidence that a question asks for a command; a question's evidence is summed per command. */
+export interface Phrase {
+  pattern: RegExp;
+  weight: number;
+  /** Wording any question may use ("how did X do", "up", "vs"); it counts only when no other topic is named. */
+  generic?: boolean;
+}
+
+/** A command's question vocabulary, read by the question parser (src/nlu). */
+export interface QuestionWords {
+  /** Each phrase counts once per question. */
+  phrases: readonly Phrase[];
+  /** Single words the phrases look for, corrected when misspelt by one letter. */
+  words: readonly string[];
+  /** A command whose questions this one narrows ("chart the russell" is a performance question, drawn); naming both asks for this one. */
+  refines?: string;
+  /** Command line offered, after the parser's own guesses, when a question is not understood. */
+  offer?: string;
+}
+
 export interface Actor {
   platform: 'discord' | 'slack' | 'console' | 'cli';
   userId: string;
@@ -90,8 +110,8 @@ export interface CommandDecl<O extends readonly OptionDecl[] = readonly OptionDe
   examples?: string[];
   /** Longer explanations shown by `help <command>` (method, conventions). */
   details?: string[];
-  /** Keyword hints for intent routing of free questions. */
-  keywords?: string[];
+  /** How free questions ask for this command; without it, questions never route here. */
+  questions?: QuestionWords;
   /** The router validates options against the declaration (choices, validate, defaults) before calling. */
   run(ctx: CommandContext, options: OptionValues<O>): Promise<Reply<D>>;
 }

@@ -1,9 +1,10 @@
 /** Which intent a question has and how sure the parser is (0..1). */
 import { extractSmall, extractVs } from './benchmarks.ts';
-import { performanceEntities } from './entities.ts';
+import { performanceEntities, subjectCommand, takesSubject } from './entities.ts';
 import { scoreIntents } from './intents.ts';
-import type { Intent, IntentScore } from './intents.ts';
+import type { IntentScore } from './intents.ts';
 import { offTopicReason } from './off-topic.ts';
+import type { Vocabulary } from './vocabulary.ts';
 
 const EVIDENCE_PER_ENTITY = 0.35;
 
@@ -16,7 +17,7 @@ function strength(score: number): number {
 }
 
 export interface Choice {
-  intent: Intent | null;
+  intent: string | null;
   score: number;
   rival: number;
   /** True when only generic wording ("how did X do", "up") or named entities back the intent. */
@@ -34,36 +35,44 @@ const SUBJECT_SINCE_EVENT = 0.55;
  * "how did small caps do since the fed started cutting", "small caps after the last cut": the
  * since/after clause sets a date, not the topic; a bare subject before it asks for performance.
  */
-export function topicScores(text: string): IntentScore[] {
+export function topicScores(text: string, vocabulary: Vocabulary): IntentScore[] {
   const head = /^(.*?)\b(?:since|after|following)\b/.exec(text)?.[1];
-  if (!head) return scoreIntents(text);
-  const headScores = scoreIntents(head);
-  const otherTopic = headScores.some((s) => s.intent !== 'performance' && s.specific >= 0.9);
-  if (onSubject(head) && !otherTopic) {
-    const performance = headScores.find((s) => s.intent === 'performance') ?? { intent: 'performance' as const, score: 0, specific: 0 };
-    const rest = headScores.filter((s) => s !== performance);
-    return [{ ...performance, score: performance.score + SUBJECT_SINCE_EVENT }, ...rest].sort((a, b) => b.score - a.score);
+  if (!head) return scoreIntents(text, vocabulary);
+  const headScores = scoreIntents(head, vocabulary);
+  const subjectIntent = subjectCommand(vocabulary);
+  const otherTopic = headScores.some((s) => s.intent !== subjectIntent && s.specific >= 0.9);
+  if (subjectIntent && onSubject(head) && !otherTopic) {
+    const own = headScores.find((s) => s.intent === subjectIntent) ?? { intent: subjectIntent, score: 0, specific: 0 };
+    const rest = headScores.filter((s) => s !== own);
+    return [{ ...own, score: own.score + SUBJECT_SINCE_EVENT }, ...rest].sort((a, b) => b.score - a.score);
   }
-  return headScores.length > 0 ? headScores : scoreIntents(text);
+  return headScores.length > 0 ? headScores : scoreIntents(text, vocabulary);
 }
 
-export function choose(scores: IntentScore[], text: string, now: Date): Choice {
-  let ranked = scores;
-  const chart = ranked.find((s) => s.intent === 'chart');
-  // A chart is a performance chart: "chart of how the russell performed" is one chart request.
-  if (chart && ranked[0] && ['chart', 'performance'].includes(ranked[0].intent)) {
-    const merged = { intent: 'chart' as const, score: Math.max(chart.score, ranked[0].score), specific: chart.specific };
-    ranked = [merged, ...ranked.filter((s) => s.intent !== 'chart' && s.intent !== 'performance')];
+/** "chart of how the russell performed" is one chart request: a refining command absorbs the one it refines. */
+function mergeRefined(ranked: IntentScore[], vocabulary: Vocabulary): IntentScore[] {
+  for (const [narrow, broad] of vocabulary.refines) {
+    const own = ranked.find((s) => s.intent === narrow);
+    const top = ranked[0];
+    if (!own || !top || (top.intent !== narrow && top.intent !== broad)) continue;
+    const merged = { intent: narrow, score: Math.max(own.score, top.score), specific: own.specific };
+    ranked = [merged, ...ranked.filter((s) => s.intent !== narrow && s.intent !== broad)];
   }
+  return ranked;
+}
+
+export function choose(scores: IntentScore[], text: string, now: Date, vocabulary: Vocabulary): Choice {
+  const ranked = mergeRefined(scores, vocabulary);
   const top = ranked[0];
-  const strongOther = top !== undefined && !['performance', 'chart'].includes(top.intent) && top.score >= 0.9;
-  // Named periods and benchmarks are evidence of a performance question unless another topic is clear.
+  const strongOther = top !== undefined && !takesSubject(top.intent, vocabulary) && top.score >= 0.9;
+  // Named periods and benchmarks are evidence for the commands that take them unless another topic is clear.
   const evidence = strongOther ? 0 : Math.min(0.7, EVIDENCE_PER_ENTITY * Object.keys(performanceEntities(text, now)).length);
+  const subjectIntent = subjectCommand(vocabulary);
   if (!top || top.score < 0.3) {
-    if (evidence === 0) return { intent: top?.intent ?? null, score: top?.score ?? 0, rival: 0, genericOnly: true };
-    return { intent: 'performance', score: evidence + (top?.intent === 'performance' ? top.score : 0), rival: 0, genericOnly: true };
+    if (evidence === 0 || !subjectIntent) return { intent: top?.intent ?? null, score: top?.score ?? 0, rival: 0, genericOnly: true };
+    return { intent: subjectIntent, score: evidence + (top?.intent === subjectIntent ? top.score : 0), rival: 0, genericOnly: true };
   }
-  const boost = top.intent === 'performance' || top.intent === 'chart' ? evidence : 0;
+  const boost = takesSubject(top.intent, vocabulary) ? evidence : 0;
   return { intent: top.intent, score: top.score + boost, rival: ranked[1]?.score ?? 0, genericOnly: top.specific === 0 };
 }
 

@@ -1,7 +1,6 @@
 /** Exact command lines to offer when a question was not understood well enough to answer. */
-import type { Entities } from './entities.ts';
-import { OPTIONS_BY_COMMAND } from './entities.ts';
-import type { Intent } from './intents.ts';
+import { isEntityKey, type Entities } from './entities.ts';
+import type { Vocabulary } from './vocabulary.ts';
 
 /** A text command line: first option positional, the rest key:value (e.g. `performance 1m vs:nasdaq`). */
 export function commandLine(command: string, options: Record<string, string>): string {
@@ -11,26 +10,24 @@ export function commandLine(command: string, options: Record<string, string>): s
 }
 
 /** Only the entities a command takes, in its declared option order. */
-export function optionsFor(command: Intent, entities: Entities): Record<string, string> {
+export function optionsFor(command: string, entities: Entities, vocabulary: Vocabulary): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const key of OPTIONS_BY_COMMAND[command] ?? []) {
-    const value = entities[key];
+  for (const key of vocabulary.options.get(command) ?? []) {
+    const value = isEntityKey(key) ? entities[key] : undefined;
     if (value !== undefined) out[key] = value;
   }
   return out;
 }
 
-const FALLBACKS = ['performance 1m', 'valuation', 'ratecuts next', 'help'];
-
-/** Two or three lines for distinct commands: the best guesses first, then common starting points. */
-export function suggestCommands(candidates: Intent[], entities: Entities): string[] {
+/** Two or three lines for distinct commands: the best guesses first, then the declared starting points. */
+export function suggestCommands(candidates: string[], entities: Entities, vocabulary: Vocabulary): string[] {
   const lines: string[] = [];
   const add = (line: string) => {
     const command = line.split(' ')[0];
     if (!lines.some((l) => l.split(' ')[0] === command)) lines.push(line);
   };
-  for (const intent of candidates) add(commandLine(intent, optionsFor(intent, entities)));
-  for (const line of FALLBACKS) add(line);
+  for (const intent of candidates) add(commandLine(intent, optionsFor(intent, entities, vocabulary)));
+  for (const line of vocabulary.offers) add(line);
   return lines.slice(0, 3);
 }
 

@@ -1,9 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import { choose, confidenceOf, topicScores } from '../../src/nlu/confidence.ts';
+import { vocabulary } from './parser.ts';
 
 const now = new Date('2026-11-21T15:00:00Z');
 const judge = (text: string, raw = text) => {
-  const choice = choose(topicScores(text), text, now);
+  const choice = choose(topicScores(text, vocabulary), text, now, vocabulary);
   return { intent: choice.intent, ...confidenceOf(choice, text, raw) };
 };
 
@@ -39,11 +40,11 @@ describe('confidence', () => {
   });
 
   it('takes the topic from before a since-clause', () => {
-    expect(topicScores('are small caps up since the fed started cutting')[0]?.intent).toBe('performance');
-    expect(topicScores('since july how did small caps do')[0]?.intent).toBe('performance');
-    expect(topicScores('small caps since the fed started cutting')[0]?.intent).toBe('performance');
-    expect(topicScores('how did small caps do after the last cut')[0]?.intent).toBe('performance');
-    expect(topicScores('odds of a cut since the jobs report')[0]?.intent).toBe('ratecuts');
+    expect(topicScores('are small caps up since the fed started cutting', vocabulary)[0]?.intent).toBe('performance');
+    expect(topicScores('since july how did small caps do', vocabulary)[0]?.intent).toBe('performance');
+    expect(topicScores('small caps since the fed started cutting', vocabulary)[0]?.intent).toBe('performance');
+    expect(topicScores('how did small caps do after the last cut', vocabulary)[0]?.intent).toBe('performance');
+    expect(topicScores('odds of a cut since the jobs report', vocabulary)[0]?.intent).toBe('ratecuts');
   });
 });
 

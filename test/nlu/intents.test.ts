@@ -1,5 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { scoreIntents } from '../../src/nlu/intents.ts';
+import { scoreIntents as score } from '../../src/nlu/intents.ts';
+import { vocabulary } from './parser.ts';
+
+const scoreIntents = (text: string) => score(text, vocabulary);
 
 const top = (text: string) => scoreIntents(text)[0]?.intent;
 

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { cleanText, normaliseSegment, splitSegments, tokenize } from '../../src/nlu/normalise.ts';
-import { VOCABULARY } from '../../src/nlu/vocabulary.ts';
+import { vocabulary } from './parser.ts';
 
 describe('cleanText', () => {
   it('drops Discord and Slack mention tokens', () => {
@@ -74,8 +74,8 @@ describe('tokenize', () => {
 
 describe('normaliseSegment', () => {
   it('corrects one-letter typos in keywords only', () => {
-    expect(normaliseSegment('how did the russel do vs the nasdq lately', VOCABULARY)).toBe('how did the russell do vs the nasdaq lately');
-    expect(normaliseSegment('valuaton vs earnigs', VOCABULARY)).toBe('valuation vs earnings');
-    expect(normaliseSegment('what dates and eight things', VOCABULARY)).toBe('what dates and eight things');
+    expect(normaliseSegment('how did the russel do vs the nasdq lately', vocabulary.words)).toBe('how did the russell do vs the nasdaq lately');
+    expect(normaliseSegment('valuaton vs earnigs', vocabulary.words)).toBe('valuation vs earnings');
+    expect(normaliseSegment('what dates and eight things', vocabulary.words)).toBe('what dates and eight things');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { CONFIDENCE_THRESHOLD, parseQuestion } from '../../src/nlu/parse.ts';
+import { CONFIDENCE_THRESHOLD } from '../../src/nlu/parse.ts';
+import { parseQuestion } from './parser.ts';
 import { FRESH } from './fresh.ts';
 import { FRESH2 } from './fresh2.ts';
 import { HOLDOUT } from './holdout.ts';
@@ -101,6 +102,8 @@ describe('parseQuestion: chat as people write it', () => {
   it('puts the help topic into the help command', () => {
     expect(parseQuestion('help with ratecuts', now)).toMatchObject({ command: 'help', options: { command: 'ratecuts' } });
     expect(parseQuestion('how do I subscribe this channel?', now)).toMatchObject({ command: 'help', options: { command: 'subscribe' } });
+    expect(parseQuestion('help with alerts', now)).toMatchObject({ command: 'help', options: { command: 'alert' } });
+    expect(parseQuestion('help help', now)).toMatchObject({ command: 'help', options: {} });
   });
 });
 

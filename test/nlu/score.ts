@@ -1,7 +1,8 @@
 /** Scores the parser against the evaluation set: accuracy per intent and per entity type. */
-import { CONFIDENCE_THRESHOLD, parseQuestion } from '../../src/nlu/parse.ts';
+import { CONFIDENCE_THRESHOLD } from '../../src/nlu/parse.ts';
 import type { ParsedQuestion } from '../../src/nlu/parse.ts';
 import type { Entities } from '../../src/nlu/entities.ts';
+import { parseQuestion } from './parser.ts';
 import type { EvalQuestion } from './questions.ts';
 
 export const ENTITY_TYPES = ['period', 'vs', 'small', 'meeting', 'by'] as const satisfies readonly (keyof Entities)[];

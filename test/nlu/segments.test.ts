@@ -1,8 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import { questionGroups } from '../../src/nlu/segments.ts';
 import { cleanText } from '../../src/nlu/normalise.ts';
+import { vocabulary } from './parser.ts';
 
-const groups = (text: string) => questionGroups(cleanText(text));
+const groups = (text: string) => questionGroups(cleanText(text), new Date('2026-11-21T15:00:00Z'), vocabulary);
 
 describe('questionGroups', () => {
   it('keeps one question whole', () => {
