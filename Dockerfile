@@ -27,6 +27,8 @@ COPY --from=build --chown=root:root /app/package.json ./package.json
 COPY --from=build --chown=root:root /app/node_modules ./node_modules
 COPY --from=build --chown=root:root /app/bin ./bin
 COPY --from=build --chown=root:root /app/dist ./dist
+# The bundled price and policy history (read at run time, not compiled into dist/).
+COPY --from=build --chown=root:root /app/src/market/history/data ./src/market/history/data
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]
