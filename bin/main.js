@@ -2,7 +2,10 @@
 // `npm start`: loads .env when present, then starts every configured adapter (the console when none).
 // Runs the JavaScript that `npm install` builds into dist/ (bin/build.js); stack traces point at the TypeScript.
 import { existsSync } from 'node:fs';
+import module from 'node:module';
 import { setFlagsFromString } from 'node:v8';
+
+module.enableCompileCache?.(); // Node 22.1+: compiled code kept between starts; Node 20 has no such cache
 
 // The heap sizing `npm start` asks for, also when the bot is started as `node bin/main.js` (the Dockerfile,
 // a process manager). V8 reads this flag as the heap grows, so setting it here still takes effect: about
