@@ -2,7 +2,7 @@
  * The per-user rate limit (rate-limiter-flexible, in memory): one bucket per platform and user, so a user
  * busy on Slack does not use up their Discord allowance and one user never slows another.
  */
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Actor } from '../command.ts';
 import { rateLimitedTotal } from '../observability/metrics.ts';
 import { errorReply, type Reply } from '../reply.ts';
@@ -18,12 +18,19 @@ const LIMITED: ReadonlySet<Actor['platform']> = new Set(['discord', 'slack']);
 
 export function createUserLimit(rate: Rate | null): UserLimit {
   if (!rate) return { check: async () => undefined };
-  const limiter = new RateLimiterMemory({ points: rate.points, duration: rate.seconds });
+  // Loaded at the first chat request: the CLI and the console, never limited, do not pay for loading it.
+  let limiter: Promise<{ memory: RateLimiterMemory; RateLimiterRes: typeof RateLimiterRes }> | undefined;
+  const load = () =>
+    (limiter ??= import('rate-limiter-flexible').then(({ RateLimiterMemory, RateLimiterRes }) => ({
+      memory: new RateLimiterMemory({ points: rate.points, duration: rate.seconds }),
+      RateLimiterRes,
+    })));
   return {
     async check(actor) {
       if (!actor || !LIMITED.has(actor.platform)) return undefined;
+      const { memory, RateLimiterRes } = await load();
       try {
-        await limiter.consume(`${actor.platform}:${actor.userId}`);
+        await memory.consume(`${actor.platform}:${actor.userId}`);
         return undefined;
       } catch (result) {
         if (!(result instanceof RateLimiterRes)) throw result;
