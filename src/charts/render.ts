@@ -2,7 +2,7 @@
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
-import { FONT_FAMILY, FONT_FILES } from './font.ts';
+import { FONT_FAMILY, fontFiles } from './font.ts';
 import { CARD_RADIUS, SCALE, palette } from './theme.ts';
 import { installTextMetrics } from './text-metrics.ts';
 
@@ -61,7 +61,7 @@ export function cardify(svg: string): string {
 export function rasterOptions(scale = SCALE, fonts = true): ResvgRenderOptions {
   return {
     font: {
-      fontFiles: fonts ? [...FONT_FILES] : [],
+      fontFiles: fonts ? [...fontFiles()] : [],
       loadSystemFonts: false,
       defaultFontFamily: FONT_FAMILY,
       sansSerifFamily: FONT_FAMILY,
