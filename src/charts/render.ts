@@ -5,6 +5,7 @@ import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { FONT_FAMILY, fontFiles } from './font.ts';
 import { CARD_RADIUS, SCALE, palette } from './theme.ts';
 import { installTextMetrics } from './text-metrics.ts';
+import { RuntimeCache, layoutOf, viewOf } from './compiled-specs.ts';
 
 installTextMetrics();
 const quiet = vega.logger(vega.None);
@@ -16,7 +17,7 @@ type SetWithJson = { toJSON?: unknown };
 const setToJson = Object.getOwnPropertyDescriptor(Set.prototype, 'toJSON');
 delete (Set.prototype as SetWithJson).toJSON;
 
-function compileSpec(spec: TopLevelSpec) {
+export function compileSpec(spec: TopLevelSpec): vega.Spec {
   if (setToJson) Object.defineProperty(Set.prototype, 'toJSON', setToJson);
   try {
     return compile(spec, { logger: quiet }).spec;
@@ -25,9 +26,11 @@ function compileSpec(spec: TopLevelSpec) {
   }
 }
 
+const runtimes = new RuntimeCache();
+
 export async function specToSvg(spec: TopLevelSpec): Promise<string> {
-  const compiled = compileSpec(spec);
-  const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
+  const layout = layoutOf(spec);
+  const view = viewOf(runtimes.runtime(layout, compileSpec), layout.inputs);
   try {
     return await view.toSVG();
   } finally {
