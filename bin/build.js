@@ -8,9 +8,10 @@
 // command loads a handful of files rather than a hundred; packages stay in node_modules, except the
 // few in VENDORED that ship as many small modules and are loaded on every start (bundled once, which
 // saves their resolution and most of their load time: prom-client 60 -> 15 ms of CPU, kysely 260 files).
-// Nothing under dist/ is found through import.meta.url: data files are resolved from the package root.
+// Data files are resolved from the package root, except the chart fonts: copied to dist/font/, where
+// src/charts/font.ts looks for them relative to the bundled code.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -21,6 +22,8 @@ const outdir = join(root, 'dist');
 /** What bin/ imports: the command line, the bot's start, and the configuration it validates first. */
 const ENTRIES = { cli: 'src/cli.ts', main: 'src/main.ts', config: 'src/config.ts' };
 const VENDORED = ['zod', 'kysely', 'prom-client', 'rate-limiter-flexible', 'discord.js', '@slack/bolt', 'vega', 'vega-lite'];
+/** The subset fonts the charts draw with (src/charts/font/README.md). */
+const FONTS = ['DejaVuSans-subset.ttf', 'DejaVuSans-Bold-subset.ttf'];
 /** Optional native add-ons that discord.js's ws and gateway look for at run time; they stay out of the bundle. */
 const OPTIONAL = ['zlib-sync', 'bufferutil', 'utf-8-validate', 'erlpack'];
 
@@ -61,6 +64,8 @@ export default async function buildDist() {
       },
     ],
   });
+  mkdirSync(join(outdir, 'font'));
+  for (const font of FONTS) copyFileSync(join(root, 'src', 'charts', 'font', font), join(outdir, 'font', font));
   for (const name of VENDORED) {
     await build({
       ...common,

@@ -4,7 +4,7 @@ import { mkdir, readFile, readdir, rename, stat, unlink, writeFile } from 'node:
 import { join } from 'node:path';
 
 /** Bump when the look of the charts changes, so directory caches do not serve old designs. */
-export const RENDER_VERSION = 'charts-v2';
+export const RENDER_VERSION = 'charts-v3';
 
 /** JSON with object keys sorted, so equal data gives equal text whatever the key order. */
 export function canonicalJson(value: unknown): string {

@@ -79,7 +79,7 @@ export function rebasedLinesView(
     ...s.large.map((p, i) => ({ ...p, series: largeName, end: i === s.large.length - 1 })),
   ];
   const x = dateAxis(rows.map((r) => r.date));
-  const y = { field: 'value', type: 'quantitative', scale: { zero: false, nice: true }, axis: { title: 'Rebased to 100', tickCount: 5 } };
+  const y = { field: 'value', type: 'quantitative', scale: { zero: false, nice: true }, axis: { title: 'Rebased to 100', tickCount: 5, grid: true } };
   const color = {
     field: 'series',
     type: 'nominal',
@@ -101,7 +101,7 @@ export function rebasedLinesView(
 function ratioView(data: PerformanceChartData, s: PerformanceSeries, width: number): ViewSpec {
   const rows = s.ratio.map((p, i) => ({ ...p, end: i === s.ratio.length - 1 }));
   const x = dateAxis(rows.map((r) => r.date));
-  const y = { field: 'value', type: 'quantitative', scale: { zero: false, nice: true }, axis: { title: null, tickCount: 3 } };
+  const y = { field: 'value', type: 'quantitative', scale: { zero: false, nice: true }, axis: { title: null, tickCount: 3, grid: true } };
   const leader = s.relativePct > 0 ? 'small caps leading' : s.relativePct < 0 ? 'large caps leading' : 'even';
   return {
     width,

@@ -40,6 +40,8 @@ export const fontSize = {
 } as const;
 
 export const vegaConfig: Config = {
+  // No aria attributes or descriptions in the SVG: it only goes to resvg; the alt text travels with the PNG.
+  aria: false,
   font: FONT_FAMILY,
   background: palette.card,
   padding: 20,

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { performanceAlt, performanceSeries, performanceSpec, rebase, thin } from '../../src/charts/performance.ts';
-import { specToSvg } from '../../src/charts/render.ts';
+import { chartSvg, rasterize, specToSvg } from '../../src/charts/render.ts';
 import { performanceData } from './fixtures.ts';
 
 const side = (symbol: string, closes: [string, number][]) => ({ symbol, label: symbol, points: closes.map(([date, close]) => ({ date, close })) });
@@ -87,5 +87,36 @@ describe('long and short periods', () => {
     // One label per date on each of the two date axes.
     expect(svg.match(/>Nov 18</g)).toHaveLength(2);
     expect(svg.match(/>Nov 19</g)).toHaveLength(2);
+  });
+});
+
+describe('performance chart pixels', () => {
+  it('draws y gridlines, each with its tick label centred on it', async () => {
+    const r = rasterize(await chartSvg(performanceSpec(performanceData())), 1);
+    const at = (x: number, y: number) => [...r.pixels.subarray((y * r.width + x) * 4, (y * r.width + x) * 4 + 3)];
+    const grid = [223, 228, 234]; // palette.grid, drawn crisp on a pixel row
+    const isGrid = (x: number, y: number) => at(x, y).every((c, i) => c === grid[i]);
+    const isInk = (x: number, y: number) => at(x, y).every((c) => c < 190);
+    // Gridline rows (and the x axes' domain lines, the same colour): most of the row in the grid colour,
+    // inside the card's border; the plot starts where the colour does.
+    const rows: { y: number; left: number }[] = [];
+    for (let y = 10; y < r.height - 10; y++) {
+      const xs = Array.from({ length: r.width - 40 }, (_, i) => i + 20).filter((x) => isGrid(x, y));
+      if (xs.length >= 400) rows.push({ y, left: xs[0]! });
+    }
+    // Down the rebased panel (to its x axis, the first row without a label), each row has its label's ink,
+    // right-aligned a few pixels left of the plot, centred on it. (On the ratio panel the shaded area covers
+    // the gridlines.)
+    let labelled = 0;
+    for (const { y, left } of rows) {
+      const inkRows: number[] = [];
+      for (let dy = -9; dy <= 9; dy++) {
+        for (let x = left - 32; x < left - 6; x++) if (isInk(x, y + dy)) inkRows.push(y + dy);
+      }
+      if (inkRows.length === 0) break;
+      labelled++;
+      expect(Math.abs((Math.min(...inkRows) + Math.max(...inkRows)) / 2 - y)).toBeLessThanOrEqual(1.5);
+    }
+    expect(labelled).toBeGreaterThanOrEqual(4);
   });
 });

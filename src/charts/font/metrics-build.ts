@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import opentype, { type Font } from 'opentype.js';
-import { FONT_FILES } from '../font.ts';
+import { fontFiles } from '../font.ts';
 
 /** Latin, Greek, Cyrillic, punctuation, currency, arrows, maths, shapes and symbols. */
 const RANGES: ReadonlyArray<[number, number]> = [
@@ -44,7 +44,7 @@ function metrics(font: Font) {
   return { unitsPerEm: em, notdef: Math.round(font.glyphs.get(0).advanceWidth ?? 0), widths, kerning };
 }
 
-const [regular, bold] = FONT_FILES.map((f) => metrics(load(f)));
+const [regular, bold] = fontFiles().map((f) => metrics(load(f)));
 const version = (createRequire(import.meta.url)('dejavu-fonts-ttf/package.json') as { version: string }).version;
 const out = join(dirname(fileURLToPath(import.meta.url)), 'metrics.ts');
 writeFileSync(
