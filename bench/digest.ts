@@ -7,7 +7,7 @@
  * 2. With realistic limits on: the achieved steady send rate per platform as a fraction of its ceiling.
  */
 import { fork, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { build, type Plugin } from 'esbuild';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -50,9 +50,8 @@ export function startFlags(): string[] {
   return (pkg.scripts?.start ?? '').split(/\s+/).filter((word) => word.startsWith('--'));
 }
 
-/** The vendored bundles of dist/ (bin/build.js) by package name, so the child loads what production loads. */
-function vendored(): Plugin {
-  const dir = join(root, 'dist', 'vendor');
+/** The vendored bundles (bin/build.js) under `dir`, by package name: the child loads what production loads. */
+function vendored(dir: string): Plugin {
   const files = new Map<string, string>();
   const walk = (sub: string) => {
     for (const entry of readdirSync(join(dir, sub), { withFileTypes: true })) {
@@ -74,14 +73,17 @@ function vendored(): Plugin {
 }
 
 /**
- * Compiles the bot side of the benchmark the way bin/build.js compiles the bot: ES modules split at dynamic imports, packages left
- * to node_modules (dist/vendor's bundles where there are). Written under dist/, so packages and the package
- * root resolve as they do for dist/main.js. Returns the file and a function removing it.
+ * Compiles the bot side of the benchmark the way bin/build.js compiles the bot: ES modules split at dynamic
+ * imports, packages left to node_modules except the ones dist/vendor bundles. Written to a temp dir of its
+ * own with a copy of dist/vendor and a link to node_modules, since a test run rebuilds dist/ meanwhile.
+ * Returns the entry file and a function removing it all.
  */
 export async function compileChild(): Promise<{ file: string; remove: () => void }> {
-  mkdirSync(join(root, 'dist'), { recursive: true });
-  const outdir = mkdtempSync(join(root, 'dist', 'bench-digest-'));
-  const file = join(outdir, 'fanout-child.js');
+  const outdir = mkdtempSync(join(tmpdir(), 'capwatch-bench-child-'));
+  const vendor = join(outdir, 'vendor');
+  if (existsSync(join(root, 'dist', 'vendor'))) cpSync(join(root, 'dist', 'vendor'), vendor, { recursive: true });
+  symlinkSync(join(root, 'node_modules'), join(outdir, 'node_modules'), 'dir');
+  writeFileSync(join(outdir, 'package.json'), JSON.stringify({ type: 'module' }));
   await build({
     absWorkingDir: root,
     entryPoints: [CHILD],
@@ -96,10 +98,10 @@ export async function compileChild(): Promise<{ file: string; remove: () => void
     sourcemap: 'linked',
     sourcesContent: false,
     logLevel: 'warning',
-    plugins: [vendored()],
+    plugins: [vendored(vendor)],
     packages: 'external',
   });
-  return { file, remove: () => rmSync(outdir, { recursive: true, force: true }) };
+  return { file: join(outdir, 'fanout-child.js'), remove: () => rmSync(outdir, { recursive: true, force: true }) };
 }
 
 /** How the bot process starts: its script, and the Node flags before it (tsx's loader for a .ts script). */
