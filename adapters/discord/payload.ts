@@ -22,7 +22,7 @@ export function messageOptions(payload: DiscordPayload): MessageOptions {
 export function editOptions(payload: DiscordPayload): Omit<MessageOptions, 'flags'> {
   return {
     embeds: payload.embeds,
-    files: (payload.files ?? []).map((f) => ({ attachment: Buffer.from(f.data), name: f.name, description: f.description })),
+    files: (payload.files ?? []).map((f) => ({ attachment: bufferView(f.data), name: f.name, description: f.description })),
     allowedMentions: { parse: [], repliedUser: false },
     components: payload.components ?? [],
     attachments: [],
@@ -46,6 +46,14 @@ export function restMessage(payload: DiscordPayload, extra: Record<string, unkno
       attachments: files.map((f, i) => ({ id: i, filename: f.name, description: f.description })),
       ...extra,
     },
-    files: files.map((f) => ({ name: f.name, data: Buffer.from(f.data), contentType: 'image/png' })),
+    files: files.map((f) => ({ name: f.name, data: bufferView(f.data), contentType: 'image/png' })),
   };
+}
+
+/**
+ * A Buffer over the same memory, not a copy (Buffer.from(uint8array) copies): the digest posts one chart to
+ * thousands of channels, and a copy per post is memory V8 does not count until a late collection.
+ */
+export function bufferView(data: Uint8Array): Buffer {
+  return Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
 }

@@ -1,5 +1,6 @@
 /** Posting a Reply through the Web API: the Block Kit message, then its chart as a file. */
 import type { webApi } from '@slack/bolt';
+import { multipartFile, multipartRequest } from '../../src/http/multipart.ts';
 import type { Chart, Reply } from '../../src/reply.ts';
 import { replyToBlockKit } from './reply-to-blocks.ts';
 
@@ -19,13 +20,10 @@ const ALT_TEXT_MAX = 1000;
 /** Upload URLs answer within this or the chart is given up. */
 const UPLOAD_TIMEOUT_MS = 30_000;
 
-/** Each chart as one Blob, shared by every upload of it (a digest uploads the same chart to every channel). */
-const blobs = new WeakMap<Uint8Array, Blob>();
-
 /**
  * The steps of files.uploadV2: getUploadURLExternal, the upload itself, completeUploadExternal into the
  * channel (or thread). Done here rather than through uploadV2 because the client copies the bytes twice per
- * upload (a Uint8Array, then a Blob); this form holds one shared Blob by reference.
+ * upload (a Uint8Array, then a Blob); here every upload streams the chart's own bytes (src/http/multipart.ts).
  */
 export async function uploadChart(client: WebClient, chart: Chart, target: PostTarget, title: string): Promise<void> {
   const { upload_url: url, file_id: id } = await client.files.getUploadURLExternal({
@@ -34,15 +32,12 @@ export async function uploadChart(client: WebClient, chart: Chart, target: PostT
     alt_text: chart.alt.slice(0, ALT_TEXT_MAX),
   });
   if (!url || !id) throw new Error('files.getUploadURLExternal answered without an upload URL');
-  let blob = blobs.get(chart.png);
-  if (!blob) blobs.set(chart.png, (blob = new Blob([chart.png], { type: 'image/png' })));
-  const body = new FormData();
-  body.append('file', blob, chart.name);
+  const body = multipartFile({ field: 'file', filename: chart.name, contentType: 'image/png', data: chart.png });
   // A timer cleared on answer, not AbortSignal.timeout: those live on until they fire, one per upload.
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(new Error(`chart upload timed out (file ${id})`)), UPLOAD_TIMEOUT_MS);
   try {
-    const res = await fetch(url, { method: 'POST', body, signal: abort.signal });
+    const res = await fetch(url, multipartRequest(body, abort.signal));
     await res.arrayBuffer();
     if (!res.ok) throw new Error(`chart upload answered HTTP ${res.status} (file ${id})`);
   } finally {

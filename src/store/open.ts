@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
 import { localLocks, type Locks } from './locks.ts';
 import { migrationProvider } from './migrations/index.ts';
+import { withStatementCache } from './statements.ts';
 import type { AlertRepository } from '../alerts/repository.ts';
 import { alertsRepo } from './repos/alerts.ts';
 import { curatedRepo, type CuratedRepo } from './repos/curated.ts';
@@ -105,7 +106,7 @@ function openSqlite(file: string): Store {
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   return assemble('sqlite', db, localLocks());
 }
 
