@@ -13,8 +13,15 @@ import { percentile, stats } from './lib/stats.ts';
 import { record } from './lib/summary.ts';
 
 const RUNS = 10;
-/** Prints the process's peak RSS (KiB) on stderr as it exits. */
-const PEAK = `data:text/javascript,process.on('exit',()=>process.stderr.write('\\nmaxrss:'+process.resourceUsage().maxRSS+'\\n'))`;
+/**
+ * Prints the process's peak RSS (KiB) on stderr as it exits: VmHWM, the high-water mark of this program's own
+ * memory. getrusage's maxRSS is no good here: Linux carries it over from the forked copy of the parent (the
+ * bench process, grown by the benches before) into the exec'd child.
+ */
+const PEAK =
+  "data:text/javascript,import { readFileSync } from 'node:fs'; process.on('exit', () => { " +
+  "let kib; try { kib = /VmHWM:\\s+(\\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))[1]; } catch { kib = process.resourceUsage().maxRSS; } " +
+  "process.stderr.write('\\nmaxrss:' + kib + '\\n'); })";
 
 function run(args: string[], env: NodeJS.ProcessEnv): { ms: number; peakMb: number } {
   const t0 = performance.now();

@@ -75,7 +75,7 @@ function vendored(dir: string): Plugin {
 /**
  * Compiles the bot side of the benchmark the way bin/build.js compiles the bot: ES modules split at dynamic
  * imports, packages left to node_modules except the ones dist/vendor bundles. Written to a temp dir of its
- * own with a copy of dist/vendor and a link to node_modules, since a test run rebuilds dist/ meanwhile.
+ * own with a copy of dist/vendor, the chart fonts and a link to node_modules, since a test run rebuilds dist/ meanwhile.
  * Returns the entry file and a function removing it all.
  */
 export async function compileChild(): Promise<{ file: string; remove: () => void }> {
@@ -83,6 +83,8 @@ export async function compileChild(): Promise<{ file: string; remove: () => void
   const vendor = join(outdir, 'vendor');
   if (existsSync(join(root, 'dist', 'vendor'))) cpSync(join(root, 'dist', 'vendor'), vendor, { recursive: true });
   symlinkSync(join(root, 'node_modules'), join(outdir, 'node_modules'), 'dir');
+  // The chart fonts beside the bundle, where src/charts/font.ts looks from compiled code (as in dist/font).
+  cpSync(join(root, 'src', 'charts', 'font'), join(outdir, 'font'), { recursive: true, filter: (src) => !/\.(ts|md)$/.test(src) });
   writeFileSync(join(outdir, 'package.json'), JSON.stringify({ type: 'module' }));
   await build({
     absWorkingDir: root,
