@@ -1,8 +1,21 @@
 /** US holidays named in chat ("since labor day", "since thanksgiving") -> dates, via date-holidays. */
-import Holidays from 'date-holidays';
+import type DateHolidays from 'date-holidays';
+import { createRequire } from 'node:module';
 import { isoDate, today } from './dates.ts';
 
-const US = new Holidays('US');
+/**
+ * A word every US holiday name or nickname holds. date-holidays carries every country's data (about 25 MB
+ * once loaded), so a question without one of these words never loads it.
+ */
+export const HOLIDAY_WORD = /\b(?:day|birthday|eve|easter|juneteenth|halloween|thanksgiving|christmas|xmas|mlk|july)\b/;
+
+let us: DateHolidays | undefined;
+
+function usHolidays(): DateHolidays {
+  if (us) return us;
+  const Holidays: typeof DateHolidays = createRequire(import.meta.url)('date-holidays');
+  return (us = new Holidays('US'));
+}
 
 /** Chat names for holidays whose official name reads differently. */
 const NICKNAMES: Record<string, string> = {
@@ -28,7 +41,7 @@ const byYear = new Map<number, { name: string; date: string }[]>();
 function holidaysOf(year: number): { name: string; date: string }[] {
   let list = byYear.get(year);
   if (!list) {
-    list = US.getHolidays(year).map((h) => ({ name: simplify(h.name), date: h.date.slice(0, 10) }));
+    list = usHolidays().getHolidays(year).map((h) => ({ name: simplify(h.name), date: h.date.slice(0, 10) }));
     byYear.set(year, list);
   }
   return list;
@@ -42,6 +55,7 @@ export interface HolidayMention {
 
 /** The first holiday the text names, dated to its latest occurrence up to today. */
 export function findPastHoliday(text: string, now: Date): HolidayMention | undefined {
+  if (!HOLIDAY_WORD.test(text)) return undefined;
   const t = today(now);
   const todayIso = isoDate(t.year, t.month, t.day);
   const dated = [t.year, t.year - 1].flatMap(holidaysOf);

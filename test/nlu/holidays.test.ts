@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { findPastHoliday } from '../../src/nlu/holidays.ts';
+import Holidays from 'date-holidays';
+import { HOLIDAY_WORD, findPastHoliday } from '../../src/nlu/holidays.ts';
 
 const now = new Date('2026-11-21T15:00:00Z'); // Saturday, before Thanksgiving 2026
 
@@ -20,5 +21,12 @@ describe('findPastHoliday', () => {
   it('finds nothing in ordinary words', () => {
     expect(findPastHoliday('since the may meeting', now)).toBeUndefined();
     expect(findPastHoliday('day after day', now)).toBeUndefined();
+  });
+
+  it('gates on a word that every US holiday name holds, so other questions never load date-holidays', () => {
+    const us = new Holidays('US');
+    const names = [2020, 2024, 2026, 2030].flatMap((year) => us.getHolidays(year).map((h) => h.name.toLowerCase()));
+    expect(names.filter((name) => !HOLIDAY_WORD.test(name))).toEqual([]);
+    expect(HOLIDAY_WORD.test('how are small caps doing this week vs the s&p')).toBe(false);
   });
 });
