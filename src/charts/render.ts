@@ -76,7 +76,7 @@ export function rasterOptions(scale = SCALE, fonts = true): ResvgRenderOptions {
 }
 
 /**
- * Rasterised and encoded by resvg on this thread (about 20 ms at 1.5x). renderAsync would do the raster on
+ * Rasterised and encoded by resvg on this thread (about 15 ms a chart at 1x). renderAsync would do the raster on
  * libuv's pool, but each pool thread then keeps its own malloc arena of freed pixmaps: measured, the bot
  * held about 17 MB more after one chart. resvg's encoder is about 7 ms slower than zlib on the pool, measured,
  * not worth a hand-written encoder.
