@@ -13,6 +13,7 @@ import { openStore } from '../src/store/open.ts';
 import { answerOf } from '../test/adapters/discord/harness.ts';
 import { DiscordEmulator } from '../test/emulators/discord/emulator.ts';
 import { startSlackApi } from '../test/emulators/slack/web-api.ts';
+import { startFlags } from './lib/start-flags.ts';
 import { record } from './lib/summary.ts';
 
 const SUBSCRIPTIONS = 10_000;
@@ -38,13 +39,6 @@ async function freePort(): Promise<number> {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Node's flags in `npm start` (e.g. the young generation's size), so the bench runs the bot as deployed. */
-function startFlags(): string[] {
-  const pkg: unknown = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-  const start = typeof pkg === 'object' && pkg && 'scripts' in pkg && typeof pkg.scripts === 'object' && pkg.scripts && 'start' in pkg.scripts ? String(pkg.scripts.start) : '';
-  return start.split(/\s+/).filter((word) => word.startsWith('--'));
-}
 
 async function seed(dataDir: string): Promise<void> {
   const store = await openStore({ dataDir });

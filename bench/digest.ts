@@ -7,12 +7,13 @@
  * 2. With realistic limits on: the achieved steady send rate per platform as a fraction of its ceiling.
  */
 import { fork, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { build, type Plugin } from 'esbuild';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { REALISTIC_LIMITS } from '../src/digest/fanout.ts';
+import { startFlags } from './lib/start-flags.ts';
 import { TARGETS, record } from './lib/summary.ts';
 import type { HostReady, HostReport, HostStart } from '../test/digest/support/emulator-host.ts';
 import type { ChildConfig } from '../test/digest/support/fanout-child.ts';
@@ -42,12 +43,6 @@ interface ChildResult {
   marketFetches: number;
   discordRate: number | null;
   slackRate: number | null;
-}
-
-/** The Node flags of package.json's start script (`node <flags> bin/main.js`), e.g. --max-semi-space-size=2. */
-export function startFlags(): string[] {
-  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
-  return (pkg.scripts?.start ?? '').split(/\s+/).filter((word) => word.startsWith('--'));
 }
 
 /** The vendored bundles (bin/build.js) under `dir`, by package name: the child loads what production loads. */

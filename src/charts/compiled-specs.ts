@@ -6,6 +6,7 @@
  */
 import * as vega from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
+import { LruCache } from './cache.ts';
 
 type Json = Record<string, unknown>;
 
@@ -69,12 +70,11 @@ export function layoutOf(spec: TopLevelSpec): Layout {
 
 /** Parsed Vega runtimes by layout key; a chart service draws a handful of layouts. */
 export class RuntimeCache {
-  private readonly runtimes = new Map<string, vega.Runtime>();
-  private readonly max: number;
+  private readonly runtimes: LruCache<vega.Runtime>;
   compiles = 0;
 
   constructor(max = 32) {
-    this.max = max;
+    this.runtimes = new LruCache(max);
   }
 
   runtime(layout: Layout, compile: (spec: TopLevelSpec) => vega.Spec): vega.Runtime {
@@ -82,7 +82,6 @@ export class RuntimeCache {
     if (!runtime) {
       this.compiles++;
       runtime = vega.parse(compile(layout.spec));
-      if (this.runtimes.size >= this.max) this.runtimes.delete(this.runtimes.keys().next().value!);
       this.runtimes.set(layout.key, runtime);
     }
     return runtime;
